@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The one test command (README): installs what the tests need, then runs every test project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The end-to-end tests drive Debian's Chromium (never a Playwright browser download).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+dotnet build ArtGallery.sln -c Release -nologo -v q
+# Test projects run one after another: TorchSharp tests are CPU heavy and the machine has 2 cores.
+dotnet test ArtGallery.sln -c Release --no-build -nologo -m:1 --logger "console;verbosity=normal" "$@"
