@@ -1,0 +1,77 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ArtGallery.E2E.Tests.Infrastructure;
+
+/// <summary>Hosts the real app on a loopback Kestrel port with a fresh data folder, plus one shared headless Chromium.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    /// <summary>The admin password the app is configured with.</summary>
+    public const string AdminPassword = "e2e-Admin-Passw0rd!";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "artgallery-e2e-" + Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+
+    /// <summary>Root URL of the running app, e.g. http://127.0.0.1:40123.</summary>
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The one browser shared by all tests; each test opens its own context.</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Folder where page screenshots are saved as test artifacts.</summary>
+    public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    /// <summary>Starts the app and the browser.</summary>
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        Directory.CreateDirectory(ScreenshotDirectory);
+        _factory = new ConfiguredFactory(_dataDirectory);
+        // Port 0: Kestrel picks a free port, so parallel CI jobs never collide.
+        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        var address = addresses?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no listening address.");
+        BaseUrl = new Uri(address.TrimEnd('/') + "/");
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(BrowserSettings.LaunchOptions());
+    }
+
+    /// <summary>A new isolated browser context (own cookies) rooted at the app's URL.</summary>
+    public Task<IBrowserContext> NewContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseUrl.ToString(),
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        AcceptDownloads = true,
+    });
+
+    /// <summary>Stops the browser and the app and removes the data folder.</summary>
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, recursive: true); }
+        catch (IOException) { /* a file still held open must not fail the run */ }
+    }
+
+    private sealed class ConfiguredFactory(string dataDirectory) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            // Host settings are visible to Program.cs while the builder runs, unlike late app configuration.
+            builder.UseSetting("ArtGallery:DataDirectory", dataDirectory);
+            builder.UseSetting("ArtGallery:AdminPassword", AdminPassword);
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace ArtGallery.E2E.Tests.Infrastructure;
+
+/// <summary>Base of the journeys: a fresh browser context and page per test, screenshots saved as artifacts.</summary>
+[Collection("Sequential")]
+public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IAsyncLifetime
+{
+    /// <summary>Generous but bounded wait for anything the app does on a loaded 2-core machine.</summary>
+    protected const float DefaultTimeoutMs = 30_000;
+
+    private readonly List<string> _browserErrors = [];
+
+    /// <summary>The shared app fixture.</summary>
+    protected AppFixture App { get; } = app;
+
+    /// <summary>xunit output, for artifact paths and measurements.</summary>
+    protected ITestOutputHelper Output { get; } = output;
+
+    /// <summary>This test's isolated browser context.</summary>
+    protected IBrowserContext Context { get; private set; } = null!;
+
+    /// <summary>This test's page.</summary>
+    protected IPage Page { get; private set; } = null!;
+
+    /// <summary>Opens the context and page.</summary>
+    public virtual async Task InitializeAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(DefaultTimeoutMs);
+        Context = await App.NewContextAsync();
+        Context.SetDefaultTimeout(DefaultTimeoutMs);
+        Context.SetDefaultNavigationTimeout(DefaultTimeoutMs);
+        Page = await Context.NewPageAsync();
+        // Browser-side errors explain most E2E failures; they are printed at the end of each test.
+        Page.Console += (_, m) => { if (m.Type == "error") _browserErrors.Add("console: " + m.Text); };
+        Page.PageError += (_, e) => _browserErrors.Add("pageerror: " + e);
+    }
+
+    /// <summary>Closes the context.</summary>
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var e in _browserErrors.Take(20)) Output.WriteLine(e);
+        await Context.CloseAsync();
+    }
+
+    /// <summary>Saves a full-page screenshot named after the test step and prints its path.</summary>
+    protected async Task<string> ScreenshotAsync(string name, IPage? page = null)
+    {
+        var path = Path.Combine(App.ScreenshotDirectory, $"{GetType().Name}.{name}.png");
+        await (page ?? Page).ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        Output.WriteLine($"screenshot: {path}");
+        return path;
+    }
+
+    /// <summary>Waits until at least <paramref name="minCount"/> imgs match the CSS selector and all have decoded pixels (naturalWidth &gt; 0).</summary>
+    protected static async Task WaitForImagesLoadedAsync(IPage page, string cssSelector, int minCount = 1, float timeoutMs = DefaultTimeoutMs)
+    {
+        var handle = await page.WaitForFunctionAsync(
+            "([sel, min]) => { const imgs = [...document.querySelectorAll(sel)]; return imgs.length >= min && imgs.every(i => i.complete && i.naturalWidth > 0); }",
+            new object[] { cssSelector, minCount }, new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 100 });
+        await handle.DisposeAsync();
+    }
+}

@@ -1,0 +1,18 @@
+using ArtGallery.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace ArtGallery.E2E.Tests.Journeys;
+
+/// <summary>The app is up and a real browser can load its home page.</summary>
+public sealed class SmokeTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    [Fact]
+    public async Task Health_Get_Returns200()
+    {
+        var response = await Page.APIRequest.GetAsync("/health");
+
+        Assert.Equal(200, response.Status);
+        Assert.False(string.IsNullOrWhiteSpace(await response.TextAsync()));
+    }
+}
