@@ -1,0 +1,48 @@
+namespace ArtGallery.Metrics;
+
+/// <summary>One reading of the live diversity signal.</summary>
+/// <param name="RelativeSpread">Mean pairwise feature distance of the generated batch / that of the real batch (about 1 when healthy).</param>
+/// <param name="DuplicateRate">Share of generated images with a near-duplicate in the batch (see <see cref="NearDuplicates"/>).</param>
+/// <param name="CollapseWarning">True when spread or duplicates cross the probe's thresholds.</param>
+public sealed record DiversitySignal(double RelativeSpread, double DuplicateRate, bool CollapseWarning);
+
+/// <summary>
+/// Cheap live mode-collapse alarm: features of a fixed real batch are computed once; each call measures a
+/// generated batch (64 images take well under a second). A collapsing generator repeats itself, so its
+/// images sit closer together than real ones (spread falls) and copies appear (duplicates rise). Early in
+/// training blurry samples also have low spread: callers should arm the warning only after the first phase.
+/// </summary>
+public sealed class DiversityProbe
+{
+    private readonly FeatureNormalizer _normalizer;
+    private readonly double _realSpread;
+    private readonly double _duplicateThreshold;
+
+    /// <summary>Builds the probe from a real batch (at least 8 images) at <paramref name="resolution"/>.</summary>
+    public DiversityProbe(IReadOnlyList<float[]> realBatch, int resolution)
+    {
+        if (realBatch.Count < 8) throw new MetricsException($"The diversity probe needs at least 8 real images, got {realBatch.Count}.");
+        var raw = FeatureExtractor.Default.Extract(realBatch, resolution);
+        _normalizer = FeatureNormalizer.Fit(raw);
+        var real = _normalizer.Apply(raw);
+        _realSpread = Neighbours.MeanPairwiseDistance(real);
+        // On a small batch the 1st percentile is just the minimum; it still marks "closer than any real pair".
+        _duplicateThreshold = NearDuplicates.Threshold(real);
+    }
+
+    /// <summary>Spread below this warns (default 0.5: generated images half as varied as real ones).</summary>
+    public double MinRelativeSpread { get; init; } = 0.5;
+
+    /// <summary>Duplicate rate above this warns (default 0.1).</summary>
+    public double MaxDuplicateRate { get; init; } = 0.1;
+
+    /// <summary>Measures a generated batch (at least 2 images) at <paramref name="resolution"/>.</summary>
+    public DiversitySignal Measure(IReadOnlyList<float[]> fakeBatch, int resolution)
+    {
+        if (fakeBatch.Count < 2) throw new MetricsException("The diversity probe needs at least 2 generated images.");
+        var fake = _normalizer.Apply(FeatureExtractor.Default.Extract(fakeBatch, resolution));
+        double spread = _realSpread > 0 ? Neighbours.MeanPairwiseDistance(fake) / _realSpread : 1;
+        double duplicates = NearDuplicates.Rate(fake, _duplicateThreshold);
+        return new DiversitySignal(spread, duplicates, spread < MinRelativeSpread || duplicates > MaxDuplicateRate);
+    }
+}

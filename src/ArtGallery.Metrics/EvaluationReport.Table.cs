@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+
+namespace ArtGallery.Metrics;
+
+/// <summary>Plain-text rendering of <see cref="EvaluationReport"/> for the terminal.</summary>
+public sealed partial record EvaluationReport
+{
+    /// <summary>The report as an aligned text table: metric, generated value, real-vs-real ceiling.</summary>
+    public string ToTable()
+    {
+        var s = new StringBuilder();
+        s.AppendLine(Inv($"Evaluation on {Dataset} at {Resolution} px: {GeneratedCount} generated vs {ReferenceCount} real; ceiling = a disjoint real half of {ReferenceCount}."));
+        s.AppendLine(Inv($"{"metric",-30}{"generated",12}{"real-vs-real",14}"));
+        Row(s, $"precision (k={K})", Generated.Precision, RealVsReal.Precision, "P3");
+        Row(s, $"recall (k={K})", Generated.Recall, RealVsReal.Recall, "P3");
+        Row(s, $"bin coverage (K={Generated.Bins.Bins})", Generated.Bins.Coverage, RealVsReal.Bins.Coverage, "P1");
+        Row(s, $"NDB/K (alpha={Alpha})", Generated.Bins.DifferentRatio, RealVsReal.Bins.DifferentRatio, "F2");
+        Row(s, "bins occupied", Generated.Bins.Occupied, RealVsReal.Bins.Occupied, "P1");
+        Row(s, "near-duplicate rate", Generated.DuplicateRate, RealVsReal.DuplicateRate, "P2");
+        if (Generated.Families is { } g && RealVsReal.Families is { } r)
+        {
+            s.AppendLine(Inv($"{"families covered",-30}{$"{g.Covered}/{g.Families}",12}{$"{r.Covered}/{r.Families}",14}"));
+            Row(s, "family KL(real || generated)", g.KlRealToFake, r.KlRealToFake, "F3");
+            for (int i = 0; i < g.Families; i++)
+                Row(s, $"  share {g.Labels[i]}", g.FakeShares[i], g.RealShares[i], "P1");
+            s.AppendLine("  (family shares: generated vs real reference)");
+        }
+        s.AppendLine(Inv($"{Elapsed.TotalSeconds:F1} s"));
+        return s.ToString();
+    }
+
+    private static void Row(StringBuilder s, string name, double generated, double ceiling, string format)
+        => s.AppendLine(Inv($"{name,-30}{generated.ToString(format, CultureInfo.InvariantCulture),12}{ceiling.ToString(format, CultureInfo.InvariantCulture),14}"));
+
+    private static string Inv(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace ArtGallery.Metrics;
+
+/// <summary>Every metric for one image set compared against the reference half of the real data.</summary>
+public sealed record MetricSet(double Precision, double Recall, BinCoverageResult Bins, double DuplicateRate, FamilyCoverageResult? Families);
+
+/// <summary>
+/// Result of <see cref="Evaluator"/>: the generated images' metrics and, as the ceiling, the same metrics
+/// for the second real half (same size as the generated set) against the first.
+/// </summary>
+public sealed partial record EvaluationReport(
+    string Dataset, int Resolution, int ReferenceCount, int GeneratedCount, int K, double Alpha,
+    double DuplicateThreshold, MetricSet Generated, MetricSet RealVsReal, TimeSpan Elapsed)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    /// <summary>The report as indented JSON (camelCase; shares per bin and per family included).</summary>
+    public string ToJson() => JsonSerializer.Serialize(new
+    {
+        dataset = Dataset,
+        resolution = Resolution,
+        referenceImages = ReferenceCount,
+        generatedImages = GeneratedCount,
+        k = K,
+        bins = Generated.Bins.Bins,
+        alpha = Alpha,
+        duplicateThreshold = DuplicateThreshold,
+        seconds = Math.Round(Elapsed.TotalSeconds, 2),
+        generated = Json(Generated),
+        realVsReal = Json(RealVsReal),
+    }, JsonOptions);
+
+    private static object Json(MetricSet m) => new
+    {
+        precision = m.Precision,
+        recall = m.Recall,
+        binCoverage = m.Bins.Coverage,
+        ndb = m.Bins.StatisticallyDifferent,
+        ndbRatio = m.Bins.DifferentRatio,
+        binsOccupied = m.Bins.Occupied,
+        duplicateRate = m.DuplicateRate,
+        binShares = m.Bins.FakeShares,
+        families = m.Families is not { } f ? null : new
+        {
+            labels = f.Labels,
+            realShares = f.RealShares,
+            shares = f.FakeShares,
+            covered = f.Covered,
+            count = f.Families,
+            klRealToGenerated = f.KlRealToFake,
+        },
+    };
+}

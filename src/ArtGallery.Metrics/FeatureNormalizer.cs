@@ -1,0 +1,60 @@
+namespace ArtGallery.Metrics;
+
+/// <summary>
+/// Centres raw features on a reference (real) set and scales each block to unit total variance,
+/// times its weight. Whole-block scaling (not per-dimension z-scores) keeps each block's internal
+/// geometry - a near-empty histogram bin is not blown up to the weight of a dominant one - while
+/// making every block contribute the same expected squared distance, so none dominates.
+/// </summary>
+public sealed class FeatureNormalizer
+{
+    private readonly float[] _mean;
+    private readonly float[] _scale;
+
+    private FeatureNormalizer(float[] mean, float[] scale)
+    {
+        _mean = mean;
+        _scale = scale;
+    }
+
+    /// <summary>Fits on reference features; <paramref name="blockWeights"/> defaults to 1 per block of <see cref="FeatureExtractor.Blocks"/>.</summary>
+    public static FeatureNormalizer Fit(IReadOnlyList<float[]> reference, IReadOnlyList<double>? blockWeights = null)
+    {
+        if (reference.Count < 2) throw new MetricsException("At least 2 reference images are needed to normalise features.");
+        var blocks = FeatureExtractor.Blocks;
+        int dims = reference[0].Length;
+        if (dims != FeatureExtractor.Dimensions) throw new ArgumentException($"Expected {FeatureExtractor.Dimensions}-dimensional features.", nameof(reference));
+        if (blockWeights is not null && blockWeights.Count != blocks.Count)
+            throw new ArgumentException($"Expected {blocks.Count} block weights.", nameof(blockWeights));
+        var mean = new double[dims];
+        var variance = new double[dims];
+        foreach (var f in reference)
+            for (int d = 0; d < dims; d++) mean[d] += f[d];
+        for (int d = 0; d < dims; d++) mean[d] /= reference.Count;
+        foreach (var f in reference)
+            for (int d = 0; d < dims; d++) variance[d] += (f[d] - mean[d]) * (f[d] - mean[d]);
+        var scale = new float[dims];
+        for (int b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b];
+            double total = 0;
+            for (int d = block.Offset; d < block.Offset + block.Length; d++) total += variance[d] / (reference.Count - 1);
+            double weight = blockWeights?[b] ?? 1.0;
+            // A constant block (e.g. all-grey references) carries no information; keep it finite.
+            float s = (float)(weight / Math.Sqrt(Math.Max(total, 1e-12)));
+            for (int d = block.Offset; d < block.Offset + block.Length; d++) scale[d] = s;
+        }
+        return new FeatureNormalizer([.. mean.Select(m => (float)m)], scale);
+    }
+
+    /// <summary>Normalised copy of one raw feature vector.</summary>
+    public float[] Apply(ReadOnlySpan<float> raw)
+    {
+        var result = new float[_mean.Length];
+        for (int d = 0; d < result.Length; d++) result[d] = (raw[d] - _mean[d]) * _scale[d];
+        return result;
+    }
+
+    /// <summary>Normalised copies of many raw feature vectors.</summary>
+    public float[][] Apply(IReadOnlyList<float[]> raw) => [.. raw.Select(r => Apply(r))];
+}
