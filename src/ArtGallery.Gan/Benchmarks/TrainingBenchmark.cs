@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using ArtGallery.Gan.Training;
+using ArtGallery.Imaging;
+
+namespace ArtGallery.Gan.Benchmarks;
+
+/// <summary>Measured training throughput and the FLOP rate it implies.</summary>
+public sealed record TrainingBenchmarkResult(int Resolution, int BatchSize, int Steps, double ImagesPerSecond, double GflopsPerSecond, double GflopPerImage);
+
+/// <summary>Times training steps at one resolution (stabilise phase, alpha 1).</summary>
+public static class TrainingBenchmark
+{
+    /// <summary>Runs 2 warm-up steps then <paramref name="steps"/> timed steps; FLOPs are counted analytically.</summary>
+    public static TrainingBenchmarkResult Run(TrainingOptions options, IImageDataset dataset, int resolution, int steps)
+    {
+        var o = options with { MaxResolution = resolution, DiversityKimg = 0 };
+        if (o.Threads > 0) TorchSharp.torch.set_num_threads(o.Threads);
+        var schedule = new PhaseSchedule(o);
+        // Start in the last (stabilise) phase so the timed steps run the full-resolution networks.
+        long start = o.Recipe == GanRecipe.Seed ? 0 : (long)Math.Round(o.KimgPerPhase * 1000) * (schedule.PhaseCount - 1);
+        using var session = new GanSession(o, dataset, new TrainingCounters { ImagesSeen = start, RngState = 1, AugmentP = o.AdaTarget is null ? o.AugmentP : 0.5 });
+        session.Step();
+        session.Step();
+        int batch = session.BatchSize;
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < steps; i++) session.Step();
+        double seconds = clock.Elapsed.TotalSeconds;
+        // D step: G forward + D forward/backward on real and fake (3x forward each); G step: 3x (G + D) forward.
+        double gf = session.G.ForwardFlops(resolution), df = session.D.ForwardFlops(resolution);
+        double perImage = 4 * gf + 9 * df;
+        double ips = steps * batch / seconds;
+        return new TrainingBenchmarkResult(resolution, batch, steps, ips, ips * perImage / 1e9, perImage / 1e9);
+    }
+}

@@ -1,0 +1,27 @@
+using static TorchSharp.torch;
+
+namespace ArtGallery.Gan;
+
+/// <summary>Picks the torch device: CUDA when asked for or available, else CPU.</summary>
+public static class DeviceSelector
+{
+    /// <summary>"auto" -> CUDA if available else CPU; "cpu"; "cuda" (throws if unavailable).</summary>
+    public static Device Pick(string choice = "auto")
+    {
+        switch (Validate(choice))
+        {
+            case "cpu": return CPU;
+            case "cuda":
+                if (!cuda.is_available()) throw new InvalidOperationException("CUDA was requested but is not available (CPU build of TorchSharp or no GPU).");
+                return CUDA;
+            default: return cuda.is_available() ? CUDA : CPU;
+        }
+    }
+
+    /// <summary>Normalises and checks a device choice.</summary>
+    public static string Validate(string choice)
+    {
+        var c = (choice ?? "auto").Trim().ToLowerInvariant();
+        return c is "auto" or "cpu" or "cuda" ? c : throw new ArgumentException($"Unknown device '{choice}': use auto, cpu or cuda.");
+    }
+}

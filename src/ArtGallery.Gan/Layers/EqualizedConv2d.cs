@@ -1,0 +1,49 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ArtGallery.Gan.Layers;
+
+/// <summary>Conv2d with equalized learning rate: weights drawn from N(0,1), He constant applied at run time.</summary>
+public sealed class EqualizedConv2d : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter weight;
+    private readonly Parameter bias;
+    private readonly long padding;
+
+    /// <summary>Creates a square-kernel convolution with "same" padding.</summary>
+    public EqualizedConv2d(long inChannels, long outChannels, long kernel, double gain = 1.4142135623730951)
+        : base(nameof(EqualizedConv2d))
+    {
+        weight = new Parameter(randn(outChannels, inChannels, kernel, kernel));
+        bias = new Parameter(zeros(outChannels));
+        padding = kernel / 2;
+        Scale = gain / Math.Sqrt(inChannels * kernel * kernel);
+        InChannels = inChannels;
+        OutChannels = outChannels;
+        Kernel = kernel;
+        RegisterComponents();
+    }
+
+    /// <summary>The He constant multiplied into the weights on every forward pass.</summary>
+    public double Scale { get; }
+
+    /// <summary>Input channel count.</summary>
+    public long InChannels { get; }
+
+    /// <summary>Output channel count.</summary>
+    public long OutChannels { get; }
+
+    /// <summary>Kernel side.</summary>
+    public long Kernel { get; }
+
+    /// <summary>Multiply-add FLOPs (2 per MAC) of one forward pass on one image of the given size.</summary>
+    public double Flops(int size) => 2.0 * InChannels * OutChannels * Kernel * Kernel * size * size;
+
+    public override Tensor forward(Tensor input)
+    {
+        // Scaling at run time (not at init) keeps every layer's effective learning rate equal under Adam.
+        using var w = weight * Scale;
+        return nn.functional.conv2d(input, w, bias, padding: new[] { padding, padding });
+    }
+}

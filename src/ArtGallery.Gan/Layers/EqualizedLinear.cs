@@ -1,0 +1,42 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ArtGallery.Gan.Layers;
+
+/// <summary>Linear layer with equalized learning rate: N(0,1) weights scaled by gain/sqrt(fan-in) at run time.</summary>
+public sealed class EqualizedLinear : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter weight;
+    private readonly Parameter bias;
+
+    /// <summary>Creates the layer; gain sqrt(2) suits a following leaky ReLU, 1 a linear output.</summary>
+    public EqualizedLinear(long inFeatures, long outFeatures, double gain = 1.4142135623730951)
+        : base(nameof(EqualizedLinear))
+    {
+        weight = new Parameter(randn(outFeatures, inFeatures));
+        bias = new Parameter(zeros(outFeatures));
+        Scale = gain / Math.Sqrt(inFeatures);
+        InFeatures = inFeatures;
+        OutFeatures = outFeatures;
+        RegisterComponents();
+    }
+
+    /// <summary>The He constant multiplied into the weights on every forward pass.</summary>
+    public double Scale { get; }
+
+    /// <summary>Input feature count.</summary>
+    public long InFeatures { get; }
+
+    /// <summary>Output feature count.</summary>
+    public long OutFeatures { get; }
+
+    /// <summary>FLOPs of one forward pass on one sample.</summary>
+    public double Flops => 2.0 * InFeatures * OutFeatures;
+
+    public override Tensor forward(Tensor input)
+    {
+        using var w = weight * Scale;
+        return nn.functional.linear(input, w, bias);
+    }
+}

@@ -1,0 +1,40 @@
+using static TorchSharp.torch;
+
+namespace ArtGallery.Gan.Models;
+
+/// <summary>A generator split into latent -> code (the 4x4 stage) and code -> image, so edits act on the code.</summary>
+public abstract class GanGenerator : nn.Module<Tensor, Tensor>
+{
+    /// <summary>Creates the module with a TorchSharp name.</summary>
+    protected GanGenerator(string name) : base(name) { }
+
+    /// <summary>Length of the latent vector z.</summary>
+    public abstract int LatentSize { get; }
+
+    /// <summary>Length of the flattened intermediate code.</summary>
+    public abstract int CodeSize { get; }
+
+    /// <summary>Largest resolution the network can produce.</summary>
+    public abstract int MaxResolution { get; }
+
+    /// <summary>Resolution produced by <see cref="Synthesize"/> (changes while growing).</summary>
+    public int Resolution { get; set; } = 4;
+
+    /// <summary>Fade-in weight of the newest block: 0 = previous resolution upsampled, 1 = new block only.</summary>
+    public double Alpha { get; set; } = 1;
+
+    /// <summary>Latents (N, LatentSize) -> codes (N, CodeSize).</summary>
+    public abstract Tensor Code(Tensor latents);
+
+    /// <summary>Codes (N, CodeSize) -> images (N, 3, Resolution, Resolution) at the current alpha.</summary>
+    public abstract Tensor Synthesize(Tensor codes);
+
+    /// <summary>Analytic FLOPs of one forward pass for one image at a resolution (convs and linears).</summary>
+    public abstract double ForwardFlops(int resolution);
+
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return Synthesize(Code(input)).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,68 @@
+using ArtGallery.Gan.Layers;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace ArtGallery.Gan.Models;
+
+/// <summary>Progressive GAN discriminator: fromRGB per resolution, minibatch stddev in the 4x4 block, raw logits out.</summary>
+public sealed class ProDiscriminator : GanDiscriminator
+{
+    private readonly ModuleList<EqualizedConv2d> fromRgb = new();
+    private readonly ModuleList<EqualizedConv2d> convs = new();
+    private readonly MinibatchStdDev stddev = new();
+    private readonly EqualizedConv2d conv4;
+    private readonly EqualizedLinear dense4;
+    private readonly EqualizedLinear output;
+    private readonly int[] widths;
+
+    /// <summary>Builds every block up to <paramref name="maxResolution"/>; widths[i] is the width at 4*2^i.</summary>
+    public ProDiscriminator(int maxResolution, IReadOnlyList<int> widths) : base(nameof(ProDiscriminator))
+    {
+        this.widths = widths.ToArray();
+        int stages = (int)Math.Log2(maxResolution) - 1, c4 = this.widths[0];
+        fromRgb.Add(new EqualizedConv2d(3, c4, 1));
+        for (int i = 1; i < stages; i++)
+        {
+            fromRgb.Add(new EqualizedConv2d(3, this.widths[i], 1));
+            convs.Add(new EqualizedConv2d(this.widths[i], this.widths[i], 3));
+            convs.Add(new EqualizedConv2d(this.widths[i], this.widths[i - 1], 3));
+        }
+        conv4 = new EqualizedConv2d(c4 + 1, c4, 3);
+        dense4 = new EqualizedLinear(c4 * 16, c4);
+        output = new EqualizedLinear(c4, 1, gain: 1);
+        RegisterComponents();
+    }
+
+    /// <summary>Images (N, 3, Resolution, Resolution) -> logits (N, 1).</summary>
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        int stage = (int)Math.Log2(Resolution) - 2;
+        var x = F.leaky_relu(fromRgb[stage].forward(input), 0.2);
+        for (int i = stage; i >= 1; i--)
+        {
+            x = F.leaky_relu(convs[2 * i - 2].forward(x), 0.2);
+            x = F.avg_pool2d(F.leaky_relu(convs[2 * i - 1].forward(x), 0.2), 2);
+            if (i == stage && Alpha < 1)
+            {
+                // Fade-in: the old fromRGB path on the half-size image, blended towards the new block.
+                var skip = F.leaky_relu(fromRgb[stage - 1].forward(F.avg_pool2d(input, 2)), 0.2);
+                x = skip + (x - skip) * Alpha;
+            }
+        }
+        x = F.leaky_relu(conv4.forward(stddev.forward(x)), 0.2);
+        x = F.leaky_relu(dense4.forward(x.flatten(1)), 0.2);
+        return output.forward(x).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public override double ForwardFlops(int resolution)
+    {
+        int stage = (int)Math.Log2(resolution) - 2;
+        double flops = fromRgb[stage].Flops(resolution) + conv4.Flops(4) + dense4.Flops + output.Flops;
+        for (int i = 1; i <= stage; i++)
+            flops += convs[2 * i - 2].Flops(4 << i) + convs[2 * i - 1].Flops(4 << i);
+        return flops;
+    }
+}

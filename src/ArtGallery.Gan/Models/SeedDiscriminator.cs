@@ -1,0 +1,56 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ArtGallery.Gan.Models;
+
+/// <summary>The seed post's Discriminator, as published: Conv2d stack, one shared BatchNorm, LeakyReLU 0.2, Sigmoid.</summary>
+public sealed class SeedDiscriminator : GanDiscriminator
+{
+    private readonly ModuleList<Conv2d> layers = new();
+    private readonly BatchNorm2d batch2;
+    private readonly int discChannels;
+
+    /// <summary>n_layers = log2(resolution) - 1; N_DISC_CHANNELS 64 by default.</summary>
+    public SeedDiscriminator(int resolution, int discChannels = 64) : base(nameof(SeedDiscriminator))
+    {
+        if (resolution < 16) throw new ArgumentOutOfRangeException(nameof(resolution), "The seed recipe needs at least 16 px.");
+        this.discChannels = discChannels;
+        Resolution = resolution;
+        int nLayers = (int)Math.Log2(resolution) - 1;
+        layers.Add(nn.Conv2d(3, discChannels * 2, 4, 2, 1, bias: false));
+        for (int i = 0; i < nLayers - 2; i++) layers.Add(nn.Conv2d(discChannels * 2, discChannels * 2, 4, 2, 1, bias: false));
+        layers.Add(nn.Conv2d(discChannels * 2, 1, 4, 1, 0, bias: false));
+        batch2 = nn.BatchNorm2d(discChannels * 2);
+        RegisterComponents();
+        SeedInit.Apply(this);
+    }
+
+    /// <summary>Images -> probabilities of "real" (N, 1) through the post's Sigmoid.</summary>
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = input;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            x = layers[i].forward(x);
+            if (i == 0) x = nn.functional.leaky_relu(x, 0.2);
+            else if (layers[i].weight!.shape[0] == discChannels * 2) x = nn.functional.leaky_relu(batch2.forward(x), 0.2);
+            else x = x.sigmoid();
+        }
+        return x.reshape(-1, 1).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public override double ForwardFlops(int resolution)
+    {
+        double flops = 0;
+        int size = resolution;
+        foreach (var layer in layers)
+        {
+            var w = layer.weight!.shape;
+            size = size == 4 ? 1 : size / 2;
+            flops += 2.0 * w[0] * w[1] * w[2] * w[3] * size * size;
+        }
+        return flops;
+    }
+}

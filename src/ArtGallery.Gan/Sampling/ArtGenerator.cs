@@ -1,0 +1,139 @@
+using ArtGallery.Gan.Checkpoints;
+using ArtGallery.Gan.Models;
+using ArtGallery.Gan.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ArtGallery.Gan.Sampling;
+
+/// <summary>The EMA generator of a run, checkpoint or .agmodel, for rendering. Not thread-safe: one instance per worker thread.</summary>
+public sealed class ArtGenerator : IDisposable
+{
+    private const int MeanSamples = 2048;
+    private readonly GanGenerator g;
+    private readonly Device device;
+    private readonly Tensor meanCode;
+
+    private ArtGenerator(ModelBlob model, Device? device)
+    {
+        this.device = device ?? DeviceSelector.Pick(model.Options.Device);
+        Options = model.Options;
+        ModelId = model.ModelId;
+        g = ModelFactory.CreateGenerator(model.Options);
+        if (model.Weights.Length > 0) GanSession.Load(g, model.Weights);
+        g.to(this.device);
+        (g.Resolution, g.Alpha) = (model.Resolution, model.Alpha);
+        g.eval();
+        // The mean code anchors truncation; estimated once from fixed seeds so it is the same on every load.
+        var codes = CodesFor(Enumerable.Range(0, MeanSamples).Select(i => LatentFor(-1 - i)).ToArray());
+        meanCode = tensor(Average(codes), device: this.device);
+    }
+
+    /// <summary>Loads a run folder (newest good checkpoint, else a single .agmodel in it), a .agck or a .agmodel file.</summary>
+    public static ArtGenerator Load(string path, Device? device = null) => new(ReadModel(path), device);
+
+    /// <summary>Wraps already-decoded model bytes.</summary>
+    public static ArtGenerator FromModel(ModelBlob model, Device? device = null) => new(model, device);
+
+    /// <summary>A freshly initialised (untrained) generator, for benchmarks.</summary>
+    public static ArtGenerator CreateUntrained(TrainingOptions options, int resolution, Device? device = null)
+    {
+        manual_seed(options.Seed);
+        return new(new ModelBlob(options with { MaxResolution = Math.Max(resolution, options.MaxResolution) }, resolution, 1, []), device);
+    }
+
+    /// <summary>Writes a small .agmodel (options + EMA generator) from a checkpoint or run folder; returns its ModelId.</summary>
+    public static string Export(string checkpointOrRunDir, string modelPath)
+    {
+        var model = ReadModel(checkpointOrRunDir);
+        ModelFile.Write(modelPath, model);
+        return model.ModelId;
+    }
+
+    private static ModelBlob ReadModel(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            var data = CheckpointStore.LoadLatest(path);
+            if (data is not null) return data.Model;
+            var models = Directory.GetFiles(path, "*.agmodel");
+            if (models.Length == 1) return ModelFile.Read(models[0]);
+            throw new FileNotFoundException($"{path} holds no readable checkpoint or single .agmodel.");
+        }
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path} does not exist.", path);
+        return path.EndsWith(".agmodel", StringComparison.OrdinalIgnoreCase) ? ModelFile.Read(path) : CheckpointFile.Read(path).Model;
+    }
+
+    /// <summary>Options the model was trained with.</summary>
+    public TrainingOptions Options { get; }
+
+    /// <summary>Output side in pixels.</summary>
+    public int Resolution => g.Resolution;
+
+    /// <summary>Latent length.</summary>
+    public int LatentSize => g.LatentSize;
+
+    /// <summary>Code (edit space) length.</summary>
+    public int CodeSize => g.CodeSize;
+
+    /// <summary>Short hex id derived from the model's content; equal for a checkpoint and its export.</summary>
+    public string ModelId { get; }
+
+    /// <summary>The latent for a seed: the same on every machine and every call.</summary>
+    public float[] LatentFor(long seed) => Rendering.Latent(seed, LatentSize);
+
+    /// <summary>The code of a latent.</summary>
+    public float[] CodeFor(float[] latent) => CodesFor([latent])[0];
+
+    /// <summary>Codes of several latents.</summary>
+    public float[][] CodesFor(IReadOnlyList<float[]> latents)
+    {
+        Check(latents, LatentSize, "latent");
+        return Rendering.Map(g, latents, device, g.Code, 256);
+    }
+
+    /// <summary>Renders one image: CHW floats in [-1, 1]. Truncation lerps the code towards the mean code by psi.</summary>
+    public float[] Render(float[] latent, float truncation = 1f, float[]? codeOffset = null) =>
+        RenderBatch([latent], truncation, codeOffset)[0];
+
+    /// <summary>Renders several latents with the same truncation and code offset.</summary>
+    public float[][] RenderBatch(IReadOnlyList<float[]> latents, float truncation = 1f, float[]? codeOffset = null)
+    {
+        Check(latents, LatentSize, "latent");
+        if (codeOffset is not null && codeOffset.Length != CodeSize) throw new ArgumentException($"Code offset must have {CodeSize} values.");
+        return Rendering.Map(g, latents, device, z =>
+        {
+            var code = meanCode + (g.Code(z) - meanCode) * truncation;
+            if (codeOffset is not null) code = code + tensor(codeOffset, device: device);
+            return g.Synthesize(code).clamp(-1, 1);
+        });
+    }
+
+    /// <summary>Renders codes directly (for edits computed outside).</summary>
+    public float[][] RenderCodes(IReadOnlyList<float[]> codes)
+    {
+        Check(codes, CodeSize, "code");
+        return Rendering.Map(g, codes, device, c => g.Synthesize(c).clamp(-1, 1));
+    }
+
+    private static void Check(IReadOnlyList<float[]> rows, int size, string what)
+    {
+        foreach (var row in rows)
+            if (row.Length != size) throw new ArgumentException($"Each {what} must have {size} values, got {row.Length}.");
+    }
+
+    private static float[] Average(float[][] rows)
+    {
+        var mean = new float[rows[0].Length];
+        foreach (var row in rows)
+            for (int i = 0; i < mean.Length; i++) mean[i] += row[i] / rows.Length;
+        return mean;
+    }
+
+    /// <summary>Frees the native model.</summary>
+    public void Dispose()
+    {
+        meanCode.Dispose();
+        g.Dispose();
+    }
+}

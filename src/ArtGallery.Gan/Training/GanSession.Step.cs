@@ -1,0 +1,106 @@
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace ArtGallery.Gan.Training;
+
+/// <summary>One training step: a D update then a G update.</summary>
+internal sealed partial class GanSession
+{
+    /// <summary>Runs one step inside its own dispose scope; returns the two losses.</summary>
+    public (double LossD, double LossG) Step()
+    {
+        ApplyPhase();
+        var phase = Phase;
+        int batch = BatchSize;
+        using var scope = NewDisposeScope();
+        // Per-step torch seeding makes every step reproducible from the counters alone (exact resume).
+        torchRng.manual_seed((long)GanRandom.Mix(Options.Seed, Counters.Step));
+        var reals = sampler.Next(batch, phase.Resolution, phase.Alpha, Device);
+        Counters.RngState = rng.State;
+        var losses = Options.Recipe == GanRecipe.Seed ? SeedStep(reals, batch) : ProGanStep(reals, batch);
+        Counters.ImagesSeen += batch;
+        Counters.Step++;
+        UpdateEma(batch);
+        return losses;
+    }
+
+    private Tensor Augment(Tensor x) => DiffAugment.Apply(x, Options.AugmentOps, Counters.AugmentP, torchRng);
+
+    private (double, double) ProGanStep(Tensor reals, int batch)
+    {
+        G.train(); D.train();
+        SetRequiresGrad(D, true);
+        Tensor fakes;
+        using (no_grad()) fakes = G.forward(Latents(batch));
+        var realLogits = D.forward(Augment(reals));
+        var fakeLogits = D.forward(Augment(fakes));
+        Tensor lossD;
+        if (Options.Loss == GanLoss.WganGp)
+        {
+            var gp = GanLosses.GradientPenalty(x => D.forward(x), Augment(reals), Augment(fakes), torchRng);
+            lossD = fakeLogits.mean() - realLogits.mean() + 0.001 * realLogits.square().mean() + 10 * gp;
+        }
+        else
+        {
+            lossD = GanLosses.LogisticD(realLogits, fakeLogits);
+            if (Options.R1Interval > 0 && Counters.Step % Options.R1Interval == 0)
+            {
+                // Lazy R1 (StyleGAN2): every R1Interval steps, scaled by the interval to keep its weight.
+                var r1Input = reals.detach().requires_grad_(true);
+                var r1 = GanLosses.GradientSquaredNorm(D.forward(Augment(r1Input)), r1Input);
+                lossD = lossD + r1 * (Options.R1GammaAt((int)reals.shape[2]) / 2 * Options.R1Interval);
+            }
+        }
+        OptD.zero_grad();
+        lossD.backward();
+        OptD.step();
+        UpdateAda(realLogits, batch);
+
+        SetRequiresGrad(D, false);
+        var lossG = Options.Loss == GanLoss.WganGp
+            ? -D.forward(Augment(G.forward(Latents(batch)))).mean()
+            : GanLosses.LogisticG(D.forward(Augment(G.forward(Latents(batch)))));
+        OptG.zero_grad();
+        lossG.backward();
+        OptG.step();
+        return (lossD.item<float>(), lossG.item<float>());
+    }
+
+    // The seed post's loop is the PyTorch DCGAN tutorial's: BCE on real and fake batches separately, then G.
+    private (double, double) SeedStep(Tensor reals, int batch)
+    {
+        G.train(); D.train();
+        SetRequiresGrad(D, true);
+        OptD.zero_grad();
+        var ones = ones_like(D.forward(reals[..1]).detach()).expand(batch, 1);
+        var zeros = zeros_like(ones);
+        var errReal = F.binary_cross_entropy(D.forward(reals), ones);
+        errReal.backward();
+        var fakes = G.forward(Latents(batch));
+        var errFake = F.binary_cross_entropy(D.forward(fakes.detach()), zeros);
+        errFake.backward();
+        OptD.step();
+        SetRequiresGrad(D, false);
+        OptG.zero_grad();
+        var errG = F.binary_cross_entropy(D.forward(fakes), ones);
+        errG.backward();
+        OptG.step();
+        return (errReal.item<float>() + errFake.item<float>(), errG.item<float>());
+    }
+
+    /// <summary>ADA: every 4 D steps move p by sign(r_t - target) * batch * 4 / (AdaSpeedKimg * 1000).</summary>
+    private void UpdateAda(Tensor realLogits, int batch)
+    {
+        if (Options.AdaTarget is not { } target || Options.AugmentOps.Count == 0) return;
+        Counters.AdaSum += realLogits.detach().sign().mean().item<float>();
+        if (++Counters.AdaCount < 4) return;
+        double rt = Counters.AdaSum / Counters.AdaCount;
+        Counters.AugmentP = Math.Clamp(Counters.AugmentP + Math.Sign(rt - target) * batch * 4 / (Options.AdaSpeedKimg * 1000), 0, 1);
+        (Counters.AdaSum, Counters.AdaCount) = (0, 0);
+    }
+
+    private static void SetRequiresGrad(TorchSharp.torch.nn.Module module, bool value)
+    {
+        foreach (var p in module.parameters()) p.requires_grad = value;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using ArtGallery.Gan.Checkpoints;
+using ArtGallery.Gan.Sampling;
+using ArtGallery.Imaging;
+
+namespace ArtGallery.Gan.Training;
+
+/// <summary>Runs a training job in a run folder: steps, progress, checkpoints, sample grids, collapse alarm.</summary>
+public sealed class Trainer : IDisposable
+{
+    private readonly GanSession session;
+    private readonly SampleGridWriter grids;
+    private readonly CollapseProbe probe;
+    private double? diversity;
+    private bool collapse;
+
+    private Trainer(GanSession session, IImageDataset dataset, string runDir)
+    {
+        this.session = session;
+        RunDirectory = runDir;
+        var o = session.Options;
+        grids = new SampleGridWriter(o.Seed, session.G.LatentSize, o.MaxResolution <= 64 ? 64 : 16);
+        probe = new CollapseProbe(o.Seed, session.G.LatentSize, dataset);
+    }
+
+    /// <summary>Starts a new run in <paramref name="runDir"/> (refused if it already holds checkpoints: use Resume).</summary>
+    public static Trainer Create(TrainingOptions options, IImageDataset dataset, string runDir)
+    {
+        if (CheckpointStore.List(runDir).Count > 0)
+            throw new InvalidOperationException($"{runDir} already holds a run; resume it or choose another folder.");
+        Directory.CreateDirectory(runDir);
+        var session = new GanSession(options, dataset);
+        File.WriteAllText(Path.Combine(runDir, "run.json"), options.ToJson());
+        return new Trainer(session, dataset, runDir);
+    }
+
+    /// <summary>Continues a run from its newest readable checkpoint (damaged ones are skipped, see <see cref="SkippedCheckpoints"/>).</summary>
+    public static Trainer Resume(string runDir, IImageDataset dataset)
+    {
+        var skipped = new List<string>();
+        var data = CheckpointStore.LoadLatest(runDir, skipped)
+            ?? throw new InvalidOperationException($"{runDir} has no readable checkpoint to resume from.");
+        return new Trainer(GanSession.Restore(data, dataset), dataset, runDir) { SkippedCheckpoints = skipped };
+    }
+
+    /// <summary>The run folder.</summary>
+    public string RunDirectory { get; }
+
+    /// <summary>The run's options.</summary>
+    public TrainingOptions Options => session.Options;
+
+    /// <summary>Live counters (read them from the training thread or after Run returns).</summary>
+    public TrainingCounters Counters => session.Counters;
+
+    /// <summary>Total kimg of the schedule.</summary>
+    public double TotalKimg => session.Schedule.TotalImages / 1000.0;
+
+    /// <summary>Checkpoints that could not be read on resume, with the reason.</summary>
+    public IReadOnlyList<string> SkippedCheckpoints { get; private init; } = [];
+
+    /// <summary>Trains until the schedule ends, the minutes budget is spent or <paramref name="cancel"/> fires; always ends with a checkpoint.</summary>
+    public TrainingProgress Run(IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var o = session.Options;
+        if (o.Threads > 0) TorchSharp.torch.set_num_threads(o.Threads);
+        var clock = Stopwatch.StartNew();
+        double nextCheckpoint = Next(o.CheckpointKimg), nextSample = Next(o.SampleKimg);
+        double nextProbe = o.DiversityKimg > 0 ? Next(o.DiversityKimg) : double.MaxValue;
+        double ips = 0, lossD = 0, lossG = 0, lastSeconds = 0;
+        while (!session.Finished && !cancel.IsCancellationRequested && (o.Minutes is not { } m || clock.Elapsed.TotalMinutes < m))
+        {
+            long before = session.Counters.ImagesSeen;
+            (lossD, lossG) = session.Step();
+            double now = clock.Elapsed.TotalSeconds, rate = (session.Counters.ImagesSeen - before) / Math.Max(now - lastSeconds, 1e-6);
+            session.Counters.ElapsedSeconds += now - lastSeconds;
+            lastSeconds = now;
+            ips = ips == 0 ? rate : 0.9 * ips + 0.1 * rate;
+            double kimg = session.Counters.Kimg;
+            string? grid = null, checkpoint = null;
+            if (kimg >= nextProbe) { Probe(); nextProbe = Next(o.DiversityKimg); }
+            if (kimg >= nextCheckpoint)
+            {
+                (checkpoint, grid) = (SaveCheckpoint(), WriteGrid());
+                (nextCheckpoint, nextSample) = (Next(o.CheckpointKimg), Next(o.SampleKimg));
+            }
+            else if (kimg >= nextSample) { grid = WriteGrid(); nextSample = Next(o.SampleKimg); }
+            if (session.Counters.Step % o.ProgressEverySteps == 0 || grid is not null)
+                progress?.Report(Report(lossD, lossG, ips, grid, checkpoint));
+        }
+        if (o.DiversityKimg > 0) Probe();
+        var final = Report(lossD, lossG, ips, WriteGrid(), SaveCheckpoint());
+        progress?.Report(final);
+        return final;
+    }
+
+    /// <summary>Writes a checkpoint now (atomically) and prunes old ones; returns its path.</summary>
+    public string SaveCheckpoint()
+    {
+        var c = session.Counters;
+        var path = Path.Combine(CheckpointStore.Folder(RunDirectory), CheckpointStore.NameFor(c.ImagesSeen, c.Step));
+        CheckpointFile.Write(path, session);
+        CheckpointStore.Prune(RunDirectory, session.Options.KeepCheckpoints);
+        return path;
+    }
+
+    private string WriteGrid()
+    {
+        session.ApplyPhase();
+        var path = Path.Combine(RunDirectory, "samples", $"grid-{(long)session.Counters.Kimg:D6}.png");
+        return grids.Write(session.Ema, session.Device, path);
+    }
+
+    private void Probe()
+    {
+        session.ApplyPhase();
+        var (div, near) = probe.Measure(session.Ema, session.Device);
+        diversity = div;
+        collapse = div < session.Options.CollapseThreshold || near > 0.25;
+    }
+
+    private double Next(double every) => (Math.Floor(session.Counters.Kimg / every) + 1) * every;
+
+    private TrainingProgress Report(double lossD, double lossG, double ips, string? grid, string? checkpoint)
+    {
+        var phase = session.Phase;
+        double remaining = (session.Schedule.TotalImages - session.Counters.ImagesSeen) / Math.Max(ips, 1e-9);
+        TimeSpan? eta = ips > 0 && remaining < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(remaining) : null;
+        return new TrainingProgress(phase.Name, phase.Resolution, phase.Alpha, session.Counters.Kimg, TotalKimg,
+            lossD, lossG, ips, eta, session.Counters.AugmentP, diversity, collapse, grid, checkpoint);
+    }
+
+    /// <summary>Frees the networks and optimisers.</summary>
+    public void Dispose() => session.Dispose();
+}

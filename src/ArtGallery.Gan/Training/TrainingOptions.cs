@@ -1,0 +1,176 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ArtGallery.Gan.Training;
+
+/// <summary>Which architecture and training recipe a run uses.</summary>
+public enum GanRecipe
+{
+    /// <summary>Progressive GAN with equalized LR, pixel norm, minibatch stddev, EMA, R1/WGAN-GP, DiffAugment.</summary>
+    ProGan,
+
+    /// <summary>The seed post's DCGAN-style networks, BCE + Adam 2e-4/0.5, trained directly at the target resolution.</summary>
+    Seed,
+}
+
+/// <summary>Loss of the progan recipe (the seed recipe always uses BCE).</summary>
+public enum GanLoss
+{
+    /// <summary>Non-saturating logistic loss with an R1 penalty on real images.</summary>
+    Logistic,
+
+    /// <summary>WGAN-GP (lambda 10) with drift 0.001 on D(real)^2.</summary>
+    WganGp,
+}
+
+/// <summary>Everything that defines a training run; serialised into run.json and every checkpoint.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Architecture and recipe.</summary>
+    public GanRecipe Recipe { get; init; } = GanRecipe.ProGan;
+
+    /// <summary>Final resolution (power of two, 4..1024; the seed recipe needs 16+).</summary>
+    public int MaxResolution { get; init; } = 32;
+
+    /// <summary>Thousands of real images shown per phase (each fade-in and each stabilise).</summary>
+    public double KimgPerPhase { get; init; } = 20;
+
+    /// <summary>Channel width per resolution (progan); missing entries fall back to the nearest lower one.</summary>
+    public Dictionary<int, int> Widths { get; init; } = new() { [4] = 128, [8] = 128, [16] = 128, [32] = 64, [64] = 32, [128] = 16, [256] = 16, [512] = 8, [1024] = 8 };
+
+    /// <summary>Minibatch size per resolution; missing entries fall back to the nearest lower one.</summary>
+    public Dictionary<int, int> BatchSizes { get; init; } = new() { [4] = 32, [128] = 16, [256] = 8, [512] = 4 };
+
+    /// <summary>Latent length for progan; 0 means the 4x4 width.</summary>
+    public int LatentSize { get; init; }
+
+    /// <summary>Progan loss.</summary>
+    public GanLoss Loss { get; init; } = GanLoss.Logistic;
+
+    /// <summary>R1 gamma; null uses the StyleGAN2-ADA auto formula 0.0002 * res^2 / batch.</summary>
+    public double? R1Gamma { get; init; }
+
+    /// <summary>Lazy R1: the penalty is applied every this many D steps (scaled up to match).</summary>
+    public int R1Interval { get; init; } = 16;
+
+    /// <summary>DiffAugment ops, comma separated: color, translation, cutout; empty disables augmentation.</summary>
+    public string AugmentPolicy { get; init; } = "color,translation,cutout";
+
+    /// <summary>Augmentation probability per op and sample: fixed, or the starting value when ADA is on.</summary>
+    public double AugmentP { get; init; }
+
+    /// <summary>ADA target for r_t = mean(sign(D(real))); null keeps p fixed.</summary>
+    public double? AdaTarget { get; init; } = 0.6;
+
+    /// <summary>Kimg for p to travel 0 -> 1 (StyleGAN2-ADA uses 500; CPU runs are far shorter).</summary>
+    public double AdaSpeedKimg { get; init; } = 100;
+
+    /// <summary>G EMA half-life in kimg; null uses batch * 10 / 32. 0 copies G exactly (no averaging).</summary>
+    public double? EmaHalfLifeKimg { get; init; }
+
+    /// <summary>EMA ramp-up: the half-life is at most this fraction of the images seen so far.</summary>
+    public double EmaRampup { get; init; } = 0.05;
+
+    /// <summary>Adam learning rate; null: 0.001 for progan, 0.0002 for seed.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>Base random seed (weights, latents, batches, augmentation).</summary>
+    public long Seed { get; init; }
+
+    /// <summary>torch.set_num_threads value; 0 leaves the default.</summary>
+    public int Threads { get; init; } = 2;
+
+    /// <summary>Stop (with a checkpoint) after this many minutes; null means no time budget.</summary>
+    public double? Minutes { get; init; }
+
+    /// <summary>Checkpoint (and sample grid) every this many kimg.</summary>
+    public double CheckpointKimg { get; init; } = 5;
+
+    /// <summary>Sample grid every this many kimg (also written at each checkpoint).</summary>
+    public double SampleKimg { get; init; } = 5;
+
+    /// <summary>Collapse probe every this many kimg; 0 disables it.</summary>
+    public double DiversityKimg { get; init; } = 2;
+
+    /// <summary>CollapseWarning fires when fake/real diversity falls below this.</summary>
+    public double CollapseThreshold { get; init; } = 0.5;
+
+    /// <summary>Progress is reported every this many steps.</summary>
+    public int ProgressEverySteps { get; init; } = 5;
+
+    /// <summary>How many checkpoints to keep.</summary>
+    public int KeepCheckpoints { get; init; } = 3;
+
+    /// <summary>"auto", "cpu" or "cuda".</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>Seed recipe GEN_INPUT_SIZE.</summary>
+    public int SeedLatentSize { get; init; } = 100;
+
+    /// <summary>Seed recipe N_GEN_CHANNELS.</summary>
+    public int SeedGenChannels { get; init; } = 64;
+
+    /// <summary>Seed recipe N_DISC_CHANNELS.</summary>
+    public int SeedDiscChannels { get; init; } = 64;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Serialises to indented JSON (enums as names).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Parses JSON written by <see cref="ToJson"/>.</summary>
+    public static TrainingOptions FromJson(string json) =>
+        JsonSerializer.Deserialize<TrainingOptions>(json, Json) ?? throw new InvalidDataException("Empty options.");
+
+    /// <summary>Throws <see cref="ArgumentException"/> with a clear message for invalid values.</summary>
+    public void Validate()
+    {
+        if (MaxResolution < 4 || MaxResolution > 1024 || (MaxResolution & (MaxResolution - 1)) != 0)
+            throw new ArgumentException($"Max resolution must be a power of two in 4..1024, got {MaxResolution}.");
+        if (Recipe == GanRecipe.Seed && MaxResolution < 16) throw new ArgumentException("The seed recipe needs a resolution of 16 or more.");
+        if (KimgPerPhase <= 0) throw new ArgumentException("Kimg per phase must be positive.");
+        if (Threads < 0) throw new ArgumentException("Threads must be 0 (default) or positive.");
+        if (Minutes is <= 0) throw new ArgumentException("Minutes must be positive.");
+        if (CheckpointKimg <= 0 || SampleKimg <= 0) throw new ArgumentException("Checkpoint and sample cadence must be positive.");
+        if (AugmentP is < 0 or > 1) throw new ArgumentException("Augment p must be in [0, 1].");
+        if (Widths.Count == 0 || !Widths.ContainsKey(4) || Widths.Values.Any(w => w < 1)) throw new ArgumentException("Widths need a positive entry for 4.");
+        if (BatchSizes.Count == 0 || !BatchSizes.ContainsKey(4) || BatchSizes.Values.Any(b => b < 1)) throw new ArgumentException("Batch sizes need a positive entry for 4.");
+        foreach (var op in AugmentOps)
+            if (op is not ("color" or "translation" or "cutout")) throw new ArgumentException($"Unknown augmentation '{op}'.");
+        _ = DeviceSelector.Validate(Device);
+    }
+
+    /// <summary>Parsed augmentation ops.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> AugmentOps =>
+        AugmentPolicy.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Width at a resolution.</summary>
+    public int WidthAt(int resolution) => Lookup(Widths, resolution);
+
+    /// <summary>Minibatch size at a resolution.</summary>
+    public int BatchAt(int resolution) => Lookup(BatchSizes, resolution);
+
+    /// <summary>Effective latent size.</summary>
+    public int EffectiveLatentSize => Recipe == GanRecipe.Seed ? SeedLatentSize : LatentSize > 0 ? LatentSize : WidthAt(4);
+
+    /// <summary>Effective learning rate.</summary>
+    public double EffectiveLearningRate => LearningRate ?? (Recipe == GanRecipe.Seed ? 2e-4 : 1e-3);
+
+    /// <summary>Adam betas of the recipe: (0, 0.99) progan, (0.5, 0.999) seed.</summary>
+    public (double Beta1, double Beta2) Betas => Recipe == GanRecipe.Seed ? (0.5, 0.999) : (0.0, 0.99);
+
+    /// <summary>R1 gamma at a resolution.</summary>
+    public double R1GammaAt(int resolution) => R1Gamma ?? 0.0002 * resolution * resolution / BatchAt(resolution);
+
+    /// <summary>EMA half-life in kimg at a resolution (the seed recipe has no EMA as published: 0).</summary>
+    public double EmaHalfLifeAt(int resolution) => EmaHalfLifeKimg ?? (Recipe == GanRecipe.Seed ? 0 : BatchAt(resolution) * 10.0 / 32);
+
+    private static int Lookup(Dictionary<int, int> table, int resolution)
+    {
+        int best = -1, value = 0;
+        foreach (var (res, v) in table)
+            if (res <= resolution && res > best) (best, value) = (res, v);
+        return best < 0 ? table[table.Keys.Min()] : value;
+    }
+}

@@ -1,0 +1,18 @@
+namespace ArtGallery.Gan.Training;
+
+/// <summary>A progress report from <see cref="Trainer.Run"/>; paths are non-null only when that file was just written.</summary>
+public sealed record TrainingProgress(
+    string Phase,
+    int Resolution,
+    double Alpha,
+    double Kimg,
+    double TotalKimg,
+    double LossD,
+    double LossG,
+    double ImagesPerSecond,
+    TimeSpan? Eta,
+    double AugmentP,
+    double? Diversity,
+    bool CollapseWarning,
+    string? SampleGridPath,
+    string? CheckpointPath);
