@@ -1,0 +1,73 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace ArtGallery.Imaging;
+
+/// <summary>The only place imports write: app-generated names inside one folder, via temp file + rename.</summary>
+internal sealed class DatasetFolder
+{
+    private readonly string _root;
+
+    public DatasetFolder(string datasetDir)
+    {
+        if (string.IsNullOrWhiteSpace(datasetDir)) throw new ArgumentException("A dataset folder is required.", nameof(datasetDir));
+        _root = Path.GetFullPath(datasetDir);
+        Directory.CreateDirectory(_root);
+    }
+
+    /// <summary>Saves as the next free img-NNNNNN.png and returns that file name.</summary>
+    public string SaveNew(Image<Rgb24> image)
+    {
+        string temp = Inside($".import-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var s = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                image.Save(s, new PngEncoder());
+                s.Flush(true);
+            }
+            for (int n = NextNumber(); ; n++)
+            {
+                string name = $"img-{n:D6}.png";
+                try
+                {
+                    File.Move(temp, Inside(name), overwrite: false);
+                    return name;
+                }
+                catch (IOException) when (File.Exists(Inside(name)))
+                {
+                    // Another import took this number meanwhile: try the next one.
+                }
+            }
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    public FileStream CreateSpool() =>
+        new(Inside($".upload-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+
+    public void Delete(string name) => File.Delete(Inside(name));
+
+    private int NextNumber()
+    {
+        int max = 0;
+        foreach (var path in Directory.EnumerateFiles(_root, "img-*.png"))
+        {
+            string stem = Path.GetFileNameWithoutExtension(path)[4..];
+            if (int.TryParse(stem, out int n) && n > max) max = n;
+        }
+        return max + 1;
+    }
+
+    private string Inside(string name)
+    {
+        string full = Path.GetFullPath(Path.Combine(_root, name));
+        // Defence in depth: names are ours, but never let one resolve outside the folder.
+        if (Path.GetDirectoryName(full) != _root) throw new InvalidOperationException($"Refusing to write outside {_root}.");
+        return full;
+    }
+}

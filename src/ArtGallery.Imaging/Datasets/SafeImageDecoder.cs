@@ -1,0 +1,90 @@
+using System.Buffers.Binary;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace ArtGallery.Imaging;
+
+/// <summary>
+/// Decodes untrusted bytes: PNG/JPEG only, structure and size checked before any pixel is decoded,
+/// bounded allocations, every failure turned into a short reason. Never throws for bad data.
+/// </summary>
+public static class SafeImageDecoder
+{
+    /// <summary>A configuration that knows only PNG and JPEG, with ImageSharp allocations capped.</summary>
+    public static Configuration CreateConfiguration(DatasetLimits limits)
+    {
+        var config = new Configuration(new PngConfigurationModule(), new JpegConfigurationModule());
+        config.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = limits.AllocationLimitMegabytes });
+        return config;
+    }
+
+    /// <summary>Validates and decodes; returns null with <paramref name="reason"/> set when the file is refused.</summary>
+    public static Image<Rgb24>? TryDecode(byte[] data, DatasetLimits limits, out string reason)
+    {
+        var kind = ImageSniffer.Detect(data);
+        reason = ImageSniffer.RefusalFor(kind) ?? Structure(data, kind, limits) ?? "";
+        if (reason.Length > 0) return null;
+        string format = kind == ImageSniffer.Kind.Png ? "PNG" : "JPEG";
+        var config = CreateConfiguration(limits);
+        try
+        {
+            var info = Image.Identify(config, new MemoryStream(data, writable: false));
+            if (info is null) { reason = $"corrupt {format} (header not readable)"; return null; }
+            reason = SizeRefusal(info.Width, info.Height, limits) ?? "";
+            if (reason.Length > 0) return null;
+            var image = Image.Load<Rgb24>(config, new MemoryStream(data, writable: false));
+            image.Mutate(x => x.AutoOrient());
+            return image;
+        }
+        catch (InvalidMemoryOperationException)
+        {
+            reason = $"needs more memory than the {limits.AllocationLimitMegabytes} MB decode limit";
+        }
+        catch (Exception ex) when (ex is InvalidImageContentException or ImageFormatException or NotSupportedException)
+        {
+            reason = $"corrupt {format} ({Trim(ex.Message)})";
+        }
+        catch (Exception ex)
+        {
+            // Decoders of hostile input can fail in unplanned ways; any failure is a refusal, never a crash.
+            reason = $"{format} could not be decoded ({ex.GetType().Name})";
+        }
+        return null;
+    }
+
+    /// <summary>The refusal for a size, or null when it is within limits.</summary>
+    public static string? SizeRefusal(long width, long height, DatasetLimits limits)
+    {
+        if (width < 1 || height < 1) return $"invalid size {width}x{height}";
+        if (width > limits.MaxSide || height > limits.MaxSide) return $"{width}x{height} exceeds the {limits.MaxSide} px limit";
+        if (width * height > limits.MaxPixels)
+            return $"{width}x{height} ({width * height / 1e6:0.#} megapixels) exceeds the {limits.MaxPixels / 1e6:0.#} megapixel limit";
+        return null;
+    }
+
+    private static string? Structure(byte[] data, ImageSniffer.Kind kind, DatasetLimits limits)
+    {
+        if (kind == ImageSniffer.Kind.Jpeg) return ImageSniffer.JpegTruncation(data);
+        var chunks = PngChunks.Walk(data, out bool complete);
+        if (chunks.Count == 0 || chunks[0].Type != "IHDR" || chunks[0].Length != 13)
+            return complete || chunks.Count > 0 ? "corrupt PNG (no IHDR header)" : "truncated PNG (ends inside its header)";
+        // Read the claimed size ourselves: a 100000x100000 claim is refused before any decoder sees it.
+        uint w = BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(chunks[0].Offset + 8));
+        uint h = BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(chunks[0].Offset + 12));
+        if (SizeRefusal(w, h, limits) is { } size) return size;
+        if (!complete) return "truncated PNG (ends before the IEND chunk)";
+        if (chunks.FirstOrDefault(c => !c.CrcOk) is { Type: not null } bad) return $"corrupt PNG (bad checksum in {bad.Type} chunk)";
+        if (!chunks.Any(c => c.Type == "IDAT")) return "corrupt PNG (no image data)";
+        return null;
+    }
+
+    private static string Trim(string message)
+    {
+        message = message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
+        return message.Length <= 120 ? message : message[..117] + "...";
+    }
+}
