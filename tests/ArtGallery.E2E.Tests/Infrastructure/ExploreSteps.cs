@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace ArtGallery.E2E.Tests.Infrastructure;
+
+/// <summary>Explore-page moves shared by the journey and the benchmark.</summary>
+public static class ExploreSteps
+{
+    /// <summary>The range input with the given aria-label.</summary>
+    public static ILocator Slider(IPage page, string name) =>
+        page.Locator($"input[type=range][aria-label='{name}']");
+
+    /// <summary>Drags the slider's thumb with the mouse from the middle to a fraction of its width, as a person would.</summary>
+    public static async Task DragSliderAsync(IPage page, string name, double toFraction)
+    {
+        var slider = Slider(page, name);
+        await slider.ScrollIntoViewIfNeededAsync();
+        var box = await slider.BoundingBoxAsync() ?? throw new InvalidOperationException($"Slider '{name}' is not visible.");
+        var y = box.Y + box.Height / 2;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width * (float)toFraction, y, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>Waits until the explore image shows a different, fully decoded picture; returns its src.</summary>
+    public static async Task<string> WaitForNewImageAsync(IPage page, string oldSrc, float timeoutMs = 30_000)
+    {
+        var handle = await page.WaitForFunctionAsync(
+            "old => { const i = document.querySelector('img[data-testid=explore-image]'); return i && i.getAttribute('src') !== old && i.complete && i.naturalWidth > 0 ? i.getAttribute('src') : null; }",
+            oldSrc, new() { Timeout = timeoutMs, PollingInterval = 50 });
+        return await handle.JsonValueAsync<string>();
+    }
+}

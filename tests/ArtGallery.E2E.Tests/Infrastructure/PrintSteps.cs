@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ArtGallery.E2E.Tests.Infrastructure;
+
+/// <summary>The print dialog journey, shared by the test and the benchmark.</summary>
+public static class PrintSteps
+{
+    /// <summary>Opens the print dialog on the current artwork page, renders candidates, picks the first and downloads the print.</summary>
+    public static async Task<(byte[] Png, string FileName, string Href)> DownloadPrintAsync(
+        IPage page, string size, int dpi, float timeoutMs)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Print", Exact = true }).ClickAsync();
+        await UiSteps.ChooseAsync(page, "Print size", size);
+        await UiSteps.ChooseAsync(page, "Orientation", "portrait");
+        await UiSteps.FillAsync(page, "DPI", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Render candidates", Exact = true }).ClickAsync();
+        var candidates = page.Locator("img[data-testid=print-candidate]");
+        await Expect(candidates.First).ToBeVisibleAsync(new() { Timeout = timeoutMs });
+        await candidates.First.ClickAsync();
+
+        var link = page.Locator("a[data-testid=print-download]");
+        await Expect(link).ToBeVisibleAsync(new() { Timeout = timeoutMs });
+        var href = await link.GetAttributeAsync("href") ?? "";
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync(), new() { Timeout = timeoutMs });
+        var path = await download.PathAsync();
+        return (await File.ReadAllBytesAsync(path), download.SuggestedFilename, href);
+    }
+}
