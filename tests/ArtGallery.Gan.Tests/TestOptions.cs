@@ -1,0 +1,28 @@
+using ArtGallery.Gan.Training;
+
+namespace ArtGallery.Gan.Tests;
+
+/// <summary>Tiny-width options so CPU tests run in seconds.</summary>
+internal static class TestOptions
+{
+    public static TrainingOptions Tiny(int maxResolution = 16, double kimgPerPhase = 0.1) => new()
+    {
+        MaxResolution = maxResolution,
+        KimgPerPhase = kimgPerPhase,
+        Widths = new() { [4] = 16, [8] = 16, [16] = 8, [32] = 8 },
+        BatchSizes = new() { [4] = 8 },
+        Threads = 2,
+        Device = "cpu",
+        CheckpointKimg = 1000,
+        SampleKimg = 1000,
+        DiversityKimg = 0,
+        Seed = 7,
+    };
+
+    public static string TempDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "gan-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
