@@ -40,7 +40,7 @@ public static class SafeImageDecoder
             image.Mutate(x => x.AutoOrient());
             return image;
         }
-        catch (InvalidMemoryOperationException)
+        catch (Exception ex) when (ex is InvalidMemoryOperationException || ex.InnerException is InvalidMemoryOperationException)
         {
             reason = $"needs more memory than the {limits.AllocationLimitMegabytes} MB decode limit";
         }

@@ -1,0 +1,82 @@
+namespace ArtGallery.Imaging.Tests;
+
+public class DecoderRefusalTests
+{
+    public static TheoryData<string, string> BadFiles => new()
+    {
+        { "truncated-png", "truncated PNG" },
+        { "truncated-jpeg", "truncated JPEG" },
+        { "huge-header", "100000x100000 exceeds the 8192 px limit" },
+        { "bomb", "megapixel limit" },
+        { "text", "not an image: PNG or JPEG only" },
+        { "gif", "GIF is not accepted: PNG or JPEG only" },
+        { "webp", "WebP is not accepted: PNG or JPEG only" },
+        { "tiff", "TIFF is not accepted: PNG or JPEG only" },
+        { "empty", "empty file (0 bytes)" },
+        { "bad-crc", "bad checksum" },
+        { "zip", "nested archives are not accepted" },
+    };
+
+    internal static byte[] Make(string kind) => kind switch
+    {
+        "truncated-png" => TestImages.Truncated(TestImages.Png(64, 64)),
+        "truncated-jpeg" => TestImages.Truncated(TestImages.Jpeg(64, 64)),
+        "huge-header" => TestImages.PngClaiming(100_000, 100_000),
+        "bomb" => TestImages.BombPng(8000),
+        "text" => "just some text, renamed to .png\n"u8.ToArray(),
+        "gif" => TestImages.Gif(),
+        "webp" => TestImages.WebP(),
+        "tiff" => TestImages.Tiff(),
+        "empty" => [],
+        "bad-crc" => CorruptCrc(TestImages.Png()),
+        "zip" => TestImages.Zip(("a.png", TestImages.Png())),
+        _ => throw new ArgumentException(kind),
+    };
+
+    private static byte[] CorruptCrc(byte[] png)
+    {
+        png[^20] ^= 0x55; // inside the last IDAT's data or CRC
+        return png;
+    }
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public void TryDecode_BadFile_RefusedWithClearReason(string kind, string expected)
+    {
+        using var image = SafeImageDecoder.TryDecode(Make(kind), DatasetLimits.Default, out string reason);
+        Assert.Null(image);
+        Assert.Contains(expected, reason);
+    }
+
+    [Fact]
+    public void TryDecode_DecompressionBomb_RefusedBeforeDecoding()
+    {
+        var bomb = TestImages.BombPng(8000); // 64 MP: 192 MB as RGB, about 8 KB on disk
+        Assert.True(bomb.Length < 64 * 1024);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        using var image = SafeImageDecoder.TryDecode(bomb, DatasetLimits.Default, out string reason);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Null(image);
+        Assert.Equal("8000x8000 (64 megapixels) exceeds the 40 megapixel limit", reason);
+        Assert.True(allocated < 4 * 1024 * 1024, $"allocated {allocated} bytes refusing a bomb");
+    }
+
+    [Fact]
+    public void TryDecode_BombWithinSideLimitsButOverMemoryCap_RefusedNotCrashed()
+    {
+        // Passes the size checks but needs a 48 MB pixel buffer against a 16 MB allocation cap.
+        var limits = new DatasetLimits { AllocationLimitMegabytes = 16 };
+        using var image = SafeImageDecoder.TryDecode(TestImages.BombPng(4000), limits, out string reason);
+        Assert.Null(image);
+        Assert.Contains("16 MB decode limit", reason);
+    }
+
+    [Fact]
+    public void TryDecode_GoodPngAndJpeg_Decoded()
+    {
+        using var png = SafeImageDecoder.TryDecode(TestImages.Png(48, 40), DatasetLimits.Default, out _);
+        using var jpeg = SafeImageDecoder.TryDecode(TestImages.Jpeg(48, 40), DatasetLimits.Default, out _);
+        Assert.Equal((48, 40), (png!.Width, png.Height));
+        Assert.Equal((48, 40), (jpeg!.Width, jpeg.Height));
+    }
+}
