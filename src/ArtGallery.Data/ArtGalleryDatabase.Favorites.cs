@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace ArtGallery.Data;
+
+public sealed partial class ArtGalleryDatabase
+{
+    /// <summary>Adds a favorite (idempotent: the same artwork twice keeps one record); returns it.</summary>
+    public FavoriteRecord AddFavorite(int userId, string modelId, long seed, float truncation, string edits)
+    {
+        var key = FavoriteKey(userId, modelId, seed, truncation, edits);
+        var existing = Favorites.FindOne(f => f.Key == key);
+        if (existing is not null) return existing;
+        var record = new FavoriteRecord
+        {
+            UserId = userId, ModelId = modelId, Seed = seed, Truncation = truncation, Edits = edits, Key = key, Created = DateTime.UtcNow,
+        };
+        try
+        {
+            Favorites.Insert(record);
+        }
+        catch (LiteDB.LiteException ex) when (ex.ErrorCode == LiteDB.LiteException.INDEX_DUPLICATE_KEY)
+        {
+            // A concurrent click inserted it first: that record is the answer.
+            return Favorites.FindOne(f => f.Key == key);
+        }
+        return record;
+    }
+
+    /// <summary>Removes a favorite by artwork identity; true when one was removed.</summary>
+    public bool RemoveFavorite(int userId, string modelId, long seed, float truncation, string edits)
+    {
+        var key = FavoriteKey(userId, modelId, seed, truncation, edits);
+        return Favorites.DeleteMany(f => f.Key == key) > 0;
+    }
+
+    /// <summary>Removes a favorite by id, only if it belongs to <paramref name="userId"/>.</summary>
+    public bool RemoveFavorite(int userId, int favoriteId) =>
+        Favorites.DeleteMany(f => f.Id == favoriteId && f.UserId == userId) > 0;
+
+    /// <summary>True when the user has favorited this exact artwork.</summary>
+    public bool IsFavorite(int userId, string modelId, long seed, float truncation, string edits) =>
+        Favorites.Exists(f => f.Key == FavoriteKey(userId, modelId, seed, truncation, edits));
+
+    /// <summary>A user's favorites, newest first, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<FavoriteRecord> FavoritesOf(int userId, int limit = 500) =>
+        Favorites.Find(f => f.UserId == userId).OrderByDescending(f => f.Created).ThenByDescending(f => f.Id).Take(limit).ToList();
+
+    /// <summary>The unique key of an artwork for one user; truncation is rounded so 0.7 and 0.70000001 match.</summary>
+    public static string FavoriteKey(int userId, string modelId, long seed, float truncation, string edits) =>
+        string.Create(CultureInfo.InvariantCulture, $"{userId}|{modelId}|{seed}|{truncation:0.###}|{edits}");
+}

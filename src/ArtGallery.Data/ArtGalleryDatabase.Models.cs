@@ -1,0 +1,37 @@
+namespace ArtGallery.Data;
+
+public sealed partial class ArtGalleryDatabase
+{
+    /// <summary>All models, newest first.</summary>
+    public IReadOnlyList<ModelRecord> AllModels() => Models.FindAll().OrderByDescending(m => m.Created).ToList();
+
+    /// <summary>A model by id.</summary>
+    public ModelRecord? FindModel(string id) => Models.FindById(id);
+
+    /// <summary>The active model, if any.</summary>
+    public ModelRecord? ActiveModel() => Models.FindOne(m => m.Active);
+
+    /// <summary>Adds or replaces a model record; when <paramref name="makeActive"/> it becomes the only active one.</summary>
+    public void UpsertModel(ModelRecord model, bool makeActive)
+    {
+        if (model.Created == default) model.Created = DateTime.UtcNow;
+        model.Active = makeActive || (Models.FindById(model.Id)?.Active ?? false);
+        Models.Upsert(model);
+        if (makeActive) SetActiveModel(model.Id);
+    }
+
+    /// <summary>Makes <paramref name="id"/> the active model; false when unknown.</summary>
+    public bool SetActiveModel(string id)
+    {
+        if (Models.FindById(id) is null) return false;
+        foreach (var m in Models.Find(m => m.Active && m.Id != id))
+        {
+            m.Active = false;
+            Models.Update(m);
+        }
+        var target = Models.FindById(id);
+        target.Active = true;
+        Models.Update(target);
+        return true;
+    }
+}

@@ -1,0 +1,44 @@
+namespace ArtGallery.Data;
+
+public sealed partial class ArtGalleryDatabase
+{
+    /// <summary>Adds or replaces a run record.</summary>
+    public void SaveRun(TrainingRunRecord run)
+    {
+        run.Updated = DateTime.UtcNow;
+        Runs.Upsert(run);
+    }
+
+    /// <summary>A run by id.</summary>
+    public TrainingRunRecord? FindRun(string id) => Runs.FindById(id);
+
+    /// <summary>Runs, newest first.</summary>
+    public IReadOnlyList<TrainingRunRecord> AllRuns(int limit = 50) =>
+        Runs.FindAll().OrderByDescending(r => r.Started).Take(limit).ToList();
+
+    /// <summary>Marks runs left "running" (by a crash or restart) as resumable; returns how many.</summary>
+    public int MarkInterruptedRunsResumable()
+    {
+        int n = 0;
+        foreach (var run in Runs.Find(r => r.Status == RunStatus.Running).ToList())
+        {
+            run.Status = RunStatus.Resumable;
+            SaveRun(run);
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>Adds or replaces a dataset record.</summary>
+    public void SaveDataset(DatasetRecord dataset)
+    {
+        if (dataset.Created == default) dataset.Created = DateTime.UtcNow;
+        Datasets.Upsert(dataset);
+    }
+
+    /// <summary>A dataset by id.</summary>
+    public DatasetRecord? FindDataset(string id) => Datasets.FindById(id);
+
+    /// <summary>Uploaded datasets, newest first.</summary>
+    public IReadOnlyList<DatasetRecord> AllDatasets() => Datasets.FindAll().OrderByDescending(d => d.Created).ToList();
+}

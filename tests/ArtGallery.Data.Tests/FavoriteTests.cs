@@ -1,0 +1,52 @@
+namespace ArtGallery.Data.Tests;
+
+public sealed class FavoriteTests : IDisposable
+{
+    private readonly TempDatabase temp = new();
+
+    [Fact]
+    public void AddFavorite_AfterReopen_StillListedWithParameters()
+    {
+        using (var db = temp.Open())
+        {
+            db.AddFavorite(1, "abc123", 42, 0.7f, "pc1:1.5");
+            db.AddFavorite(1, "abc123", 43, 1f, "");
+        }
+        using var reopened = temp.Open();
+        var favorites = reopened.FavoritesOf(1);
+        Assert.Equal(2, favorites.Count);
+        Assert.Contains(favorites, f => f.Seed == 42 && f.Edits == "pc1:1.5" && Math.Abs(f.Truncation - 0.7f) < 1e-6);
+        Assert.True(reopened.IsFavorite(1, "abc123", 42, 0.7f, "pc1:1.5"));
+    }
+
+    [Fact]
+    public void AddFavorite_Twice_KeepsOneRecord()
+    {
+        using var db = temp.Open();
+        var a = db.AddFavorite(3, "m", 5, 1f, "");
+        var b = db.AddFavorite(3, "m", 5, 1f, "");
+        Assert.Equal(a.Id, b.Id);
+        Assert.Single(db.FavoritesOf(3));
+    }
+
+    [Fact]
+    public void RemoveFavorite_OtherUsersId_DoesNotRemove()
+    {
+        using var db = temp.Open();
+        var mine = db.AddFavorite(1, "m", 5, 1f, "");
+        Assert.False(db.RemoveFavorite(2, mine.Id));
+        Assert.True(db.RemoveFavorite(1, mine.Id));
+        Assert.Empty(db.FavoritesOf(1));
+    }
+
+    [Fact]
+    public void IsFavorite_DifferentEdits_IsAnotherArtwork()
+    {
+        using var db = temp.Open();
+        db.AddFavorite(1, "m", 5, 1f, "pc1:1");
+        Assert.False(db.IsFavorite(1, "m", 5, 1f, "pc1:2"));
+        Assert.False(db.IsFavorite(2, "m", 5, 1f, "pc1:1"));
+    }
+
+    public void Dispose() => temp.Dispose();
+}
