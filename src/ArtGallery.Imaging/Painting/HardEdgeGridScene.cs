@@ -23,7 +23,7 @@ internal sealed class HardEdgeGridScene : Scene
         var sorted = palette.OrderBy(Palettes.Luma).ToArray();
         _line = sorted[0] * 0.35f;
         var light = Vector3.Lerp(sorted[^1], Vector3.One, 0.55f);
-        Build(rng, sorted, light, 0, 0, 1, 1, 0, 2 + rng.Int(3));
+        Build(rng, sorted, light, 0, 0, 1, 1, 0, 3 + rng.Int(2));
     }
 
     public override float TextureStrength => 0.7f;
