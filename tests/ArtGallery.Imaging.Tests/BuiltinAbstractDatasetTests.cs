@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 
 namespace ArtGallery.Imaging.Tests;
 
-public class BuiltinAbstractDatasetTests
+[Collection("Sequential")] // timed: keep other tests off the two cores meanwhile
+public class BuiltinAbstractDatasetTests(ITestOutputHelper output)
 {
     [Fact]
     public void LabelOf_EveryImage_KnownAndBalanced()
@@ -63,7 +65,7 @@ public class BuiltinAbstractDatasetTests
         sw.Restart();
         for (int i = 0; i < ds.Count; i++) ds.Read(i, 64, chw);
         double second = sw.Elapsed.TotalSeconds;
-        Console.WriteLine($"builtin 1000 @64: paint {first:0.00} s, cached {second:0.000} s");
+        output.WriteLine($"builtin 1000 @64: paint {first:0.00} s, cached {second:0.000} s");
         Assert.True(first < 20, $"painting took {first:0.0} s");
         Assert.True(second < first / 5, $"cached pass {second:0.000} s vs {first:0.000} s");
     }

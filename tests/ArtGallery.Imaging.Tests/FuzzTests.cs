@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 
 namespace ArtGallery.Imaging.Tests;
 
+[Collection("Sequential")] // timed: the slowest-case bound assumes the cores are not shared with other tests
 public class FuzzTests(ITestOutputHelper output)
 {
     private const int Cases = 3000;

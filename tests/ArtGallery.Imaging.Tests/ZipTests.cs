@@ -98,6 +98,9 @@ public class ZipTests
     {
         using var dir = new TempDir();
         var ex = Assert.Throws<DatasetException>(() => DatasetSource.Open(dir.File("fake.zip", "hello"u8.ToArray())));
+        Assert.Contains("'fake.zip' is not a folder or a .zip file", ex.Message);
+        var truncated = TestImages.Truncated(TestImages.Zip(("a.png", TestImages.Png())), 0.5);
+        ex = Assert.Throws<DatasetException>(() => DatasetSource.Open(dir.File("cut.zip", truncated)));
         Assert.Contains("not a valid zip", ex.Message);
     }
 

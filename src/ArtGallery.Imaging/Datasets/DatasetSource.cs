@@ -19,6 +19,10 @@ public static class DatasetSource
         if (File.Exists(spec))
         {
             using var zip = File.OpenRead(spec);
+            Span<byte> magic = stackalloc byte[4];
+            if (zip.ReadAtLeast(magic, 4, throwOnEndOfStream: false) < 4 || ImageSniffer.Detect(magic) != ImageSniffer.Kind.Archive)
+                throw new DatasetException($"'{Path.GetFileName(spec)}' is not a folder or a .zip file");
+            zip.Position = 0;
             return Finish(spec, UserSources.FromZip(zip, () => File.OpenRead(spec), limits), limits);
         }
         throw new DatasetException($"dataset '{spec}' not found: use builtin:abstract, a folder or a .zip file");

@@ -33,8 +33,8 @@ internal sealed class UserImageDataset : IImageDataset
 
     public void Read(int index, int resolution, Span<float> destination)
     {
-        if (resolution > _limits.MasterSize * 4)
-            throw new ArgumentOutOfRangeException(nameof(resolution), resolution, $"Resolution must be 1..{_limits.MasterSize * 4}.");
+        if (resolution > AbstractPainter.MaxResolution)
+            throw new ArgumentOutOfRangeException(nameof(resolution), resolution, $"Resolution must be 1..{AbstractPainter.MaxResolution}.");
         _cache.Read(index, resolution, destination);
     }
 
