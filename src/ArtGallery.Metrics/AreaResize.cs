@@ -7,10 +7,12 @@ namespace ArtGallery.Metrics;
 /// </summary>
 internal static class AreaResize
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Source, int Target), (int Index, float Weight)[][]> Cache = new();
+
     /// <summary>Resizes a CHW image of side <paramref name="source"/> to side <paramref name="target"/>.</summary>
     public static void Resize(ReadOnlySpan<float> chw, int source, Span<float> destination, int target)
     {
-        var weights = Weights(source, target);
+        var weights = Cache.GetOrAdd((source, target), key => Weights(key.Source, key.Target));
         var rows = new float[source * target];
         for (int c = 0; c < 3; c++)
         {

@@ -2,20 +2,26 @@ namespace ArtGallery.Metrics;
 
 /// <summary>One reading of the live diversity signal.</summary>
 /// <param name="RelativeSpread">Mean pairwise feature distance of the generated batch / that of the real batch (about 1 when healthy).</param>
+/// <param name="RelativeNearest">Mean distance from each image to its nearest neighbour in the batch, generated / real (about 1 when healthy).</param>
 /// <param name="DuplicateRate">Share of generated images with a near-duplicate in the batch (see <see cref="NearDuplicates"/>).</param>
 /// <param name="CollapseWarning">True when spread or duplicates cross the probe's thresholds.</param>
-public sealed record DiversitySignal(double RelativeSpread, double DuplicateRate, bool CollapseWarning);
+public sealed record DiversitySignal(double RelativeSpread, double RelativeNearest, double DuplicateRate, bool CollapseWarning);
 
 /// <summary>
 /// Cheap live mode-collapse alarm: features of a fixed real batch are computed once; each call measures a
-/// generated batch (64 images take well under a second). A collapsing generator repeats itself, so its
-/// images sit closer together than real ones (spread falls) and copies appear (duplicates rise). Early in
+/// generated batch (64 images take well under a second). A collapsing generator repeats itself, so copies
+/// appear (duplicates rise) and every image finds a close sibling (nearest-neighbour distance falls). The
+/// nearest-neighbour ratio is the sensitive one: with 4 modes three quarters of all pairs still differ, so
+/// mean pairwise spread only drops to about 0.75, while nearest distances drop to the jitter within a mode.
+/// Batches must be of equal size (nearest distances shrink as a batch grows). Early in
 /// training blurry samples also have low spread: callers should arm the warning only after the first phase.
 /// </summary>
 public sealed class DiversityProbe
 {
     private readonly FeatureNormalizer _normalizer;
     private readonly double _realSpread;
+    private readonly double _realNearest;
+    private readonly int _batchSize;
     private readonly double _duplicateThreshold;
 
     /// <summary>Builds the probe from a real batch (at least 8 images) at <paramref name="resolution"/>.</summary>
@@ -26,6 +32,8 @@ public sealed class DiversityProbe
         _normalizer = FeatureNormalizer.Fit(raw);
         var real = _normalizer.Apply(raw);
         _realSpread = Neighbours.MeanPairwiseDistance(real);
+        _realNearest = Neighbours.KthDistances(real, 1).Average();
+        _batchSize = realBatch.Count;
         // On a small batch the 1st percentile is just the minimum; it still marks "closer than any real pair".
         _duplicateThreshold = NearDuplicates.Threshold(real);
     }
@@ -33,16 +41,22 @@ public sealed class DiversityProbe
     /// <summary>Spread below this warns (default 0.5: generated images half as varied as real ones).</summary>
     public double MinRelativeSpread { get; init; } = 0.5;
 
+    /// <summary>Nearest-neighbour ratio below this warns (default 0.5).</summary>
+    public double MinRelativeNearest { get; init; } = 0.5;
+
     /// <summary>Duplicate rate above this warns (default 0.1).</summary>
     public double MaxDuplicateRate { get; init; } = 0.1;
 
-    /// <summary>Measures a generated batch (at least 2 images) at <paramref name="resolution"/>.</summary>
+    /// <summary>Measures a generated batch of the same size as the real batch at <paramref name="resolution"/>.</summary>
     public DiversitySignal Measure(IReadOnlyList<float[]> fakeBatch, int resolution)
     {
-        if (fakeBatch.Count < 2) throw new MetricsException("The diversity probe needs at least 2 generated images.");
+        if (fakeBatch.Count != _batchSize)
+            throw new MetricsException($"The diversity probe compares batches of equal size: expected {_batchSize} generated images, got {fakeBatch.Count}.");
         var fake = _normalizer.Apply(FeatureExtractor.Default.Extract(fakeBatch, resolution));
         double spread = _realSpread > 0 ? Neighbours.MeanPairwiseDistance(fake) / _realSpread : 1;
+        double nearest = _realNearest > 0 ? Neighbours.KthDistances(fake, 1).Average() / _realNearest : 1;
         double duplicates = NearDuplicates.Rate(fake, _duplicateThreshold);
-        return new DiversitySignal(spread, duplicates, spread < MinRelativeSpread || duplicates > MaxDuplicateRate);
+        bool warn = spread < MinRelativeSpread || nearest < MinRelativeNearest || duplicates > MaxDuplicateRate;
+        return new DiversitySignal(spread, nearest, duplicates, warn);
     }
 }

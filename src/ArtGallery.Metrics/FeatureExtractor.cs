@@ -4,12 +4,15 @@ namespace ArtGallery.Metrics;
 
 /// <summary>
 /// The fixed feature space every metric works in (no pretrained network can be downloaded here).
-/// The image, at any resolution, is first area-averaged to 32x32; then three blocks are concatenated:
+/// The image, at any resolution, is first area-averaged to 64x64 and 32x32; then four blocks are concatenated:
 /// <list type="bullet">
 /// <item>"pixels" (192): the 8x8 RGB thumbnail - layout, composition and where colours sit;</item>
 /// <item>"colour" (64): a soft 4x4x4 joint RGB histogram, square-rooted - palette regardless of layout;</item>
 /// <item>"texture" (128): global mean and max of a seeded random 3-layer conv net - edges, stripes,
-/// noise and other local structure the thumbnail blurs away.</item>
+/// noise and other local structure the thumbnail blurs away; its input is standardised per image so it
+/// answers pattern, not palette;</item>
+/// <item>"structure" (56): spectrum shares, gradient orientations and edge density of the 64x64 luminance
+/// (see <c>StructureFeatures</c>) - which kind of shapes, at which scale and in how many directions.</item>
 /// </list>
 /// Together they separate what "3 or 4 types of images" collapse looks like (same layout, palette and
 /// texture over and over) while staying cheap and deterministic. Raw features are not comparable across
@@ -21,7 +24,7 @@ public sealed class FeatureExtractor
     public const int Version = 1;
 
     /// <summary>Length of a feature vector.</summary>
-    public const int Dimensions = PixelLength + ColourHistogram.Length + RandomConvNet.Length;
+    public const int Dimensions = PixelLength + ColourHistogram.Length + RandomConvNet.Length + StructureFeatures.Length;
 
     private const int Side = RandomConvNet.InputSide;
     private const int Thumb = 8;
@@ -39,6 +42,7 @@ public sealed class FeatureExtractor
         new("pixels", 0, PixelLength),
         new("colour", PixelLength, ColourHistogram.Length),
         new("texture", PixelLength + ColourHistogram.Length, RandomConvNet.Length),
+        new("structure", PixelLength + ColourHistogram.Length + RandomConvNet.Length, StructureFeatures.Length),
     ];
 
     /// <summary>Raw features of one CHW image in [-1, 1] of side <paramref name="resolution"/>.</summary>
@@ -47,13 +51,37 @@ public sealed class FeatureExtractor
         if (resolution < 1) throw new ArgumentOutOfRangeException(nameof(resolution), "Resolution must be positive.");
         if (chw.Length != 3 * resolution * resolution)
             throw new ArgumentException($"Expected a CHW image of {3 * resolution * resolution} floats at {resolution} px, got {chw.Length}.", nameof(chw));
+        // 64 -> 32 -> 8 by exact area averaging equals resizing each size straight from the source.
+        var large = new float[3 * StructureFeatures.Side * StructureFeatures.Side];
+        AreaResize.Resize(chw, resolution, large, StructureFeatures.Side);
         var small = new float[3 * Side * Side];
-        AreaResize.Resize(chw, resolution, small, Side);
+        AreaResize.Resize(large, StructureFeatures.Side, small, Side);
         var features = new float[Dimensions];
-        AreaResize.Resize(small, Side, features.AsSpan(0, PixelLength), Thumb);
-        ColourHistogram.Compute(small, Side, features.AsSpan(PixelLength, ColourHistogram.Length));
-        _network.Compute(small, features.AsSpan(PixelLength + ColourHistogram.Length, RandomConvNet.Length));
+        int offset = 0;
+        AreaResize.Resize(small, Side, features.AsSpan(offset, PixelLength), Thumb);
+        ColourHistogram.Compute(small, Side, features.AsSpan(offset += PixelLength, ColourHistogram.Length));
+        _network.Compute(Standardised(small), features.AsSpan(offset += ColourHistogram.Length, RandomConvNet.Length));
+        StructureFeatures.Compute(large, features.AsSpan(offset + RandomConvNet.Length, StructureFeatures.Length));
         return features;
+    }
+
+    /// <summary>Per-channel mean removed, divided by the overall standard deviation (floored so flat images stay flat).</summary>
+    private static float[] Standardised(float[] chw)
+    {
+        int plane = chw.Length / 3;
+        var x = (float[])chw.Clone();
+        double sq = 0;
+        for (int c = 0; c < 3; c++)
+        {
+            var p = x.AsSpan(c * plane, plane);
+            float mean = 0;
+            foreach (float v in p) mean += v;
+            mean /= plane;
+            for (int i = 0; i < plane; i++) sq += (p[i] -= mean) * p[i];
+        }
+        float inv = 1f / MathF.Max((float)Math.Sqrt(sq / x.Length), 0.02f);
+        for (int i = 0; i < x.Length; i++) x[i] *= inv;
+        return x;
     }
 
     /// <summary>Raw features of many images, in parallel.</summary>

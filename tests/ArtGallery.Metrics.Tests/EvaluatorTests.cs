@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace ArtGallery.Metrics.Tests;
+
+public class EvaluatorTests
+{
+    private const int Res = 32;
+
+    [Fact]
+    public void Evaluate_EmptyDataset_ThrowsWithClearMessage()
+    {
+        var empty = new ListDataset([], Res, "empty-folder");
+        var ex = Assert.Throws<MetricsException>(() => Evaluator.Evaluate(empty, [], Res));
+        Assert.Contains("'empty-folder' is empty", ex.Message);
+        Assert.Throws<MetricsException>(() => Evaluator.Evaluate(empty, n => throw new InvalidOperationException("must not generate"), Res));
+    }
+
+    [Fact]
+    public void Evaluate_TooSmallDataset_ThrowsSayingHowManyNeeded()
+    {
+        var tiny = new ConstructedDataset(10);
+        var ex = Assert.Throws<MetricsException>(() => Evaluator.Evaluate(tiny, tiny.ReadAll(Res), Res));
+        Assert.Contains("at least 40", ex.Message);
+    }
+
+    [Fact]
+    public void Evaluate_FreshSampleVersusCollapsed_CollapseScoresWorse()
+    {
+        var real = new ConstructedDataset(400);
+        var classifier = FamilyClassifier.Train(new ConstructedDataset(240, seed: 7), Res);
+        var options = new EvaluationOptions { FamilyClassifier = classifier };
+        int n = Evaluator.GeneratedCountFor(real, options);
+        Assert.Equal(200, n);
+
+        var good = Evaluator.Evaluate(real, count => new ConstructedDataset(count, seed: 3).ReadAll(Res), Res, options);
+        var fresh = new ConstructedDataset(n, seed: 4).ReadAll(Res);
+        var bad = Evaluator.Evaluate(real, TestData.Collapsed(fresh, n), Res, options);
+
+        Assert.True(good.Generated.Recall > 0.5 && good.Generated.Bins.Coverage >= 0.8, good.ToTable());
+        Assert.True(good.Generated.Families!.Covered == 8 && good.Generated.Families.KlRealToFake < 0.1, good.ToTable());
+        Assert.True(bad.Generated.Recall < 0.1, bad.ToTable());
+        Assert.True(bad.Generated.Bins.Coverage < 0.5, bad.ToTable());
+        Assert.True(bad.Generated.DuplicateRate > 0.9, bad.ToTable());
+        Assert.True(bad.Generated.Families!.Covered <= 4 && bad.Generated.Families.KlRealToFake > 0.5, bad.ToTable());
+        // The ceiling depends on the real data only, not on what is evaluated.
+        Assert.Equal(good.RealVsReal.Recall, bad.RealVsReal.Recall);
+    }
+
+    [Fact]
+    public void ToJsonAndToTable_ContainEveryMetricForBothSides()
+    {
+        var real = new ConstructedDataset(120);
+        var report = Evaluator.Evaluate(real, new ConstructedDataset(60, seed: 1).ReadAll(Res), Res, new EvaluationOptions { Bins = 10 });
+        using var doc = JsonDocument.Parse(report.ToJson());
+        foreach (var side in new[] { "generated", "realVsReal" })
+        {
+            var m = doc.RootElement.GetProperty(side);
+            foreach (var key in new[] { "precision", "recall", "binCoverage", "ndb", "duplicateRate" })
+                Assert.True(m.TryGetProperty(key, out _), $"{side}.{key} missing");
+        }
+        Assert.Equal(60, doc.RootElement.GetProperty("referenceImages").GetInt32());
+        string table = report.ToTable();
+        Assert.Contains("recall (k=3)", table);
+        Assert.Contains("real-vs-real", table);
+        Assert.DoesNotContain("families covered", table); // no classifier given
+    }
+}
