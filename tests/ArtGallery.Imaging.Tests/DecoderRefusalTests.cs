@@ -7,6 +7,7 @@ public class DecoderRefusalTests
         { "truncated-png", "truncated PNG" },
         { "truncated-jpeg", "truncated JPEG" },
         { "huge-header", "100000x100000 exceeds the 8192 px limit" },
+        { "huge-jpeg", "60000x50000 exceeds the 8192 px limit" },
         { "bomb", "megapixel limit" },
         { "text", "not an image: PNG or JPEG only" },
         { "gif", "GIF is not accepted: PNG or JPEG only" },
@@ -22,6 +23,7 @@ public class DecoderRefusalTests
         "truncated-png" => TestImages.Truncated(TestImages.Png(64, 64)),
         "truncated-jpeg" => TestImages.Truncated(TestImages.Jpeg(64, 64)),
         "huge-header" => TestImages.PngClaiming(100_000, 100_000),
+        "huge-jpeg" => JpegClaiming(60000, 50000),
         "bomb" => TestImages.BombPng(8000),
         "text" => "just some text, renamed to .png\n"u8.ToArray(),
         "gif" => TestImages.Gif(),
@@ -32,6 +34,19 @@ public class DecoderRefusalTests
         "zip" => TestImages.Zip(("a.png", TestImages.Png())),
         _ => throw new ArgumentException(kind),
     };
+
+    /// <summary>A real JPEG whose frame header (SOF0) is patched to claim width x height.</summary>
+    private static byte[] JpegClaiming(ushort width, ushort height)
+    {
+        var jpeg = TestImages.Jpeg(16, 16);
+        int sof = jpeg.AsSpan().IndexOf(new byte[] { 0xFF, 0xC0 });
+        Assert.True(sof > 0, "baseline JPEG expected");
+        jpeg[sof + 5] = (byte)(height >> 8);
+        jpeg[sof + 6] = (byte)height;
+        jpeg[sof + 7] = (byte)(width >> 8);
+        jpeg[sof + 8] = (byte)width;
+        return jpeg;
+    }
 
     private static byte[] CorruptCrc(byte[] png)
     {

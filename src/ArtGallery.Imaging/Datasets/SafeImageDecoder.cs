@@ -14,11 +14,16 @@ namespace ArtGallery.Imaging;
 /// </summary>
 public static class SafeImageDecoder
 {
-    /// <summary>A configuration that knows only PNG and JPEG, with ImageSharp allocations capped.</summary>
-    public static Configuration CreateConfiguration(DatasetLimits limits)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Configuration> Configurations = new();
+
+    /// <summary>A configuration that knows only PNG and JPEG, with ImageSharp allocations capped (one per cap, shared: allocators pool memory).</summary>
+    public static Configuration CreateConfiguration(DatasetLimits limits) =>
+        Configurations.GetOrAdd(limits.AllocationLimitMegabytes, Build);
+
+    private static Configuration Build(int allocationLimitMegabytes)
     {
         var config = new Configuration(new PngConfigurationModule(), new JpegConfigurationModule());
-        config.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = limits.AllocationLimitMegabytes });
+        config.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = allocationLimitMegabytes });
         return config;
     }
 
