@@ -64,7 +64,7 @@ internal static class SafeZip
     {
         if (name.Length == 0 || name.Any(char.IsControl)) return "unsafe entry name";
         if (name[0] is '/' or '\\') return "unsafe path: absolute entry names are refused";
-        if (name.Length >= 2 && name[1] == ':' || name.Contains(':')) return "unsafe path: drive letters and ':' are refused";
+        if (name.Contains(':')) return "unsafe path: drive letters and ':' are refused";
         if (name.Split('/', '\\').Any(s => s == "..")) return "unsafe path: '..' entries are refused";
         string file = name.Split('/', '\\')[^1];
         if (name.StartsWith("__MACOSX/", StringComparison.Ordinal) || file.StartsWith("._", StringComparison.Ordinal))
