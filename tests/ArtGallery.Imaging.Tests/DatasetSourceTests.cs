@@ -62,6 +62,20 @@ public class DatasetSourceTests
     }
 
     [Fact]
+    public async Task Open_FolderWithFifo_DoesNotHang()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var dir = new TempDir();
+        dir.File("good.png", TestImages.Png());
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", Path.Combine(dir.Path, "pipe.png"))) mk.WaitForExit();
+
+        var open = Task.Run(() => DatasetSource.Open(dir.Path));
+
+        var (_, report) = await open.WaitAsync(TimeSpan.FromSeconds(20)); // throws TimeoutException if it hangs
+        Assert.Equal("empty file (0 bytes)", Assert.Single(report.Refused, r => r.File == "pipe.png").Reason);
+    }
+
+    [Fact]
     public void Open_BuiltinSpecWithOptions_CountAndSeedApplied()
     {
         var (ds, report) = DatasetSource.Open("builtin:abstract?count=24&seed=9");

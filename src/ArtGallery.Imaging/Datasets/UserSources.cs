@@ -20,6 +20,12 @@ internal static class UserSources
         {
             string path = files[i], name = Path.GetRelativePath(folder, path);
             long length = new FileInfo(path).Length;
+            if (length == 0)
+            {
+                // Never opened: a FIFO also reports 0 bytes and opening it would block forever.
+                results[i] = (null, new RefusedFile(name, "empty file (0 bytes)"));
+                return;
+            }
             if (length > limits.MaxFileBytes)
             {
                 results[i] = (null, new RefusedFile(name, $"{SafeZip.Mb(length)} file exceeds the {SafeZip.Mb(limits.MaxFileBytes)} limit"));
