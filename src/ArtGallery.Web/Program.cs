@@ -1,6 +1,16 @@
+using ArtGallery.Web.Accounts;
+using ArtGallery.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddArtGalleryData();
+builder.AddArtGalleryAccounts();
+builder.AddArtGalleryRendering();
+builder.AddArtGalleryTraining();
+builder.AddArtGalleryUi();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+app.MapArtGallery();
 app.Run();
 
 /// <summary>Entry point, public so WebApplicationFactory can host it in tests.</summary>

@@ -1,0 +1,28 @@
+namespace ArtGallery.Web.Accounts;
+
+/// <summary>Error codes carried in the form redirect (never free text, so a link cannot put words in the app's mouth).</summary>
+public static class AccountMessages
+{
+    /// <summary>Wrong user name or password.</summary>
+    public const string Invalid = "invalid";
+
+    /// <summary>Malformed user name.</summary>
+    public const string BadName = "name";
+
+    /// <summary>Password too short or long.</summary>
+    public const string BadPassword = "password";
+
+    /// <summary>User name in use.</summary>
+    public const string Taken = "taken";
+
+    /// <summary>The message shown for a code; null for unknown codes.</summary>
+    public static string? For(string? code) => code switch
+    {
+        Invalid => "Invalid user name or password.",
+        BadName => $"User name must be 1-{AccountService.MaxNameLength} letters, digits, '-', '_' or '.'.",
+        BadPassword => $"Password must be {AccountService.MinPasswordLength}-{AccountService.MaxPasswordLength} characters.",
+        Taken => "That user name is taken.",
+        "throttled" => "Too many attempts; wait a minute and try again.",
+        _ => null,
+    };
+}

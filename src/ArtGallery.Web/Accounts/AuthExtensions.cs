@@ -1,0 +1,51 @@
+using System.Threading.RateLimiting;
+using ArtGallery.Data;
+using ArtGallery.Web.Api;
+using ArtGallery.Web.Hosting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace ArtGallery.Web.Accounts;
+
+/// <summary>Cookie auth, the admin policy, login rate limiting and the first-admin seeding.</summary>
+public static class AuthExtensions
+{
+    /// <summary>Registers accounts and security.</summary>
+    public static WebApplicationBuilder AddArtGalleryAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddHostedService<AdminSeeder>();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "ArtGallery.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // APIs and the hub answer 401/403; pages redirect.
+            o.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAuthorizationBuilder().AddPolicy(TrainingApi.AdminPolicy, p => p.RequireRole(Roles.Admin));
+        builder.Services.AddCascadingAuthenticationState();
+        int perMinute = builder.Configuration.GetValue($"{ArtGalleryOptions.Section}:{nameof(ArtGalleryOptions.LoginAttemptsPerMinute)}", 20);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AccountEndpoints.LoginPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder;
+    }
+
+    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        var path = ctx.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

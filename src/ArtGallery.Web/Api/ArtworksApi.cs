@@ -1,0 +1,88 @@
+using System.Globalization;
+using ArtGallery.Imaging;
+using ArtGallery.Web.Rendering;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ArtGallery.Web.Api;
+
+/// <summary>GET /api/artworks/{model}/{seed}.png and /print: validated input, 400/404 ProblemDetails, never 500 for bad values.</summary>
+public static class ArtworksApi
+{
+    /// <summary>Longest query string accepted by these endpoints.</summary>
+    public const int MaxQueryLength = 1024;
+
+    /// <summary>Maps the artwork endpoints.</summary>
+    public static IEndpointRouteBuilder MapArtworksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/artworks");
+        group.MapGet("/{model}/{seed}.png", GetPng);
+        group.MapGet("/{model}/{seed}/print", GetPrint);
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPng(
+        HttpContext http, string model, string seed, ModelCatalog catalog, IArtRenderer renderer, CancellationToken cancel)
+    {
+        var parsed = Parse(http, model, seed, catalog);
+        if (parsed.Problem is { } p) return p;
+        var png = await renderer.PngAsync(parsed.Request!, cancel);
+        // Same URL, same picture: safe to cache hard for a concrete model id.
+        if (!string.Equals(model, ModelCatalog.ActiveAlias, StringComparison.OrdinalIgnoreCase))
+            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        return TypedResults.File(png, "image/png");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPrint(
+        HttpContext http, string model, string seed, ModelCatalog catalog, IArtRenderer renderer, Microsoft.Extensions.Options.IOptions<Hosting.ArtGalleryOptions> options,
+        CancellationToken cancel)
+    {
+        var parsed = Parse(http, model, seed, catalog);
+        if (parsed.Problem is { } p) return p;
+        var q = http.Request.Query;
+        string size = q["size"].ToString() is { Length: > 0 } s ? s : "12x15";
+        if (!Int("dpi", 300, q, out int dpi, out var dpiError)) return Bad(dpiError);
+        if (!PrintSpec.TryCreate(size, q["orientation"].ToString(), dpi, out var spec, out var error, options.Value.MaxPrintPixels)) return Bad(error);
+        double crop = 0.5;
+        if (q["crop"].ToString() is { Length: > 0 } c && (!double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out crop) || crop is < 0 or > 1 || !double.IsFinite(crop)))
+            return Bad("crop must be a number in 0..1 (0 = left/top, 0.5 = centre, 1 = right/bottom).");
+        if (!Int("candidate", 0, q, out int candidate, out var candidateError) || candidate is < 0 or > 7)
+            return Bad(candidateError ?? "candidate must be 0..7.");
+        try
+        {
+            var png = await renderer.PrintAsync(parsed.Request!, spec!, crop, candidate, cancel);
+            var name = $"{parsed.Request!.ModelId}-{parsed.Request.Seed}-{size.Trim().ToLowerInvariant()}-{dpi}dpi.png";
+            return TypedResults.File(png, "image/png", name);
+        }
+        catch (PrintQueueFullException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Print queue full");
+        }
+    }
+
+    private sealed record Parsed(ArtworkRequest? Request, ProblemHttpResult? Problem);
+
+    private static Parsed Parse(HttpContext http, string model, string seedText, ModelCatalog catalog)
+    {
+        if (http.Request.QueryString.Value?.Length > MaxQueryLength) return new(null, Bad($"The query string is longer than {MaxQueryLength} characters."));
+        if (!long.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed))
+            return new(null, Bad($"seed must be an integer 0..{ArtworkRequest.MaxSeed}."));
+        var q = http.Request.Query;
+        var request = ArtworkParser.Parse(catalog, model, seed, q["trunc"].ToString(), q["edits"].ToString(), out var error, out bool unknown);
+        if (request is not null) return new(request, null);
+        return new(null, unknown ? TypedResults.Problem(error, statusCode: StatusCodes.Status404NotFound, title: "Model not found") : Bad(error));
+    }
+
+    private static bool Int(string name, int fallback, IQueryCollection q, out int value, out string? error)
+    {
+        value = fallback;
+        error = null;
+        var text = q[name].ToString();
+        if (text.Length == 0) return true;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value)) return true;
+        error = $"{name} must be an integer.";
+        return false;
+    }
+
+    private static ProblemHttpResult Bad(string? message) =>
+        TypedResults.Problem(message ?? "Invalid request.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid artwork request");
+}

@@ -1,0 +1,38 @@
+using ArtGallery.Data;
+using ArtGallery.Web.Accounts;
+using ArtGallery.Web.Rendering;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ArtGallery.Web.Api;
+
+/// <summary>A favorite as returned by the API.</summary>
+public sealed record FavoriteDto(int Id, string ModelId, long Seed, float Truncation, string Edits, string ImageUrl);
+
+/// <summary>Signed-in users' favorites over HTTP (used by scripts and tests; pages call the database directly).</summary>
+public static class FavoritesApi
+{
+    /// <summary>Maps /api/favorites.</summary>
+    public static IEndpointRouteBuilder MapFavoritesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/favorites").RequireAuthorization();
+        group.MapGet("/", (HttpContext http, ArtGalleryDatabase db) =>
+            TypedResults.Ok(db.FavoritesOf(AccountService.UserId(http.User)!.Value).Select(ToDto).ToList()));
+        group.MapPost("/{model}/{seed:long}", Add);
+        group.MapDelete("/{id:int}", Results<NoContent, NotFound> (int id, HttpContext http, ArtGalleryDatabase db) =>
+            db.RemoveFavorite(AccountService.UserId(http.User)!.Value, id) ? TypedResults.NoContent() : TypedResults.NotFound());
+        return app;
+    }
+
+    private static Results<Ok<FavoriteDto>, ProblemHttpResult> Add(string model, long seed, float? trunc, string? edits,
+        HttpContext http, ArtGalleryDatabase db, ModelCatalog catalog)
+    {
+        if (!ArtworkRequest.TryValidate(seed, trunc ?? 1f, out var error)) return TypedResults.Problem(error, statusCode: 400);
+        if (!ArtworkEdits.TryParse(edits, out var parsed, out var editError)) return TypedResults.Problem(editError, statusCode: 400);
+        if (catalog.Resolve(model) is not { } record) return TypedResults.Problem($"Unknown model '{model[..Math.Min(64, model.Length)]}'.", statusCode: 404);
+        var f = db.AddFavorite(AccountService.UserId(http.User)!.Value, record.Id, seed, trunc ?? 1f, parsed.Canonical);
+        return TypedResults.Ok(ToDto(f));
+    }
+
+    private static FavoriteDto ToDto(FavoriteRecord f) =>
+        new(f.Id, f.ModelId, f.Seed, f.Truncation, f.Edits, new ArtworkRequest(f.ModelId, f.Seed, f.Truncation, ArtworkEdits.TryParse(f.Edits, out var e, out _) ? e : ArtworkEdits.None).ImageUrl);
+}

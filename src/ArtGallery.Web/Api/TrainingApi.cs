@@ -1,0 +1,48 @@
+using ArtGallery.Data;
+using ArtGallery.Web.Training;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ArtGallery.Web.Api;
+
+/// <summary>Admin-only training endpoints: status, commands, sample grids.</summary>
+public static class TrainingApi
+{
+    /// <summary>Authorization policy name for admins.</summary>
+    public const string AdminPolicy = "admin";
+
+    /// <summary>Maps /api/training/*.</summary>
+    public static IEndpointRouteBuilder MapTrainingApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/training").RequireAuthorization(AdminPolicy);
+        group.MapGet("/status", (TrainingState state) => TypedResults.Ok(new { state.Status, state.RunId, state.Message, state.Current }));
+        group.MapGet("/runs", (ArtGalleryDatabase db) => TypedResults.Ok(db.AllRuns()));
+        group.MapPost("/start", Start);
+        group.MapPost("/pause", (TrainingService training) => Send(training, new TrainingCommand.Pause()));
+        group.MapPost("/stop", (TrainingService training) => Send(training, new TrainingCommand.Stop()));
+        group.MapPost("/resume/{runId}", (string runId, TrainingService training) => Send(training, new TrainingCommand.Resume(runId)));
+        group.MapGet("/runs/{runId}/samples/{file}", Sample);
+        return app;
+    }
+
+    private static Results<Accepted, ProblemHttpResult> Start(TrainingRequest request, TrainingService training)
+    {
+        if (request.Validate() is { } problem) return TypedResults.Problem(problem, statusCode: 400, title: "Invalid training request");
+        if (training.DatasetSpec(request.Dataset) is null) return TypedResults.Problem($"Unknown dataset '{request.Dataset}'.", statusCode: 400);
+        return Send(training, new TrainingCommand.Start(request));
+    }
+
+    private static Results<Accepted, ProblemHttpResult> Send(TrainingService training, TrainingCommand command) =>
+        training.Send(command) ? TypedResults.Accepted("/api/training/status")
+            : TypedResults.Problem("Too many commands queued; try again.", statusCode: StatusCodes.Status429TooManyRequests);
+
+    private static Results<PhysicalFileHttpResult, NotFound> Sample(string runId, string file, TrainingService training)
+    {
+        // Names are the app's own (run-..., grid-000001.png): anything else, or any path trick, is simply not found.
+        if (!Safe(runId) || !Safe(file) || !file.EndsWith(".png", StringComparison.Ordinal)) return TypedResults.NotFound();
+        var path = Path.Combine(training.RunFolder(runId), "samples", file);
+        return File.Exists(path) ? TypedResults.PhysicalFile(path, "image/png") : TypedResults.NotFound();
+    }
+
+    private static bool Safe(string name) =>
+        name.Length is > 0 and <= 80 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && !name.Contains("..");
+}

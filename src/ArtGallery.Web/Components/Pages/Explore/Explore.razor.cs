@@ -1,0 +1,107 @@
+using System.Globalization;
+using ArtGallery.Web.Accounts;
+using ArtGallery.Web.Rendering;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace ArtGallery.Web.Components.Pages.Explore;
+
+/// <summary>Explore page state: slider moves update the state at once, the image and URL after a 100 ms quiet period.</summary>
+public partial class Explore
+{
+    private const int DebounceMs = 100;
+
+    [SupplyParameterFromQuery(Name = "model")] private string? Model { get; set; }
+    [SupplyParameterFromQuery(Name = "seed")] private long? Seed { get; set; }
+    [SupplyParameterFromQuery(Name = "trunc")] private string? Trunc { get; set; }
+    [SupplyParameterFromQuery(Name = "edits")] private string? Edits { get; set; }
+    [CascadingParameter] private Task<AuthenticationState>? Auth { get; set; }
+
+    private ArtworkRequest? current;
+    private ArtworkRequest shown = default!;
+    private string? error, notice, lastUrl;
+    private bool directionsReady;
+    private CancellationTokenSource? debounce;
+    private readonly CancellationTokenSource life = new();
+
+    protected override void OnParametersSet()
+    {
+        // Our own URL updates come back here: ignore them so a stale URL never rewinds a slider mid-drag.
+        if (lastUrl is not null && Nav.Uri.EndsWith(lastUrl, StringComparison.Ordinal)) return;
+        current = ArtworkParser.Parse(Catalog, Model, Seed ?? 1, Trunc, Edits, out error, out _);
+        if (current is not null) shown = current;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || current is null) return;
+        try
+        {
+            await Renderer.DirectionsAsync(current.ModelId, life.Token);
+            directionsReady = true;
+            StateHasChanged();
+        }
+        catch (OperationCanceledException) { /* page closed */ }
+    }
+
+    private Task OnSlide((string Name, double Value) change)
+    {
+        if (current is null) return Task.CompletedTask;
+        current = change.Name == SliderPanel.TruncationName
+            ? current with { Truncation = (float)Math.Round(Math.Clamp(change.Value, ArtworkRequest.MinTruncation, ArtworkRequest.MaxTruncation), 2) }
+            : current with { Edits = current.Edits.With(change.Name, change.Value) };
+        return Debounced();
+    }
+
+    private Task OnSeed(ChangeEventArgs e)
+    {
+        if (current is null || !long.TryParse(e.Value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
+            || !ArtworkRequest.TryValidate(seed, current.Truncation, out _)) return Task.CompletedTask;
+        current = current with { Seed = seed };
+        return Debounced();
+    }
+
+    private Task RandomSeed()
+    {
+        current = current! with { Seed = Random.Shared.Next(0, 1_000_000) };
+        return Debounced();
+    }
+
+    private Task Reset()
+    {
+        current = current! with { Edits = ArtworkEdits.None, Truncation = 1f };
+        return Debounced();
+    }
+
+    private async Task Debounced()
+    {
+        debounce?.Cancel();
+        var mine = debounce = new CancellationTokenSource();
+        try { await Task.Delay(DebounceMs, mine.Token); }
+        catch (TaskCanceledException) { return; }
+        // The browser fetches the new src; the server renders it on a render worker, never on this circuit.
+        shown = current!;
+        lastUrl = $"explore?model={shown.ModelId}&seed={shown.Seed}" + (shown.Query.Length > 0 ? "&" + shown.Query : "");
+        Nav.NavigateTo(lastUrl, replace: true);
+    }
+
+    private async Task FavoriteThis()
+    {
+        var user = Auth is null ? null : AccountService.UserId((await Auth).User);
+        if (user is null)
+        {
+            Nav.NavigateTo("/account/login?returnUrl=" + Uri.EscapeDataString("/" + (lastUrl ?? "explore")), forceLoad: true);
+            return;
+        }
+        var c = current!;
+        Db.AddFavorite(user.Value, c.ModelId, c.Seed, c.Truncation, c.Edits.Canonical);
+        notice = "Saved to your favorites.";
+    }
+
+    public void Dispose()
+    {
+        debounce?.Cancel();
+        life.Cancel();
+        life.Dispose();
+    }
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArtGallery.Web.Hosting;
+
+/// <summary>Settings under "ArtGallery" (environment: ArtGallery__DataDirectory etc.), validated at start.</summary>
+public sealed class ArtGalleryOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "ArtGallery";
+
+    /// <summary>Folder holding artgallery.db, runs/, datasets/ and models/.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>Password of the first admin ("admin"); when absent on first start a random one is logged once.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Model registered as active on first start; default: models/default.agmodel next to the app.</summary>
+    public string? DefaultModelPath { get; set; }
+
+    /// <summary>Torch device: auto, cpu or cuda.</summary>
+    [RegularExpression("^(auto|cpu|cuda)$", ErrorMessage = "ArtGallery:Device must be auto, cpu or cuda.")]
+    public string Device { get; set; } = "auto";
+
+    /// <summary>Render worker threads, each with its own generator copy.</summary>
+    [Range(1, 4)]
+    public int RenderWorkers { get; set; } = 1;
+
+    /// <summary>Render jobs that may wait before callers are held back.</summary>
+    [Range(1, 10_000)]
+    public int RenderQueueCapacity { get; set; } = 64;
+
+    /// <summary>Prints rendered at once (each needs hundreds of MB); the rest wait in line.</summary>
+    [Range(1, 4)]
+    public int PrintConcurrency { get; set; } = 1;
+
+    /// <summary>Print requests allowed to wait; more get 429.</summary>
+    [Range(1, 1000)]
+    public int PrintQueueCapacity { get; set; } = 8;
+
+    /// <summary>Largest print in pixels.</summary>
+    [Range(1_000_000, 200_000_000)]
+    public long MaxPrintPixels { get; set; } = 100_000_000;
+
+    /// <summary>PNG cache size.</summary>
+    [Range(1, 4096)]
+    public int RenderCacheMegabytes { get; set; } = 64;
+
+    /// <summary>Sign-in attempts per client address per minute.</summary>
+    [Range(1, 10_000)]
+    public int LoginAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>Samples used to find latent directions (PCA and attribute regression).</summary>
+    [Range(16, 4096)]
+    public int DirectionSamples { get; set; } = 256;
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace ArtGallery.Web.Hosting;
+
+/// <summary>Absolute paths inside the data folder, created on first use.</summary>
+public sealed class DataPaths
+{
+    /// <summary>Resolves and creates the folders.</summary>
+    public DataPaths(IOptions<ArtGalleryOptions> options)
+    {
+        Root = Path.GetFullPath(options.Value.DataDirectory);
+        foreach (var dir in new[] { Root, Runs, Datasets, Models }) Directory.CreateDirectory(dir);
+    }
+
+    /// <summary>The data folder.</summary>
+    public string Root { get; }
+
+    /// <summary>The LiteDB file.</summary>
+    public string Database => Path.Combine(Root, "artgallery.db");
+
+    /// <summary>Training run folders.</summary>
+    public string Runs => Path.Combine(Root, "runs");
+
+    /// <summary>Uploaded dataset folders.</summary>
+    public string Datasets => Path.Combine(Root, "datasets");
+
+    /// <summary>Exported models and their cached directions.</summary>
+    public string Models => Path.Combine(Root, "models");
+}

@@ -1,0 +1,85 @@
+using ArtGallery.Data;
+using ArtGallery.Web.Accounts;
+using ArtGallery.Web.Datasets;
+using ArtGallery.Web.Rendering;
+using ArtGallery.Web.Training;
+using MudBlazor.Services;
+
+namespace ArtGallery.Web.Hosting;
+
+/// <summary>Registers each area of the app (eShop style: Program.cs stays a list of these calls).</summary>
+public static class Extensions
+{
+    /// <summary>Options (validated at start), data folder and the one LiteDB instance.</summary>
+    public static WebApplicationBuilder AddArtGalleryData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ArtGalleryOptions>().BindConfiguration(ArtGalleryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DataPaths>();
+        builder.Services.AddSingleton(sp => new ArtGalleryDatabase(sp.GetRequiredService<DataPaths>().Database));
+        builder.Services.AddSingleton<DatasetService>();
+        return builder;
+    }
+
+    /// <summary>Render and print queues, the model catalog and the default model registration.</summary>
+    public static WebApplicationBuilder AddArtGalleryRendering(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ModelCatalog>();
+        builder.Services.AddSingleton<RenderQueue>();
+        builder.Services.AddSingleton<PrintQueue>();
+        builder.Services.AddSingleton<IArtRenderer, ArtRenderer>();
+        builder.Services.AddSingleton<ModelActivator>();
+        builder.Services.AddHostedService<DefaultModelRegistrar>();
+        return builder;
+    }
+
+    /// <summary>Training service (singleton and hosted, so pages can read it) and the SignalR hub.</summary>
+    public static WebApplicationBuilder AddArtGalleryTraining(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TrainingState>();
+        builder.Services.AddSingleton<TrainingService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
+        builder.Services.AddSignalR(o =>
+        {
+            // Clients only call tiny methods; a small limit bounds what a connection can make the server buffer.
+            o.MaximumReceiveMessageSize = 32 * 1024;
+        });
+        return builder;
+    }
+
+    /// <summary>Razor components (interactive server), MudBlazor, ProblemDetails and health checks.</summary>
+    public static WebApplicationBuilder AddArtGalleryUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>The middleware and endpoints in order.</summary>
+    public static WebApplication MapArtGallery(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapAccountEndpoints();
+        app.MapArtGalleryApis();
+        app.MapHub<TrainingHub>(TrainingHub.Route);
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static void MapArtGalleryApis(this WebApplication app)
+    {
+        Api.ArtworksApi.MapArtworksApi(app);
+        Api.ModelsApi.MapModelsApi(app);
+        Api.TrainingApi.MapTrainingApi(app);
+        Api.DatasetsApi.MapDatasetsApi(app);
+        Api.FavoritesApi.MapFavoritesApi(app);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ArtGallery.Gan.Sampling;
+using ArtGallery.Imaging;
+using ArtGallery.Web.Hosting;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace ArtGallery.Web.Rendering;
+
+/// <summary>The engine behind pages and endpoints: renders on the <see cref="RenderQueue"/>, prints in the <see cref="PrintQueue"/>.</summary>
+public sealed class ArtRenderer(RenderQueue queue, PrintQueue prints, DataPaths paths, IOptions<ArtGalleryOptions> options) : IArtRenderer, IDisposable
+{
+    private const int PreviewWidth = 240;
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.RenderCacheMegabytes * 1024L * 1024 });
+    private readonly ConcurrentDictionary<string, Lazy<Task<LatentDirections>>> directions = new();
+
+    /// <inheritdoc />
+    public async Task<byte[]> PngAsync(ArtworkRequest request, CancellationToken cancel = default)
+    {
+        if (cache.TryGetValue(request.Key, out byte[]? hit) && hit is not null) return hit;
+        var dirs = await EditsDirections(request, cancel);
+        var png = await queue.RunAsync(pool =>
+        {
+            var (chw, res) = RenderChw(pool, request, dirs, 0);
+            using var image = PlanarRgb.ToImage(chw, res, res);
+            return PngExport.Encode(image, null, Parameters(request, 0));
+        }, cancel);
+        cache.Set(request.Key, png, new MemoryCacheEntryOptions { Size = png.Length });
+        return png;
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]> PrintAsync(ArtworkRequest request, PrintSpec spec, double crop, int candidate, CancellationToken cancel = default)
+    {
+        var dirs = await EditsDirections(request, cancel);
+        return await prints.RunAsync(async () =>
+        {
+            var (chw, res) = await queue.RunAsync(pool => RenderChw(pool, request, dirs, candidate), cancel);
+            // Upscaling and encoding are ImageSharp work: off the render worker so small renders keep flowing.
+            return await Task.Run(() =>
+            {
+                using var small = PlanarRgb.ToImage(chw, res, res);
+                using var print = PrintRenderer.Render(small, spec, crop);
+                var text = Parameters(request, candidate);
+                text["Size"] = string.Create(CultureInfo.InvariantCulture, $"{spec.WidthInches:0.##}x{spec.HeightInches:0.##} in");
+                text["DPI"] = spec.Dpi.ToString(CultureInfo.InvariantCulture);
+                text["Crop"] = crop.ToString("0.##", CultureInfo.InvariantCulture);
+                return PngExport.Encode(print, spec.Dpi, text);
+            }, cancel);
+        }, cancel);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> PrintCandidatesAsync(ArtworkRequest request, PrintSpec spec, double crop, int count, CancellationToken cancel = default)
+    {
+        count = Math.Clamp(count, 1, 8);
+        var dirs = await EditsDirections(request, cancel);
+        var preview = PrintSpec.Create(
+            string.Create(CultureInfo.InvariantCulture, $"{spec.WidthInches}x{spec.HeightInches}"),
+            spec.WidthInches > spec.HeightInches ? PrintOrientation.Landscape : PrintOrientation.Portrait,
+            Math.Max(1, (int)(PreviewWidth / spec.WidthInches)));
+        return await queue.RunAsync(pool => Enumerable.Range(0, count).Select(k =>
+        {
+            var (chw, res) = RenderChw(pool, request, dirs, k);
+            using var small = PlanarRgb.ToImage(chw, res, res);
+            using var image = PrintRenderer.Render(small, preview, crop);
+            return DataUrl(image);
+        }).ToList(), cancel);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> InterpolateAsync(ArtworkRequest from, ArtworkRequest to, int frames, CancellationToken cancel = default)
+    {
+        frames = Math.Clamp(frames, 2, 24);
+        var dirs = await EditsDirections(from, cancel);
+        return await queue.RunAsync(pool =>
+        {
+            var g = pool.Get(from.ModelId);
+            var (a, b) = (g.LatentFor(from.Seed), g.LatentFor(to.Seed));
+            var latents = Enumerable.Range(0, frames).Select(i => LatentMath.Slerp(a, b, i / (frames - 1.0))).ToList();
+            var images = g.RenderBatch(latents, from.Truncation, dirs?.OffsetFor(from.Edits, g.CodeSize));
+            return images.Select(chw =>
+            {
+                using var image = PlanarRgb.ToImage(chw, g.Resolution, g.Resolution);
+                return DataUrl(image);
+            }).ToList();
+        }, cancel);
+    }
+
+    /// <inheritdoc />
+    public Task<LatentDirections> DirectionsAsync(string modelId, CancellationToken cancel = default) =>
+        directions.GetOrAdd(modelId, id => new Lazy<Task<LatentDirections>>(() => LoadOrCompute(id))).Value.WaitAsync(cancel);
+
+    private async Task<LatentDirections> LoadOrCompute(string modelId)
+    {
+        var file = Path.Combine(paths.Models, modelId + ".directions.json");
+        if (LatentDirections.TryRead(file) is { } cached && cached.ModelId == modelId) return cached;
+        try
+        {
+            var found = await queue.RunAsync(pool => LatentDirections.Compute(pool.Get(modelId), options.Value.DirectionSamples));
+            found.Write(file);
+            return found;
+        }
+        catch
+        {
+            // A failed computation must not stay cached forever.
+            directions.TryRemove(modelId, out _);
+            throw;
+        }
+    }
+
+    private async Task<LatentDirections?> EditsDirections(ArtworkRequest request, CancellationToken cancel) =>
+        request.Edits.IsEmpty ? null : await DirectionsAsync(request.ModelId, cancel);
+
+    private static (float[] Chw, int Resolution) RenderChw(GeneratorPool pool, ArtworkRequest r, LatentDirections? dirs, int candidate)
+    {
+        var g = pool.Get(r.ModelId);
+        var z = g.LatentFor(r.Seed);
+        // Candidates are the artwork nudged a little towards neighbouring latents: same picture, different details.
+        if (candidate > 0) z = LatentMath.Slerp(z, g.LatentFor(r.Seed * 7919 + candidate + ArtworkRequest.MaxSeed), 0.12);
+        return (g.Render(z, r.Truncation, dirs?.OffsetFor(r.Edits, g.CodeSize)), g.Resolution);
+    }
+
+    private static Dictionary<string, string> Parameters(ArtworkRequest r, int candidate) => new()
+    {
+        ["Software"] = "ArtGallery",
+        ["Model"] = r.ModelId,
+        ["Seed"] = r.Seed.ToString(CultureInfo.InvariantCulture),
+        ["Truncation"] = r.Truncation.ToString("0.##", CultureInfo.InvariantCulture),
+        ["Edits"] = r.Edits.Canonical,
+        ["Candidate"] = candidate.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static string DataUrl(Image<Rgb24> image) => "data:image/png;base64," + Convert.ToBase64String(PngExport.Encode(image));
+
+    /// <summary>Frees the cache.</summary>
+    public void Dispose() => cache.Dispose();
+}

@@ -1,0 +1,33 @@
+using ArtGallery.Data;
+using ArtGallery.Gan.Sampling;
+using ArtGallery.Web.Hosting;
+
+namespace ArtGallery.Web.Rendering;
+
+/// <summary>Turns a run checkpoint into a small .agmodel under models/ and makes it the gallery's active model.</summary>
+public sealed class ModelActivator(RenderQueue queue, ModelCatalog catalog, DataPaths paths, IArtRenderer renderer)
+{
+    /// <summary>Exports and activates; returns the model id. Runs on a render worker (reads and loads the model).</summary>
+    public async Task<string> ActivateAsync(string runId, string checkpointPath, CancellationToken cancel = default)
+    {
+        var (id, resolution, path) = await queue.RunAsync(pool =>
+        {
+            var tmp = Path.Combine(paths.Models, $"export-{Guid.NewGuid():N}.tmp");
+            try
+            {
+                var modelId = ArtGenerator.Export(checkpointPath, tmp);
+                var final = Path.Combine(paths.Models, modelId + ".agmodel");
+                File.Move(tmp, final, overwrite: true);
+                return (modelId, pool.LoadFile(final).Resolution, final);
+            }
+            finally
+            {
+                File.Delete(tmp);
+            }
+        }, cancel);
+        catalog.Register(new ModelRecord { Id = id, Path = path, Resolution = resolution, Source = runId }, makeActive: true);
+        // Warm the edit directions so the explorer is ready when someone opens it.
+        _ = renderer.DirectionsAsync(id, CancellationToken.None);
+        return id;
+    }
+}

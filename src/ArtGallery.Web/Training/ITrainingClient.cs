@@ -1,0 +1,19 @@
+namespace ArtGallery.Web.Training;
+
+/// <summary>What the training hub pushes to admins (strongly typed, shared with .NET clients).</summary>
+public interface ITrainingClient
+{
+    /// <summary>Metrics of the running job.</summary>
+    Task Progress(TrainingProgressDto p);
+
+    /// <summary>A new sample grid was written.</summary>
+    Task Sample(SampleDto s);
+}
+
+/// <summary>A progress report as sent over the hub.</summary>
+public sealed record TrainingProgressDto(
+    string RunId, string Status, string Phase, int Resolution, double Alpha, double Kimg, double TotalKimg,
+    double LossD, double LossG, double ImagesPerSecond, double? EtaSeconds, double AugmentP, double? Diversity, bool CollapseWarning);
+
+/// <summary>A sample grid: its URL (admin only) and when in training it was drawn.</summary>
+public sealed record SampleDto(string RunId, double Kimg, string Url);

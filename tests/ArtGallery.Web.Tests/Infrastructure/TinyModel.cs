@@ -1,0 +1,45 @@
+using ArtGallery.Gan.Sampling;
+using ArtGallery.Gan.Training;
+using ArtGallery.Imaging;
+
+namespace ArtGallery.Web.Tests.Infrastructure;
+
+/// <summary>A real 8 px model trained for a few seconds through the Gan Trainer and exported to .agmodel, once per test run.</summary>
+public sealed class TinyModel : IDisposable
+{
+    public TinyModel()
+    {
+        Directory.CreateDirectory(Folder);
+        var run = Path.Combine(Folder, "run");
+        using (var trainer = Trainer.Create(Options(), new BuiltinAbstractDataset(64), run))
+            trainer.Run();
+        ModelId = ArtGenerator.Export(run, ModelPath);
+    }
+
+    /// <summary>Tiny widths so training and rendering take seconds on 2 CPU cores.</summary>
+    public static TrainingOptions Options(double kimgPerPhase = 0.05) => new()
+    {
+        MaxResolution = 8,
+        KimgPerPhase = kimgPerPhase,
+        Widths = new() { [4] = 16, [8] = 16 },
+        BatchSizes = new() { [4] = 8 },
+        Threads = 2,
+        Device = "cpu",
+        CheckpointKimg = 1000,
+        SampleKimg = 1000,
+        DiversityKimg = 0,
+        Seed = 11,
+    };
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "ag-web-tests", "model-" + Guid.NewGuid().ToString("N"));
+
+    public string ModelPath => Path.Combine(Folder, "tiny.agmodel");
+
+    public string ModelId { get; }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Folder, true); }
+        catch (IOException) { /* best effort */ }
+    }
+}
