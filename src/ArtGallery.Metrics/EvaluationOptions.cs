@@ -21,6 +21,9 @@ public sealed record EvaluationOptions
     /// <summary>Factor applied to that percentile.</summary>
     public double DuplicateFactor { get; init; } = NearDuplicates.DefaultFactor;
 
+    /// <summary>Weight per feature block (order of <see cref="FeatureExtractor.Blocks"/>); null = the documented defaults.</summary>
+    public IReadOnlyList<double>? BlockWeights { get; init; }
+
     /// <summary>Seed for the real subset, the halves and k-means.</summary>
     public int Seed { get; init; }
 

@@ -42,7 +42,7 @@ public static class Evaluator
         var rawB = extractor.Extract(real, order.GetRange(half, half), resolution);
         var rawFake = extractor.Extract(fake, resolution);
 
-        var normalizer = FeatureNormalizer.Fit(rawA);
+        var normalizer = FeatureNormalizer.Fit(rawA, options.BlockWeights);
         var a = normalizer.Apply(rawA);
         var bins = BinCoverage.Fit(a, options.Bins, options.Seed);
         double threshold = NearDuplicates.Threshold(a, options.DuplicatePercentile, options.DuplicateFactor);

@@ -9,7 +9,8 @@ namespace ArtGallery.Metrics;
 /// at one angle, grids at two, rings and dots spread it around a radius, gradients keep it near zero;</item>
 /// <item>gradient-orientation histogram, 12 bins over 180 degrees, magnitude-weighted, both as measured
 /// and sorted descending (24): sorting makes "one dominant direction" readable whatever that direction is;</item>
-/// <item>edge statistics (2): share of pixels on strong edges, and mean gradient magnitude.</item>
+/// <item>gradient-magnitude histogram (7 log-spaced bins) and mean magnitude (8): flat fields, soft
+/// gradients and hard edges each fill different bins, whatever their direction.</item>
 /// </list>
 /// </summary>
 internal static class StructureFeatures
@@ -18,11 +19,15 @@ internal static class StructureFeatures
     public const int Side = 64;
 
     /// <summary>Output length.</summary>
-    public const int Length = RadialBins * AngularBins + 2 * OrientationBins + 2;
+    public const int Length = RadialBins * AngularBins + 2 * OrientationBins + MagnitudeBins + 1;
 
     private const int RadialBins = 5;
     private const int AngularBins = 6;
     private const int OrientationBins = 12;
+    private const int MagnitudeBins = 7;
+
+    // Gradient magnitudes of the standardised luminance (a unit step edge gives 1).
+    private static readonly double[] MagnitudeEdges = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0];
     private static readonly float[] Cos = [.. Enumerable.Range(0, Side).Select(k => (float)Math.Cos(2 * Math.PI * k / Side))];
     private static readonly float[] Sin = [.. Enumerable.Range(0, Side).Select(k => (float)Math.Sin(2 * Math.PI * k / Side))];
 
@@ -106,7 +111,8 @@ internal static class StructureFeatures
     {
         Span<double> hist = stackalloc double[OrientationBins];
         double magnitudeSum = 0;
-        int strong = 0, count = 0;
+        Span<int> magnitudes = stackalloc int[MagnitudeBins];
+        int count = 0;
         for (int y = 1; y < Side - 1; y++)
             for (int x = 1; x < Side - 1; x++)
             {
@@ -117,7 +123,9 @@ internal static class StructureFeatures
                 if (angle < 0) angle += Math.PI;
                 hist[Math.Min(OrientationBins - 1, (int)(angle / Math.PI * OrientationBins))] += m;
                 magnitudeSum += m;
-                if (m > 0.5) strong++;
+                int mb = 0;
+                while (mb < MagnitudeEdges.Length && m >= MagnitudeEdges[mb]) mb++;
+                magnitudes[mb]++;
                 count++;
             }
         var sorted = new double[OrientationBins];
@@ -128,7 +136,7 @@ internal static class StructureFeatures
             destination[b] = (float)Math.Sqrt(hist[b]);
             destination[OrientationBins + b] = (float)Math.Sqrt(sorted[b]);
         }
-        destination[2 * OrientationBins] = strong / (float)count;
-        destination[2 * OrientationBins + 1] = (float)(magnitudeSum / count);
+        for (int b = 0; b < magnitudes.Length; b++) destination[2 * OrientationBins + b] = MathF.Sqrt(magnitudes[b] / (float)count);
+        destination[2 * OrientationBins + magnitudes.Length] = (float)(magnitudeSum / count);
     }
 }

@@ -62,16 +62,18 @@ public class FeatureExtractorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Normalizer_EachBlock_HasUnitTotalVarianceOnReference()
+    public void Normalizer_EachBlock_TotalVarianceIsItsWeightSquared()
     {
         var raw = FeatureExtractor.Default.Extract(new ConstructedDataset(64).ReadAll(32), 32);
         var x = FeatureNormalizer.Fit(raw).Apply(raw);
-        foreach (var block in FeatureExtractor.Blocks)
+        for (int b = 0; b < FeatureExtractor.Blocks.Count; b++)
         {
+            var block = FeatureExtractor.Blocks[b];
+            double weight = FeatureNormalizer.DefaultBlockWeights[b];
             double total = 0;
             for (int d = block.Offset; d < block.Offset + block.Length; d++)
                 total += x.Sum(v => (double)v[d] * v[d]) / (x.Length - 1);
-            Assert.InRange(total, 0.99, 1.01);
+            Assert.InRange(total, 0.99 * weight * weight, 1.01 * weight * weight);
         }
     }
 }

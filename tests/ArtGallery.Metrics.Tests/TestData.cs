@@ -1,3 +1,5 @@
+using ArtGallery.Imaging;
+
 namespace ArtGallery.Metrics.Tests;
 
 /// <summary>Normalised feature sets shared by the metric tests.</summary>
@@ -5,10 +7,10 @@ internal static class TestData
 {
     public const int Resolution = 32;
 
-    /// <summary>Normalised features of <paramref name="count"/> constructed images (normaliser fitted on them).</summary>
+    /// <summary>Normalised features of <paramref name="count"/> built-in images (normaliser fitted on them).</summary>
     public static float[][] Features(int count, int seed = 0)
     {
-        var raw = FeatureExtractor.Default.Extract(new ConstructedDataset(count, seed).ReadAll(Resolution), Resolution);
+        var raw = FeatureExtractor.Default.Extract(new BuiltinAbstractDataset(count, seed).ReadAll(Resolution), Resolution);
         return FeatureNormalizer.Fit(raw).Apply(raw);
     }
 
