@@ -12,8 +12,8 @@ public sealed partial record EvaluationReport
         var s = new StringBuilder();
         s.AppendLine(Inv($"Evaluation on {Dataset} at {Resolution} px: {GeneratedCount} generated vs {ReferenceCount} real; ceiling = a disjoint real half of {ReferenceCount}."));
         s.AppendLine(Inv($"{"metric",-30}{"generated",12}{"real-vs-real",14}"));
-        Row(s, $"precision (k={K})", Generated.Precision, RealVsReal.Precision, "P3");
-        Row(s, $"recall (k={K})", Generated.Recall, RealVsReal.Recall, "P3");
+        Row(s, $"precision (k={K})", Generated.Precision, RealVsReal.Precision, "F3");
+        Row(s, $"recall (k={K})", Generated.Recall, RealVsReal.Recall, "F3");
         Row(s, $"bin coverage (K={Generated.Bins.Bins})", Generated.Bins.Coverage, RealVsReal.Bins.Coverage, "P1");
         Row(s, $"NDB/K (alpha={Alpha})", Generated.Bins.DifferentRatio, RealVsReal.Bins.DifferentRatio, "F2");
         Row(s, "bins occupied", Generated.Bins.Occupied, RealVsReal.Bins.Occupied, "P1");

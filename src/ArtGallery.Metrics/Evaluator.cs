@@ -33,6 +33,7 @@ public static class Evaluator
         Validate(real, options);
         if (fake.Count <= options.K) throw new MetricsException($"Need more than {options.K} generated images, got {fake.Count}.");
         var clock = Stopwatch.StartNew();
+        var rawFake = FeatureExtractor.Default.Extract(fake, resolution); // first: a wrong size fails before real images are read
 
         var order = Enumerable.Range(0, real.Count).ToList();
         new SeededRandom((ulong)options.Seed + 7).Shuffle(order);
@@ -40,7 +41,6 @@ public static class Evaluator
         var extractor = FeatureExtractor.Default;
         var rawA = extractor.Extract(real, order.GetRange(0, half), resolution);
         var rawB = extractor.Extract(real, order.GetRange(half, half), resolution);
-        var rawFake = extractor.Extract(fake, resolution);
 
         var normalizer = FeatureNormalizer.Fit(rawA, options.BlockWeights);
         var a = normalizer.Apply(rawA);

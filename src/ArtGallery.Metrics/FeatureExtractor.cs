@@ -87,6 +87,11 @@ public sealed class FeatureExtractor
     /// <summary>Raw features of many images, in parallel.</summary>
     public float[][] Extract(IReadOnlyList<float[]> images, int resolution)
     {
+        // Checked before the parallel loop so callers get the ArgumentException, not an AggregateException.
+        if (resolution < 1) throw new ArgumentOutOfRangeException(nameof(resolution), "Resolution must be positive.");
+        for (int i = 0; i < images.Count; i++)
+            if (images[i] is null || images[i].Length != 3 * resolution * resolution)
+                throw new ArgumentException($"Image {i}: expected a CHW image of {3 * resolution * resolution} floats at {resolution} px, got {images[i]?.Length ?? 0}.", nameof(images));
         var result = new float[images.Count][];
         Parallel.For(0, images.Count, i => result[i] = Extract(images[i], resolution));
         return result;
@@ -95,13 +100,22 @@ public sealed class FeatureExtractor
     /// <summary>Raw features of dataset images <paramref name="indices"/> read at <paramref name="resolution"/>, in parallel.</summary>
     public float[][] Extract(IImageDataset dataset, IReadOnlyList<int> indices, int resolution)
     {
+        if (resolution < 1) throw new ArgumentOutOfRangeException(nameof(resolution), "Resolution must be positive.");
         var result = new float[indices.Count][];
-        Parallel.For(0, indices.Count, () => new float[3 * resolution * resolution], (i, _, buffer) =>
+        try
         {
-            dataset.Read(indices[i], resolution, buffer);
-            result[i] = Extract(buffer, resolution);
-            return buffer;
-        }, _ => { });
+            Parallel.For(0, indices.Count, () => new float[3 * resolution * resolution], (i, _, buffer) =>
+            {
+                dataset.Read(indices[i], resolution, buffer);
+                result[i] = Extract(buffer, resolution);
+                return buffer;
+            }, _ => { });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Surface the dataset's own error (e.g. an unreadable file) rather than the parallel wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         return result;
     }
 }

@@ -40,4 +40,13 @@ public class DiversityProbeTests
         Assert.True(signal.RelativeNearest < 0.3 && signal.CollapseWarning, $"{signal}");
         Assert.InRange(signal.RelativeSpread, 0.4, 0.95); // spread alone barely notices 4 modes
     }
+
+    [Fact]
+    public void Measure_BatchOfOtherSize_ThrowsMetricsException()
+    {
+        var images = new BuiltinAbstractDataset(40).ReadAll(32);
+        var probe = new DiversityProbe(images[..16], 32);
+        var ex = Assert.Throws<MetricsException>(() => probe.Measure(images[16..], 32));
+        Assert.Contains("expected 16", ex.Message);
+    }
 }

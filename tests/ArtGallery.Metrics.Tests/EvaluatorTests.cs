@@ -16,6 +16,15 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_GeneratedImagesOfWrongResolution_ThrowsArgumentException()
+    {
+        var real = new ConstructedDataset(80);
+        var wrong = new ConstructedDataset(40).ReadAll(16);
+        var ex = Assert.Throws<ArgumentException>(() => Evaluator.Evaluate(real, wrong, Res, new EvaluationOptions { Bins = 10 }));
+        Assert.Contains("at 32 px", ex.Message);
+    }
+
+    [Fact]
     public void Evaluate_TooSmallDataset_ThrowsSayingHowManyNeeded()
     {
         var tiny = new ConstructedDataset(10);
