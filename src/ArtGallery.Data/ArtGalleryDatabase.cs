@@ -11,7 +11,9 @@ public sealed partial class ArtGalleryDatabase : IDisposable
     public ArtGalleryDatabase(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        // The default mapper turns "" into null, which would break non-nullable strings such as empty edits.
+        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
+        db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
         Users.EnsureIndex(u => u.NormalizedName, unique: true);
         Favorites.EnsureIndex(f => f.Key, unique: true);
         Favorites.EnsureIndex(f => f.UserId);

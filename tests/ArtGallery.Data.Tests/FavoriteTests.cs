@@ -20,6 +20,14 @@ public sealed class FavoriteTests : IDisposable
     }
 
     [Fact]
+    public void FavoritesOf_EmptyEdits_ReadBackAsEmptyNotNull()
+    {
+        using (var db = temp.Open()) db.AddFavorite(1, "m", 9, 1f, "");
+        using var reopened = temp.Open();
+        Assert.Equal("", Assert.Single(reopened.FavoritesOf(1)).Edits);
+    }
+
+    [Fact]
     public void AddFavorite_Twice_KeepsOneRecord()
     {
         using var db = temp.Open();

@@ -21,6 +21,7 @@ public static class TrainingApi
         group.MapPost("/stop", (TrainingService training) => Send(training, new TrainingCommand.Stop()));
         group.MapPost("/resume/{runId}", (string runId, TrainingService training) => Send(training, new TrainingCommand.Resume(runId)));
         group.MapGet("/runs/{runId}/samples/{file}", Sample);
+        group.MapPost("/runs/{runId}/activate", Activate);
         return app;
     }
 
@@ -34,6 +35,14 @@ public static class TrainingApi
     private static Results<Accepted, ProblemHttpResult> Send(TrainingService training, TrainingCommand command) =>
         training.Send(command) ? TypedResults.Accepted("/api/training/status")
             : TypedResults.Problem("Too many commands queued; try again.", statusCode: StatusCodes.Status429TooManyRequests);
+
+    private static async Task<Results<Ok<string>, NotFound>> Activate(string runId, TrainingService training, Rendering.ModelActivator activator)
+    {
+        // Latest readable checkpoint of the run: the one a gallery should show.
+        var latest = Safe(runId) ? Gan.Checkpoints.CheckpointStore.List(training.RunFolder(runId)).FirstOrDefault() : null;
+        if (latest is null) return TypedResults.NotFound();
+        return TypedResults.Ok(await activator.ActivateAsync(runId, latest));
+    }
 
     private static Results<PhysicalFileHttpResult, NotFound> Sample(string runId, string file, TrainingService training)
     {

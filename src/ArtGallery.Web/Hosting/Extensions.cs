@@ -3,6 +3,7 @@ using ArtGallery.Web.Accounts;
 using ArtGallery.Web.Datasets;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Training;
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 
 namespace ArtGallery.Web.Hosting;
@@ -16,6 +17,9 @@ public static class Extensions
         builder.Services.AddOptions<ArtGalleryOptions>().BindConfiguration(ArtGalleryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DataPaths>();
         builder.Services.AddSingleton(sp => new ArtGalleryDatabase(sp.GetRequiredService<DataPaths>().Database));
+        // Keys live in the data folder so sign-ins survive restarts and travel with back-ups.
+        var keys = Path.Combine(Path.GetFullPath(builder.Configuration[$"{ArtGalleryOptions.Section}:DataDirectory"] ?? "./data"), "keys");
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("ArtGallery");
         builder.Services.AddSingleton<DatasetService>();
         return builder;
     }
@@ -52,6 +56,7 @@ public static class Extensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddHealthChecks();
         return builder;
     }

@@ -42,6 +42,16 @@ public static partial class Session
         return client;
     }
 
+    /// <summary>The auth cookie ("ArtGallery.Auth=...") of a fresh sign-in, for clients that are not HttpClient (SignalR).</summary>
+    public static async Task<string> CookieAsync(WebApplicationFactory<Program> app, string user, string password, bool register = false)
+    {
+        var response = register
+            ? await PostFormAsync(Client(app), "/account/register", "/account/signup", user, password)
+            : await PostFormAsync(Client(app), "/account/login", "/account/signin", user, password);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ArtGallery.Auth=", StringComparison.Ordinal));
+        return cookie[..cookie.IndexOf(';')];
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();
 }

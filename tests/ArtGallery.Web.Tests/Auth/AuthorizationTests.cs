@@ -1,0 +1,127 @@
+using System.Net;
+using ArtGallery.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.Http.Connections;
+
+namespace ArtGallery.Web.Tests.Auth;
+
+[Collection("Sequential")]
+public sealed class AuthorizationTests(TinyModel model) : IAsyncLifetime
+{
+    private readonly AppFactory app = new(AppFactory.NewDataDirectory(), model.ModelPath);
+
+    public static TheoryData<string> AdminPages => new() { "/admin/training", "/admin/datasets" };
+
+    public static TheoryData<string, string> AdminEndpoints => new()
+    {
+        { "GET", "/api/training/status" }, { "GET", "/api/training/runs" }, { "POST", "/api/training/stop" },
+        { "POST", "/api/training/pause" }, { "POST", "/api/training/resume/run-x" }, { "POST", "/api/training/runs/run-x/activate" },
+        { "GET", "/api/training/runs/run-x/samples/grid-000001.png" }, { "GET", "/api/datasets/builtin/thumbs/0.png" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public async Task AdminPage_Anonymous_RedirectsToLogin(string page)
+    {
+        var response = await Session.Client(app).GetAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public async Task AdminPage_User_RedirectsToDenied(string page)
+    {
+        var response = await (await Session.UserAsync(app)).GetAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/denied", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public async Task AdminPage_Admin_Renders(string page)
+    {
+        var response = await (await Session.AdminAsync(app)).GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminEndpoints))]
+    public async Task AdminEndpoint_AnonymousAndUser_401And403(string method, string url)
+    {
+        var anonymous = await Session.Client(app).SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        var user = await (await Session.UserAsync(app)).SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, user.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminEndpoint_Admin_Allowed()
+    {
+        var admin = await Session.AdminAsync(app);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/training/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/datasets/builtin/thumbs/0.png")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Favorites_Anonymous_RedirectsToLoginAndApi401()
+    {
+        var client = Session.Client(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/favorites")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/favorites")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_AnonymousAndUser_Refused()
+    {
+        var userCookie = await Session.CookieAsync(app, "hubuser", "user-Pass-123", register: true);
+        var anonymous = await Assert.ThrowsAnyAsync<HttpRequestException>(() => Connect(null).StartAsync());
+        var user = await Assert.ThrowsAnyAsync<HttpRequestException>(() => Connect(userCookie).StartAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, user.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_RedirectsWithErrorAndNoCookie()
+    {
+        var client = Session.Client(app);
+        var response = await Session.PostFormAsync(client, "/account/login", "/account/signin", "admin", "wrong-password");
+        Assert.Equal("/account/login?error=invalid", response.Headers.Location?.ToString());
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("ArtGallery.Auth")));
+        var page = await client.GetStringAsync("/account/login?error=invalid");
+        Assert.Contains("role=\"alert\"", page);
+    }
+
+    [Fact]
+    public async Task SignIn_WithoutAntiforgeryToken_Rejected()
+    {
+        var response = await Session.Client(app).PostAsync("/account/signin",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "admin", ["password"] = AppFactory.AdminPassword }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_Success_CookieIsHttpOnlyAndLax()
+    {
+        var client = Session.Client(app);
+        var response = await Session.PostFormAsync(client, "/account/login", "/account/signin", "admin", AppFactory.AdminPassword);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ArtGallery.Auth"));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private HubConnection Connect(string? cookie) => HubFor(app, cookie);
+
+    internal static HubConnection HubFor(AppFactory app, string? cookie) => new HubConnectionBuilder()
+        .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/training"), o =>
+        {
+            o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+            o.Transports = HttpTransportType.LongPolling;
+            if (cookie is not null) o.Headers["Cookie"] = cookie;
+        })
+        .Build();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+}
