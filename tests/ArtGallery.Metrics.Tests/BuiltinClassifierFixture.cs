@@ -9,3 +9,10 @@ public sealed class BuiltinClassifierFixture
 
     public FamilyClassifier Classifier { get; } = FamilyClassifier.Train(new BuiltinAbstractDataset(1000), Resolution);
 }
+
+/// <summary>Tests sharing one <see cref="BuiltinClassifierFixture"/> (trained once per run, not once per class).</summary>
+[CollectionDefinition(Name)]
+public sealed class BuiltinClassifierCollection : ICollectionFixture<BuiltinClassifierFixture>
+{
+    public const string Name = "BuiltinClassifier";
+}

@@ -3,7 +3,8 @@ using Xunit.Abstractions;
 
 namespace ArtGallery.Metrics.Tests;
 
-public class FamilyClassifierTests(BuiltinClassifierFixture fixture, ITestOutputHelper output) : IClassFixture<BuiltinClassifierFixture>
+[Collection(BuiltinClassifierCollection.Name)]
+public class FamilyClassifierTests(BuiltinClassifierFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public void Train_BuiltinAbstract1000At64_HeldOutAccuracyAtLeast95Percent()
