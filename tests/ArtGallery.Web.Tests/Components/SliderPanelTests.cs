@@ -1,0 +1,39 @@
+using ArtGallery.Web.Components.Pages.Explore;
+using ArtGallery.Web.Rendering;
+using Bunit;
+
+namespace ArtGallery.Web.Tests.Components;
+
+public sealed class SliderPanelTests : ComponentTestBase
+{
+    [Fact]
+    public void Render_Always_HasEightPcsFourAttributesAndTruncation()
+    {
+        var panel = Render<SliderPanel>(p => p.Add(c => c.Edits, ArtworkEdits.None).Add(c => c.Truncation, 1f));
+        var labels = panel.FindAll("input[type=range]").Select(i => i.GetAttribute("aria-label")).ToList();
+        Assert.Equal(["PC 1", "PC 2", "PC 3", "PC 4", "PC 5", "PC 6", "PC 7", "PC 8", "Brightness", "Warmth", "Contrast", "Complexity", "Truncation"], labels);
+    }
+
+    [Fact]
+    public void Input_MovesSlider_RaisesNameAndValue()
+    {
+        (string, double)? raised = null;
+        var panel = Render<SliderPanel>(p => p
+            .Add(c => c.Edits, ArtworkEdits.None)
+            .Add(c => c.Truncation, 1f)
+            .Add(c => c.OnChange, ((string Name, double Value) v) => raised = v));
+        panel.Find("input[aria-label='Warmth']").Input("1.5");
+        Assert.Equal(("warmth", 1.5), raised);
+        panel.Find("input[aria-label='Truncation']").Input("0.6");
+        Assert.Equal((SliderPanel.TruncationName, 0.6), raised);
+    }
+
+    [Fact]
+    public void Render_WithEdits_ShowsCurrentValues()
+    {
+        ArtworkEdits.TryParse("pc3:-2", out var edits, out _);
+        var panel = Render<SliderPanel>(p => p.Add(c => c.Edits, edits).Add(c => c.Truncation, 0.5f));
+        Assert.Equal("-2", panel.Find("input[aria-label='PC 3']").GetAttribute("value"));
+        Assert.Equal("0.5", panel.Find("input[aria-label='Truncation']").GetAttribute("value"));
+    }
+}
