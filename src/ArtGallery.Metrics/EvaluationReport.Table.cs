@@ -24,7 +24,8 @@ public sealed partial record EvaluationReport
             Row(s, "family KL(real || generated)", g.KlRealToFake, r.KlRealToFake, "F3");
             for (int i = 0; i < g.Families; i++)
                 Row(s, $"  share {g.Labels[i]}", g.FakeShares[i], g.RealShares[i], "P1");
-            s.AppendLine("  (family shares: generated vs real reference)");
+            string accuracy = ClassifierAccuracy is { } a && double.IsFinite(a) ? a.ToString("P1", CultureInfo.InvariantCulture) : "unknown";
+            s.AppendLine(Inv($"  (family shares: generated vs real reference; classifier held-out accuracy {accuracy})"));
         }
         s.AppendLine(Inv($"{Elapsed.TotalSeconds:F1} s"));
         return s.ToString();

@@ -15,6 +15,9 @@ public sealed partial record EvaluationReport(
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
+    /// <summary>Held-out accuracy of the family classifier used, if any (so a reader can judge the family numbers).</summary>
+    public double? ClassifierAccuracy { get; init; }
+
     /// <summary>The report as indented JSON (camelCase; shares per bin and per family included).</summary>
     public string ToJson() => JsonSerializer.Serialize(new
     {
@@ -26,6 +29,7 @@ public sealed partial record EvaluationReport(
         bins = Generated.Bins.Bins,
         alpha = Alpha,
         duplicateThreshold = DuplicateThreshold,
+        classifierAccuracy = ClassifierAccuracy is { } a && double.IsFinite(a) ? a : (double?)null,
         seconds = Math.Round(Elapsed.TotalSeconds, 2),
         generated = Json(Generated),
         realVsReal = Json(RealVsReal),

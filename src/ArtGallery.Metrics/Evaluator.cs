@@ -60,7 +60,10 @@ public static class Evaluator
 
         var generated = Measure(rawFake);
         var ceiling = Measure(rawB);
-        return new EvaluationReport(real.Name, resolution, half, fake.Count, options.K, options.Alpha, threshold, generated, ceiling, clock.Elapsed);
+        return new EvaluationReport(real.Name, resolution, half, fake.Count, options.K, options.Alpha, threshold, generated, ceiling, clock.Elapsed)
+        {
+            ClassifierAccuracy = options.FamilyClassifier?.HeldOutAccuracy,
+        };
     }
 
     private static void Validate(IImageDataset real, EvaluationOptions options)

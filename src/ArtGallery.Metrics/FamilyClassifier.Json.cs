@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArtGallery.Imaging;
 
 namespace ArtGallery.Metrics;
 
@@ -48,6 +49,30 @@ public sealed partial class FamilyClassifier
 
     /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
     public static FamilyClassifier Load(string path) => FromJson(File.ReadAllText(path));
+
+    /// <summary>
+    /// The cached model at <paramref name="cachePath"/> when it is readable and of this feature version;
+    /// otherwise trains on <paramref name="data"/> at <paramref name="resolution"/> and caches the result.
+    /// </summary>
+    public static FamilyClassifier LoadOrTrain(string cachePath, ILabelledDataset data, int resolution, FamilyTrainingOptions? options = null)
+    {
+        if (File.Exists(cachePath))
+        {
+            try
+            {
+                var cached = Load(cachePath);
+                if (cached.Labels.SequenceEqual(data.Labels)) return cached;
+            }
+            catch (MetricsException)
+            {
+                // A stale or damaged cache is rebuilt below; it is only a cache.
+            }
+        }
+        var model = Train(data, resolution, options);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cachePath))!);
+        model.Save(cachePath);
+        return model;
+    }
 
     private sealed record ClassifierFile(string Format, int FeatureVersion, string[] Labels, int Resolution, float[] Mean, float[] Std,
         float[][] Weights, float[] Bias, double? HeldOutAccuracy, int TrainCount, int HeldOutCount);

@@ -48,6 +48,26 @@ public class FamilyClassifierTests(BuiltinClassifierFixture fixture, ITestOutput
     }
 
     [Fact]
+    public void LoadOrTrain_DamagedCache_RetrainsAndRewrites()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"family-cache-{Guid.NewGuid():N}");
+        string path = Path.Combine(dir, "family.json");
+        try
+        {
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(path, "{ damaged");
+            var data = new ConstructedDataset(160);
+            var trained = FamilyClassifier.LoadOrTrain(path, data, 32, new FamilyTrainingOptions { Iterations = 50 });
+            var cached = FamilyClassifier.LoadOrTrain(path, data, 32);
+            Assert.Equal(trained.ToJson(), cached.ToJson());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void FromJson_NotAModel_ThrowsMetricsException()
     {
         Assert.Throws<MetricsException>(() => FamilyClassifier.FromJson("{\"format\":\"something-else\"}"));
