@@ -11,7 +11,7 @@ namespace ArtGallery.Metrics;
 /// <item>"texture" (128): global mean and max of a seeded random 3-layer conv net - edges, stripes,
 /// noise and other local structure the thumbnail blurs away; its input is standardised per image so it
 /// answers pattern, not palette;</item>
-/// <item>"structure" (56): spectrum shares, gradient orientations and edge density of the 64x64 luminance
+/// <item>"structure" (62): spectrum shares, gradient orientations and magnitudes of the 64x64 luminance
 /// (see <c>StructureFeatures</c>) - which kind of shapes, at which scale and in how many directions.</item>
 /// </list>
 /// Together they separate what "3 or 4 types of images" collapse looks like (same layout, palette and

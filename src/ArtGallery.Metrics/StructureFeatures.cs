@@ -3,7 +3,7 @@ namespace ArtGallery.Metrics;
 /// <summary>
 /// Palette-independent structure of an image: what kind of shapes it is made of, whatever their colours.
 /// Computed on the luminance of a 64x64 rendering, standardised per image (zero mean, unit variance) so
-/// a dark and a bright version of one composition agree. Three parts (56 values):
+/// a dark and a bright version of one composition agree. Three parts (62 values):
 /// <list type="bullet">
 /// <item>power spectrum in 5 radial x 6 angular bins, as shares of the total (30): stripes put their energy
 /// at one angle, grids at two, rings and dots spread it around a radius, gradients keep it near zero;</item>
