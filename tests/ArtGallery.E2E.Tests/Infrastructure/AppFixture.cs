@@ -24,6 +24,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The one browser shared by all tests; each test opens its own context.</summary>
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The .agmodel the app starts with as its active model.</summary>
+    public string ModelPath { get; private set; } = "";
+
     /// <summary>Folder where page screenshots are saved as test artifacts.</summary>
     public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 
@@ -32,7 +35,8 @@ public sealed class AppFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(_dataDirectory);
         Directory.CreateDirectory(ScreenshotDirectory);
-        _factory = new ConfiguredFactory(_dataDirectory);
+        ModelPath = TestModel.Ensure(_dataDirectory + "-work", Console.WriteLine);
+        _factory = new ConfiguredFactory(_dataDirectory, ModelPath);
         // Port 0: Kestrel picks a free port, so parallel CI jobs never collide.
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -59,17 +63,22 @@ public sealed class AppFixture : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
-        try { Directory.Delete(_dataDirectory, recursive: true); }
-        catch (IOException) { /* a file still held open must not fail the run */ }
+        foreach (var dir in new[] { _dataDirectory, _dataDirectory + "-work" })
+        {
+            try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+            catch (IOException) { /* a file still held open must not fail the run */ }
+        }
     }
 
-    private sealed class ConfiguredFactory(string dataDirectory) : WebApplicationFactory<Program>
+    private sealed class ConfiguredFactory(string dataDirectory, string modelPath) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             // Host settings are visible to Program.cs while the builder runs, unlike late app configuration.
             builder.UseSetting("ArtGallery:DataDirectory", dataDirectory);
             builder.UseSetting("ArtGallery:AdminPassword", AdminPassword);
+            builder.UseSetting("ArtGallery:DefaultModelPath", modelPath);
+            builder.UseSetting("ArtGallery:Device", "cpu");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         }

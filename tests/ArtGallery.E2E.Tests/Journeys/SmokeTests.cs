@@ -15,4 +15,14 @@ public sealed class SmokeTests(AppFixture app, ITestOutputHelper output) : Brows
         Assert.Equal(200, response.Status);
         Assert.False(string.IsNullOrWhiteSpace(await response.TextAsync()));
     }
+
+    [Fact]
+    public async Task HomePage_Open_LoadsInBrowser()
+    {
+        var response = await Page.GotoAsync("/");
+
+        Assert.NotNull(response);
+        Assert.True(response.Ok, $"GET / returned {response.Status}");
+        await ScreenshotAsync("home");
+    }
 }

@@ -1,0 +1,39 @@
+using ArtGallery.E2E.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace ArtGallery.E2E.Tests.Journeys;
+
+/// <summary>A visitor orders a print-ready PNG and gets exactly size x DPI pixels with the DPI written in the file.</summary>
+public sealed class PrintTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    [Fact]
+    public async Task PrintDialog_8x10At30Dpi_Downloads240x300PngWithDpi()
+    {
+        var artwork = await UiSteps.OpenFirstArtworkAsync(Page);
+
+        var (png, fileName, href) = await PrintSteps.DownloadPrintAsync(Page, "8x10", 30, timeoutMs: 60_000);
+
+        await ScreenshotAsync("print-dialog");
+        var info = PngInfo.Parse(png);
+        Output.WriteLine($"{artwork} -> {href} -> {fileName}: {info.Width}x{info.Height} px, {info.DpiX:F1} dpi, {png.Length} bytes");
+        Assert.Equal((240, 300), (info.Width, info.Height));
+        Assert.Equal(30, info.DpiX!.Value, precision: 0);
+        Assert.Equal(30, info.DpiY!.Value, precision: 0);
+        Assert.True(info.HasSrgb, "the print must declare sRGB");
+        Assert.Contains("8x10", fileName, StringComparison.Ordinal);
+        Assert.Contains("size=8x10", href, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrintEndpoint_LandscapeWithPageCookies_SwapsPixelSize()
+    {
+        await Page.GotoAsync("/");
+
+        var response = await Page.APIRequest.GetAsync("/api/artworks/active/7/print?size=8x10&dpi=30&orientation=landscape");
+
+        Assert.Equal(200, response.Status);
+        var info = PngInfo.Parse(await response.BodyAsync());
+        Assert.Equal((300, 240), (info.Width, info.Height));
+        Assert.Equal(30, info.DpiX!.Value, precision: 0);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using ArtGallery.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace ArtGallery.E2E.Tests.Journeys;
+
+/// <summary>An admin starts a tiny training run, watches a live sample arrive over SignalR, and stops it.</summary>
+public sealed class TrainingTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    [Fact]
+    public async Task TinyRun_StartThenStop_ShowsLiveSampleAndStoppedStatus()
+    {
+        await UiSteps.SignInAsync(Page, "admin", AppFixture.AdminPassword);
+        await Page.GotoAsync("/admin/training");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true })).ToBeEnabledAsync();
+        await ScreenshotAsync("training-form");
+        await UiSteps.ChooseAsync(Page, "Max resolution", "8");
+        await UiSteps.FillAsync(Page, "Kimg per phase", "2");
+        await UiSteps.FillAsync(Page, "Minutes", "2");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+
+        var status = Page.Locator("[data-testid=training-status]");
+        await Expect(status).ToContainTextAsync(new Regex("running", RegexOptions.IgnoreCase));
+        // The first sample grid is pushed by the hub after the first training steps.
+        await WaitForImagesLoadedAsync(Page, "img[data-testid=live-sample]", timeoutMs: 120_000);
+        await ScreenshotAsync("training-live-sample");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
+        await Expect(status).ToContainTextAsync(new Regex("stopped", RegexOptions.IgnoreCase), new() { Timeout = 60_000 });
+        await ScreenshotAsync("training-stopped");
+    }
+
+    [Fact]
+    public async Task TrainingPage_AnonymousVisitor_IsNotShownAdminControls()
+    {
+        var response = await Page.GotoAsync("/admin/training");
+
+        Assert.NotNull(response);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true })).ToHaveCountAsync(0);
+        await ScreenshotAsync("training-anonymous");
+    }
+}
