@@ -83,6 +83,6 @@ public sealed class ModelTests
         using var d = ModelFactory.CreateDiscriminator(options);
         Assert.True(g.ForwardFlops(64) > g.ForwardFlops(32));
         Assert.True(d.ForwardFlops(64) > d.ForwardFlops(32));
-        Assert.Equal(128, g.LatentSize);
+        Assert.Equal(64, g.LatentSize);
     }
 }

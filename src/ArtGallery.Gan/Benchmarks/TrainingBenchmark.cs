@@ -10,8 +10,9 @@ public sealed record TrainingBenchmarkResult(int Resolution, int BatchSize, int 
 /// <summary>Times training steps at one resolution (stabilise phase, alpha 1).</summary>
 public static class TrainingBenchmark
 {
-    /// <summary>Runs 2 warm-up steps then <paramref name="steps"/> timed steps; FLOPs are counted analytically.</summary>
-    public static TrainingBenchmarkResult Run(TrainingOptions options, IImageDataset dataset, int resolution, int steps)
+    /// <summary>Runs 2 warm-up steps then <paramref name="steps"/> timed steps; FLOPs are counted analytically.
+    /// <paramref name="afterStep"/> (e.g. an RSS probe) is called with the 1-based step number; its time is excluded.</summary>
+    public static TrainingBenchmarkResult Run(TrainingOptions options, IImageDataset dataset, int resolution, int steps, Action<int>? afterStep = null)
     {
         var o = options with { MaxResolution = resolution, DiversityKimg = 0 };
         if (o.Threads > 0) TorchSharp.torch.set_num_threads(o.Threads);
@@ -23,7 +24,14 @@ public static class TrainingBenchmark
         session.Step();
         int batch = session.BatchSize;
         var clock = Stopwatch.StartNew();
-        for (int i = 0; i < steps; i++) session.Step();
+        for (int i = 0; i < steps; i++)
+        {
+            session.Step();
+            if (afterStep is null) continue;
+            clock.Stop();
+            afterStep(i + 1);
+            clock.Start();
+        }
         double seconds = clock.Elapsed.TotalSeconds;
         // D step: G forward + D forward/backward on real and fake (3x forward each); G step: 3x (G + D) forward.
         double gf = session.G.ForwardFlops(resolution), df = session.D.ForwardFlops(resolution);

@@ -16,7 +16,8 @@ public sealed class ArtGenerator : IDisposable
 
     private ArtGenerator(ModelBlob model, Device? device)
     {
-        this.device = device ?? DeviceSelector.Pick(model.Options.Device);
+        // Sampling picks its own device: a model trained on a GPU must still load on a CPU-only web host.
+        this.device = device ?? DeviceSelector.Pick("auto");
         Options = model.Options;
         ModelId = model.ModelId;
         g = ModelFactory.CreateGenerator(model.Options);
@@ -39,7 +40,7 @@ public sealed class ArtGenerator : IDisposable
     public static ArtGenerator CreateUntrained(TrainingOptions options, int resolution, Device? device = null)
     {
         manual_seed(options.Seed);
-        return new(new ModelBlob(options with { MaxResolution = Math.Max(resolution, options.MaxResolution) }, resolution, 1, []), device);
+        return new(new ModelBlob(options with { MaxResolution = resolution }, resolution, 1, []), device);
     }
 
     /// <summary>Writes a small .agmodel (options + EMA generator) from a checkpoint or run folder; returns its ModelId.</summary>

@@ -1,0 +1,69 @@
+using ArtGallery.Gan.Training;
+
+namespace ArtGallery.Gan.Tests;
+
+[Collection("Sequential")]
+public sealed class OptionsTests
+{
+    [Fact]
+    public void ToJson_RoundTrip_PreservesEveryValue()
+    {
+        var options = new TrainingOptions { Recipe = GanRecipe.Seed, MaxResolution = 64, Loss = GanLoss.WganGp, AdaTarget = null, Minutes = 3, Widths = new() { [4] = 8 } };
+        var back = TrainingOptions.FromJson(options.ToJson());
+        Assert.Equal(options.ToJson(), back.ToJson());
+        Assert.Contains("\"WganGp\"", options.ToJson());
+        Assert.Equal(8, back.WidthAt(32));
+    }
+
+    [Theory]
+    [InlineData(48)]
+    [InlineData(2048)]
+    public void Validate_BadResolution_Throws(int resolution) =>
+        Assert.Throws<ArgumentException>(() => new TrainingOptions { MaxResolution = resolution }.Validate());
+
+    [Fact]
+    public void Validate_UnknownAugmentationOrDevice_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new TrainingOptions { AugmentPolicy = "color,blur" }.Validate());
+        Assert.Throws<ArgumentException>(() => new TrainingOptions { Device = "tpu" }.Validate());
+        Assert.Throws<ArgumentException>(() => new TrainingOptions { Recipe = GanRecipe.Seed, MaxResolution = 8 }.Validate());
+    }
+
+    [Fact]
+    public void Defaults_RecipeSpecific_LearningRateBetasEmaAndR1()
+    {
+        var progan = new TrainingOptions();
+        var seed = new TrainingOptions { Recipe = GanRecipe.Seed };
+        Assert.Equal((0.001, 0.0, 0.99), (progan.EffectiveLearningRate, progan.Betas.Beta1, progan.Betas.Beta2));
+        Assert.Equal((0.0002, 0.5, 0.999), (seed.EffectiveLearningRate, seed.Betas.Beta1, seed.Betas.Beta2));
+        Assert.Equal(10, progan.EmaHalfLifeAt(32));
+        Assert.Equal(0, seed.EmaHalfLifeAt(32));
+        Assert.Equal(0.0002 * 64 * 64 / 32, progan.R1GammaAt(64), 9);
+        Assert.Equal(16, progan.BatchAt(128));
+    }
+
+    [Fact]
+    public void PhaseSchedule_ProGan_StabiliseThenFadeInAndStabilisePerDoubling()
+    {
+        var schedule = new PhaseSchedule(new TrainingOptions { MaxResolution = 16, KimgPerPhase = 1 });
+        Assert.Equal(5, schedule.PhaseCount);
+        Assert.Equal(5000, schedule.TotalImages);
+        Assert.Equal(new PhaseInfo(0, "stabilise", 4, 1), schedule.At(999));
+        Assert.Equal(new PhaseInfo(1, "fade-in", 8, 0.25), schedule.At(1250));
+        Assert.Equal(new PhaseInfo(2, "stabilise", 8, 1), schedule.At(2000));
+        Assert.Equal(16, schedule.At(9999).Resolution);
+        var seed = new PhaseSchedule(new TrainingOptions { Recipe = GanRecipe.Seed, MaxResolution = 16, KimgPerPhase = 1 });
+        Assert.Equal(new PhaseInfo(0, "train", 16, 1), seed.At(0));
+        Assert.Equal(5000, seed.TotalImages);
+    }
+
+    [Fact]
+    public void DeviceSelector_CpuMachine_PicksCpuAndRefusesCuda()
+    {
+        Assert.Equal(TorchSharp.DeviceType.CPU, DeviceSelector.Pick("cpu").type);
+        var auto = DeviceSelector.Pick("auto");
+        Assert.Equal(TorchSharp.torch.cuda.is_available() ? TorchSharp.DeviceType.CUDA : TorchSharp.DeviceType.CPU, auto.type);
+        if (!TorchSharp.torch.cuda.is_available()) Assert.Throws<InvalidOperationException>(() => DeviceSelector.Pick("cuda"));
+        Assert.Throws<ArgumentException>(() => DeviceSelector.Pick("gpu"));
+    }
+}
