@@ -34,6 +34,7 @@ public sealed class GalleryTests(AppFixture app, ITestOutputHelper output) : Bro
         var seed = Regex.Match(Page.Url, @"/art/[^/]+/(-?\d+)").Groups[1].Value;
         Assert.Contains($"/{seed}.png", cardSrc);
         await Expect(Page.Locator("img[data-testid=artwork-image]")).ToHaveAttributeAsync("src", new Regex($@"/{seed}\.png"));
+        await WaitForImagesLoadedAsync(Page, "[data-testid=variation-card] img", minCount: 2, timeoutMs: 60_000);
         await ScreenshotAsync("artwork");
     }
 }

@@ -22,6 +22,11 @@ public sealed class PrintTests(AppFixture app, ITestOutputHelper output) : Brows
         Assert.True(info.HasSrgb, "the print must declare sRGB");
         Assert.Contains("8x10", fileName, StringComparison.Ordinal);
         Assert.Contains("size=8x10", href, StringComparison.Ordinal);
+        // The parameters that reproduce the print travel in tEXt chunks.
+        var seed = System.Text.RegularExpressions.Regex.Match(artwork, @"/art/[^/]+/(-?\d+)").Groups[1].Value;
+        Assert.Equal(seed, info.Text.GetValueOrDefault("Seed"));
+        Assert.Equal("30", info.Text.GetValueOrDefault("DPI"));
+        Assert.False(string.IsNullOrEmpty(info.Text.GetValueOrDefault("Model")));
     }
 
     [Fact]

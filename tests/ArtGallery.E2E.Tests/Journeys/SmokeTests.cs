@@ -13,7 +13,7 @@ public sealed class SmokeTests(AppFixture app, ITestOutputHelper output) : Brows
         var response = await Page.APIRequest.GetAsync("/health");
 
         Assert.Equal(200, response.Status);
-        Assert.False(string.IsNullOrWhiteSpace(await response.TextAsync()));
+        Assert.Equal("Healthy", await response.TextAsync());
     }
 
     [Fact]

@@ -27,8 +27,11 @@ public sealed class TrainingTests(AppFixture app, ITestOutputHelper output) : Br
         // The first sample grid is pushed by the hub after the first training steps.
         await WaitForImagesLoadedAsync(Page, "img[data-testid=live-sample]", timeoutMs: 120_000);
         await ScreenshotAsync("training-live-sample");
+        await Expect(Page.Locator("[data-testid=sample-timeline]")).ToBeVisibleAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
         await Expect(status).ToContainTextAsync(new Regex("stopped", RegexOptions.IgnoreCase), new() { Timeout = 60_000 });
+        // A stopped run keeps its checkpoint, offered for the gallery.
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Make active", Exact = true }).First).ToBeVisibleAsync();
         await ScreenshotAsync("training-stopped");
     }
 
