@@ -1,0 +1,76 @@
+using System.IO.Compression;
+using ArtGallery.Data;
+using ArtGallery.Imaging;
+using ArtGallery.Web.Datasets;
+using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+
+namespace ArtGallery.Web.Tests.Datasets;
+
+public sealed class DatasetServiceTests : IDisposable
+{
+    private readonly DataPaths paths = new(Options.Create(new ArtGalleryOptions { DataDirectory = AppFactory.NewDataDirectory() }));
+    private readonly ArtGalleryDatabase db;
+    private readonly DatasetService service;
+
+    public DatasetServiceTests()
+    {
+        db = new ArtGalleryDatabase(paths.Database);
+        service = new DatasetService(db, paths);
+    }
+
+    [Fact]
+    public void Import_ZipWithGoodAndBadEntries_KeepsGoodAndReportsEachRefusal()
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (int i = 0; i < 2; i++)
+                using (var entry = archive.CreateEntry($"art{i}.png").Open()) entry.Write(Png(i));
+            using (var fake = archive.CreateEntry("notes.png").Open()) fake.Write("not an image"u8);
+            using (var evil = archive.CreateEntry("../escape.png").Open()) evil.Write(Png(3));
+        }
+        var result = service.Import([new UploadFile("upload.zip", () => new MemoryStream(zip.ToArray())), new UploadFile("empty.jpg", () => new MemoryStream())]);
+
+        Assert.NotNull(result.Dataset);
+        Assert.True(result.Accepted >= 2);
+        Assert.Contains(result.Refused, r => r.File.Contains("notes.png"));
+        Assert.Contains(result.Refused, r => r.File == "empty.jpg");
+        Assert.False(File.Exists(Path.Combine(paths.Datasets, "escape.png")));
+        Assert.Equal(result.Accepted, Directory.GetFiles(result.Dataset.Folder, "img-*.png").Length);
+        Assert.Equal(result.Dataset.Id, Assert.Single(db.AllDatasets()).Id);
+        Assert.NotNull(service.Thumbnail(result.Dataset.Id, 0));
+    }
+
+    [Fact]
+    public void Import_NothingAcceptable_CreatesNoDataset()
+    {
+        var result = service.Import([new UploadFile("bad.png", () => new MemoryStream("nope"u8.ToArray()))]);
+        Assert.Null(result.Dataset);
+        Assert.Single(result.Refused);
+        Assert.Empty(db.AllDatasets());
+    }
+
+    [Fact]
+    public void Thumbnail_Builtin_IsPng()
+    {
+        var png = service.Thumbnail("builtin", 3);
+        Assert.Equal(96, PngInspector.Read(png!).Width);
+        Assert.Null(service.Thumbnail("builtin", 999));
+    }
+
+    private static byte[] Png(int seed)
+    {
+        var (image, _) = AbstractPainter.Paint(seed, 64);
+        using (image)
+        {
+            var ms = new MemoryStream();
+            image.SaveAsPng(ms);
+            return ms.ToArray();
+        }
+    }
+
+    public void Dispose() => db.Dispose();
+}

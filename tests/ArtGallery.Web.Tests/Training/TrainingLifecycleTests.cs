@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ArtGallery.Data;
+using ArtGallery.Web.Tests.Infrastructure;
+using ArtGallery.Web.Training;
+
+namespace ArtGallery.Web.Tests.Training;
+
+[Collection("Sequential")]
+public sealed class TrainingLifecycleTests(TinyModel model)
+{
+    [Fact]
+    public async Task PauseThenResume_ContinuesFromCheckpointAndActivates()
+    {
+        await using var app = new AppFactory(AppFactory.NewDataDirectory(), model.ModelPath);
+        var admin = await Session.AdminAsync(app);
+        await admin.PostAsJsonAsync("/api/training/start", new TrainingRequest { MaxResolution = 8, KimgPerPhase = 5, Minutes = 2 });
+        var running = await WaitFor(admin, s => s.Status == "running" && s.Kimg > 0.1);
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/training/pause", null)).StatusCode);
+        var paused = await WaitFor(admin, s => s.Status == RunStatus.Paused);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/training/resume/{running.RunId}", null)).StatusCode);
+        var resumed = await WaitFor(admin, s => s.Status == "running" && s.Kimg > paused.Kimg);
+        Assert.Equal(running.RunId, resumed.RunId);
+        await admin.PostAsync("/api/training/stop", null);
+        await WaitFor(admin, s => s.Status == RunStatus.Stopped);
+
+        var activated = await admin.PostAsync($"/api/training/runs/{running.RunId}/activate", null);
+        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+        var id = await activated.Content.ReadFromJsonAsync<string>();
+        var models = await admin.GetFromJsonAsync<List<ArtGallery.Web.Api.ModelDto>>("/api/models");
+        Assert.True(models!.Single(m => m.Id == id).Active);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/artworks/{id}/1.png")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Restart_RunLeftRunning_IsMarkedResumable()
+    {
+        var data = AppFactory.NewDataDirectory();
+        using (var db = new ArtGalleryDatabase(Path.Combine(data, "artgallery.db")))
+            db.SaveRun(new TrainingRunRecord { Id = "run-crashed", Status = RunStatus.Running, Started = DateTime.UtcNow });
+        await using var app = new AppFactory(data, model.ModelPath);
+        var admin = await Session.AdminAsync(app);
+        var runs = await admin.GetFromJsonAsync<List<TrainingRunRecord>>("/api/training/runs");
+        Assert.Equal(RunStatus.Resumable, runs!.Single(r => r.Id == "run-crashed").Status);
+    }
+
+    private sealed record RunState(string Status, string? RunId, double Kimg);
+
+    private static async Task<RunState> WaitFor(HttpClient admin, Func<RunState, bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var json = await admin.GetFromJsonAsync<JsonElement>("/api/training/status");
+            var kimg = json.TryGetProperty("current", out var c) && c.ValueKind == JsonValueKind.Object ? c.GetProperty("kimg").GetDouble() : 0;
+            var s = new RunState(json.GetProperty("status").GetString()!, json.GetProperty("runId").GetString(), kimg);
+            if (done(s)) return s;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"Training stayed at {s}.");
+            await Task.Delay(200);
+        }
+    }
+}
