@@ -101,7 +101,7 @@ public sealed class ArtRenderer(RenderQueue queue, PrintQueue prints, DataPaths 
         if (LatentDirections.TryRead(file) is { } cached && cached.ModelId == modelId) return cached;
         try
         {
-            var found = await queue.RunAsync(pool => LatentDirections.Compute(pool.Get(modelId), options.Value.DirectionSamples));
+            var found = await queue.RunIsolatedAsync(pool => LatentDirections.Compute(pool.Get(modelId), options.Value.DirectionSamples));
             found.Write(file);
             return found;
         }

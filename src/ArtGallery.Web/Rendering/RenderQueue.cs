@@ -13,12 +13,16 @@ public sealed partial class RenderQueue : IDisposable
     private readonly Channel<Action<GeneratorPool>> channel;
     private readonly List<Thread> workers = [];
     private readonly ILogger<RenderQueue> logger;
+    private readonly ModelCatalog catalog;
+    private readonly string device;
 
     /// <summary>Starts the worker threads.</summary>
     public RenderQueue(IOptions<ArtGalleryOptions> options, ModelCatalog catalog, ILogger<RenderQueue> logger)
     {
         this.logger = logger;
+        this.catalog = catalog;
         var o = options.Value;
+        device = o.Device;
         channel = Channel.CreateBounded<Action<GeneratorPool>>(new BoundedChannelOptions(o.RenderQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
         for (int i = 0; i < o.RenderWorkers; i++)
         {
@@ -42,6 +46,23 @@ public sealed partial class RenderQueue : IDisposable
             catch (Exception ex) { done.TrySetException(ex); }
         }, cancel);
         return await done.Task.WaitAsync(cancel);
+    }
+
+    /// <summary>
+    /// Runs long work (direction finding takes seconds) on its own thread with its own generators, so the gallery's
+    /// renders never queue behind it.
+    /// </summary>
+    public Task<T> RunIsolatedAsync<T>(Func<GeneratorPool, T> work)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            using var pool = new GeneratorPool(catalog, device);
+            try { done.TrySetResult(work(pool)); }
+            catch (Exception ex) { done.TrySetException(ex); }
+        }) { IsBackground = true, Name = "render-isolated" };
+        thread.Start();
+        return done.Task;
     }
 
     private void Work(GeneratorPool pool)

@@ -23,4 +23,13 @@ public sealed class RateLimitTests
         var html = await app.CreateClient().GetStringAsync("/");
         Assert.Contains("No model yet: train one on the Training page", html);
     }
+
+    [Fact]
+    public async Task Start_BadDeviceSetting_FailsFastWithClearMessage()
+    {
+        await using var app = new AppFactory(AppFactory.NewDataDirectory(), null,
+            new Dictionary<string, string> { ["ArtGallery:Device"] = "gpu" });
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("ArtGallery:Device must be auto, cpu or cuda", error.ToString());
+    }
 }
