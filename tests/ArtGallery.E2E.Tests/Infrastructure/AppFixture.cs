@@ -45,6 +45,9 @@ public sealed class AppFixture : IAsyncLifetime
             ?? throw new InvalidOperationException("Kestrel reported no listening address.");
         BaseUrl = new Uri(address.TrimEnd('/') + "/");
 
+        if (!File.Exists(BrowserSettings.ExecutablePath))
+            throw new InvalidOperationException(
+                $"No Chromium at {BrowserSettings.ExecutablePath}: run `apt-get install -y chromium` (scripts/test.sh does) or set ARTGALLERY_CHROMIUM.");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(BrowserSettings.LaunchOptions());
     }

@@ -54,6 +54,15 @@ public static class UiSteps
         return new Uri(page.Url).PathAndQuery;
     }
 
+    /// <summary>Id and resolution of the active model, from GET /api/models.</summary>
+    public static async Task<(string Id, int Resolution)> ActiveModelAsync(IPage page)
+    {
+        var response = await page.APIRequest.GetAsync("/api/models");
+        using var json = System.Text.Json.JsonDocument.Parse(await response.TextAsync());
+        var active = json.RootElement.EnumerateArray().First(m => m.GetProperty("active").GetBoolean());
+        return (active.GetProperty("id").GetString()!, active.GetProperty("resolution").GetInt32());
+    }
+
     private static async Task SubmitAccountFormAsync(IPage page, string userName, string password, string button)
     {
         var formPath = new Uri(page.Url).AbsolutePath;

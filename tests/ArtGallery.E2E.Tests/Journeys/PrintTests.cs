@@ -6,26 +6,28 @@ namespace ArtGallery.E2E.Tests.Journeys;
 /// <summary>A visitor orders a print-ready PNG and gets exactly size x DPI pixels with the DPI written in the file.</summary>
 public sealed class PrintTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
-    [Fact]
-    public async Task PrintDialog_8x10At30Dpi_Downloads240x300PngWithDpi()
+    [Theory]
+    [InlineData("8x10", 30, 240, 300)]
+    [InlineData("12x15", 300, 3600, 4500)] // the contract's size; ~12 s here, well under the 60 s allowed
+    public async Task PrintDialog_SizeAndDpi_DownloadsExactPixelsWithDpi(string size, int dpi, int width, int height)
     {
         var artwork = await UiSteps.OpenFirstArtworkAsync(Page);
 
-        var (png, fileName, href) = await PrintSteps.DownloadPrintAsync(Page, "8x10", 30, timeoutMs: 60_000);
+        var (png, fileName, href) = await PrintSteps.DownloadPrintAsync(Page, size, dpi, timeoutMs: 90_000);
 
-        await ScreenshotAsync("print-dialog");
+        await ScreenshotAsync($"print-dialog-{size}");
         var info = PngInfo.Parse(png);
         Output.WriteLine($"{artwork} -> {href} -> {fileName}: {info.Width}x{info.Height} px, {info.DpiX:F1} dpi, {png.Length} bytes");
-        Assert.Equal((240, 300), (info.Width, info.Height));
-        Assert.Equal(30, info.DpiX!.Value, precision: 0);
-        Assert.Equal(30, info.DpiY!.Value, precision: 0);
+        Assert.Equal((width, height), (info.Width, info.Height));
+        Assert.Equal(dpi, info.DpiX!.Value, precision: 0);
+        Assert.Equal(dpi, info.DpiY!.Value, precision: 0);
         Assert.True(info.HasSrgb, "the print must declare sRGB");
-        Assert.Contains("8x10", fileName, StringComparison.Ordinal);
-        Assert.Contains("size=8x10", href, StringComparison.Ordinal);
+        Assert.Contains(size, fileName, StringComparison.Ordinal);
+        Assert.Contains($"size={size}", href, StringComparison.Ordinal);
         // The parameters that reproduce the print travel in tEXt chunks.
         var seed = System.Text.RegularExpressions.Regex.Match(artwork, @"/art/[^/]+/(-?\d+)").Groups[1].Value;
         Assert.Equal(seed, info.Text.GetValueOrDefault("Seed"));
-        Assert.Equal("30", info.Text.GetValueOrDefault("DPI"));
+        Assert.Equal(dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), info.Text.GetValueOrDefault("DPI"));
         Assert.False(string.IsNullOrEmpty(info.Text.GetValueOrDefault("Model")));
     }
 
