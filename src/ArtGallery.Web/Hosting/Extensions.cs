@@ -53,6 +53,9 @@ public static class Extensions
     /// <summary>Razor components (interactive server), MudBlazor, ProblemDetails and health checks.</summary>
     public static WebApplicationBuilder AddArtGalleryUi(this WebApplicationBuilder builder)
     {
+        // Serves package assets (MudBlazor css/js) from the build output in every environment, not only Development;
+        // a no-op for published output, where they are copied into wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
