@@ -31,5 +31,44 @@ public sealed class ExploreTests(AppFixture app, ITestOutputHelper output) : Bro
         await ScreenshotAsync($"explore-after-{Slug(sliderName)}");
     }
 
+    [Fact]
+    public async Task Interpolate_TwoSeeds_ShowsDistinctFrames()
+    {
+        await Page.GotoAsync("/explore");
+        await WaitForImagesLoadedAsync(Page, "img[data-testid=explore-image]");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Interpolate", Exact = true }).ClickAsync();
+
+        await WaitForImagesLoadedAsync(Page, "[data-testid=interpolation-preview] img", minCount: 3, timeoutMs: 60_000);
+        var frames = await Page.Locator("[data-testid=interpolation-preview] img").EvaluateAllAsync<string[]>("imgs => imgs.map(i => i.src)");
+        Assert.True(frames.Distinct().Count() >= 3, $"expected at least 3 distinct frames, got {frames.Distinct().Count()}");
+        await ScreenshotAsync("explore-interpolation");
+    }
+
+    [Fact]
+    public async Task FavoriteThis_AfterSliderMove_ListsEditedArtworkInFavorites()
+    {
+        await UiSteps.RegisterAsync(Page, "e2e" + Guid.NewGuid().ToString("N")[..8], "e2e-User-Passw0rd!");
+        await Page.GotoAsync("/explore");
+        await WaitForImagesLoadedAsync(Page, "img[data-testid=explore-image]");
+        var before = await Page.Locator("img[data-testid=explore-image]").GetAttributeAsync("src");
+        await ExploreSteps.DragSliderAsync(Page, "Warmth", 0.85);
+        var edited = await ExploreSteps.WaitForNewImageAsync(Page, before!);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Favorite this", Exact = true }).ClickAsync();
+
+        await Microsoft.Playwright.Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("favorites");
+        await Page.GotoAsync("/favorites");
+        var item = Page.Locator("[data-testid=favorite-item]");
+        await Microsoft.Playwright.Assertions.Expect(item).ToHaveCountAsync(1);
+        // The favorite reproduces the edited picture, not the unedited seed.
+        var favoriteSrc = await item.Locator("img").GetAttributeAsync("src");
+        Assert.Equal(Query(edited, "edits"), Query(favoriteSrc!, "edits"));
+        Assert.False(string.IsNullOrEmpty(Query(favoriteSrc!, "edits")));
+    }
+
+    private static string? Query(string url, string key) =>
+        System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://x"), url).Query)[key];
+
     private static string Slug(string name) => name.Replace(' ', '-').ToLowerInvariant();
 }
