@@ -48,7 +48,10 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
     protected async Task<string> ScreenshotAsync(string name, IPage? page = null)
     {
         var path = Path.Combine(App.ScreenshotDirectory, $"{GetType().Name}.{name}.png");
-        await (page ?? Page).ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        page ??= Page;
+        // From the top: a full-page shot of a scrolled page repeats the sticky app bar mid-page.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         Output.WriteLine($"screenshot: {path}");
         return path;
     }
