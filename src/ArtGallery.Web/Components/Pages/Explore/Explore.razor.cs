@@ -12,7 +12,7 @@ public partial class Explore
     private const int DebounceMs = 100;
 
     [SupplyParameterFromQuery(Name = "model")] private string? Model { get; set; }
-    [SupplyParameterFromQuery(Name = "seed")] private long? Seed { get; set; }
+    [SupplyParameterFromQuery(Name = "seed")] private string? Seed { get; set; }
     [SupplyParameterFromQuery(Name = "trunc")] private string? Trunc { get; set; }
     [SupplyParameterFromQuery(Name = "edits")] private string? Edits { get; set; }
     [CascadingParameter] private Task<AuthenticationState>? Auth { get; set; }
@@ -28,7 +28,13 @@ public partial class Explore
     {
         // Our own URL updates come back here: ignore them so a stale URL never rewinds a slider mid-drag.
         if (lastUrl is not null && Nav.Uri.EndsWith(lastUrl, StringComparison.Ordinal)) return;
-        current = ArtworkParser.Parse(Catalog, Model, Seed ?? 1, Trunc, Edits, out error, out _);
+        // Parsed here, not by the framework, so "?seed=abc" is a friendly message rather than an exception.
+        if (!long.TryParse(Seed ?? "1", NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed))
+        {
+            (current, error) = (null, $"seed must be an integer 0..{ArtworkRequest.MaxSeed}.");
+            return;
+        }
+        current = ArtworkParser.Parse(Catalog, Model, seed, Trunc, Edits, out error, out _);
         if (current is not null) shown = current;
     }
 
