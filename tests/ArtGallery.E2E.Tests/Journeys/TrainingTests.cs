@@ -10,7 +10,7 @@ namespace ArtGallery.E2E.Tests.Journeys;
 public sealed class TrainingTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]
-    public async Task TinyRun_StartThenStop_ShowsLiveSampleAndStoppedStatus()
+    public async Task TinyRun_StartPauseResumeStop_ShowsLiveSampleAndEachStatus()
     {
         await UiSteps.SignInAsync(Page, "admin", AppFixture.AdminPassword);
         await Page.GotoAsync("/admin/training");
@@ -28,6 +28,10 @@ public sealed class TrainingTests(AppFixture app, ITestOutputHelper output) : Br
         await WaitForImagesLoadedAsync(Page, "img[data-testid=live-sample]", timeoutMs: 120_000);
         await ScreenshotAsync("training-live-sample");
         await Expect(Page.Locator("[data-testid=sample-timeline]")).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true }).ClickAsync();
+        await Expect(status).ToContainTextAsync(new Regex("paused", RegexOptions.IgnoreCase), new() { Timeout = 60_000 });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Resume", Exact = true }).ClickAsync();
+        await Expect(status).ToContainTextAsync(new Regex("running", RegexOptions.IgnoreCase), new() { Timeout = 60_000 });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
         await Expect(status).ToContainTextAsync(new Regex("stopped", RegexOptions.IgnoreCase), new() { Timeout = 60_000 });
         // A stopped run keeps its checkpoint, offered for the gallery.
