@@ -42,15 +42,16 @@ public sealed class PrintDialogTests : ComponentTestBase
 
         dialog.FindAll("button").Single(b => b.TextContent == "Render candidates").Click();
         dialog.WaitForElements("img[data-testid=print-candidate]", TimeSpan.FromSeconds(30));
+        // Candidates appear in one render and the progress bar goes in the next: click only once both have landed.
+        dialog.WaitForAssertion(() => Assert.Empty(dialog.FindAll("[role=progressbar]")), TimeSpan.FromSeconds(10));
         var candidates = dialog.FindAll("img[data-testid=print-candidate]");
         Assert.Equal(4, candidates.Count);
         Assert.StartsWith("data:image/png;base64,", candidates[0].GetAttribute("src"));
         Assert.NotEqual(candidates[0].GetAttribute("src"), candidates[1].GetAttribute("src"));
-        candidates[2].Click();
+        dialog.FindAll("img[data-testid=print-candidate]")[2].Click();
 
         var href = dialog.Find("a[data-testid=print-download]").GetAttribute("href");
         Assert.Equal($"/api/artworks/{model.ModelId}/9/print?size=16x20&dpi=150&orientation=landscape&crop=0.5&trunc=0.8&edits=&candidate=2", href);
-        Assert.Empty(dialog.FindAll("[role=progressbar]"));
     }
 
     [Fact]
