@@ -6,18 +6,21 @@ namespace ArtGallery.E2E.Tests.Infrastructure;
 /// <summary>The print dialog journey, shared by the test and the benchmark.</summary>
 public static class PrintSteps
 {
-    /// <summary>Opens the print dialog on the current artwork page, renders candidates, picks the first and downloads the print.</summary>
+    /// <summary>Opens the print dialog on the current artwork page, renders candidates, picks one and downloads the print.</summary>
     public static async Task<(byte[] Png, string FileName, string Href)> DownloadPrintAsync(
-        IPage page, string size, int dpi, float timeoutMs)
+        IPage page, string size, int dpi, float timeoutMs, int pick = 0, bool expectProgress = false)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Print", Exact = true }).ClickAsync();
         await UiSteps.ChooseAsync(page, "Print size", size);
         await UiSteps.ChooseAsync(page, "Orientation", "portrait");
         await UiSteps.FillAsync(page, "DPI", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Render candidates", Exact = true }).ClickAsync();
+        var progress = page.GetByRole(AriaRole.Progressbar);
+        if (expectProgress) await Expect(progress).ToBeVisibleAsync();
         var candidates = page.Locator("img[data-testid=print-candidate]");
-        await Expect(candidates.First).ToBeVisibleAsync(new() { Timeout = timeoutMs });
-        await candidates.First.ClickAsync();
+        await Expect(candidates.Nth(pick)).ToBeVisibleAsync(new() { Timeout = timeoutMs });
+        await Expect(progress).ToHaveCountAsync(0, new() { Timeout = timeoutMs });
+        await candidates.Nth(pick).ClickAsync();
 
         var link = page.Locator("a[data-testid=print-download]");
         await Expect(link).ToBeVisibleAsync(new() { Timeout = timeoutMs });

@@ -7,13 +7,14 @@ namespace ArtGallery.E2E.Tests.Journeys;
 public sealed class PrintTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Theory]
-    [InlineData("8x10", 30, 240, 300)]
-    [InlineData("12x15", 300, 3600, 4500)] // the contract's size; ~12 s here, well under the 60 s allowed
-    public async Task PrintDialog_SizeAndDpi_DownloadsExactPixelsWithDpi(string size, int dpi, int width, int height)
+    [InlineData("8x10", 30, 240, 300, 1)]
+    [InlineData("12x15", 300, 3600, 4500, 0)] // the contract's size; ~12 s here, well under the 60 s allowed
+    public async Task PrintDialog_SizeAndDpi_DownloadsExactPixelsWithDpi(string size, int dpi, int width, int height, int pick)
     {
         var artwork = await UiSteps.OpenFirstArtworkAsync(Page);
 
-        var (png, fileName, href) = await PrintSteps.DownloadPrintAsync(Page, size, dpi, timeoutMs: 90_000);
+        // The big print renders for seconds, long enough to see the progress indicator without racing it.
+        var (png, fileName, href) = await PrintSteps.DownloadPrintAsync(Page, size, dpi, timeoutMs: 90_000, pick, expectProgress: dpi >= 300);
 
         await ScreenshotAsync($"print-dialog-{size}");
         var info = PngInfo.Parse(png);
@@ -29,6 +30,9 @@ public sealed class PrintTests(AppFixture app, ITestOutputHelper output) : Brows
         Assert.Equal(seed, info.Text.GetValueOrDefault("Seed"));
         Assert.Equal(dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), info.Text.GetValueOrDefault("DPI"));
         Assert.False(string.IsNullOrEmpty(info.Text.GetValueOrDefault("Model")));
+        // The picked candidate is the one downloaded.
+        Assert.Contains($"candidate={pick}", href, StringComparison.Ordinal);
+        Assert.Equal(pick.ToString(System.Globalization.CultureInfo.InvariantCulture), info.Text.GetValueOrDefault("Candidate"));
     }
 
     [Fact]
