@@ -13,6 +13,12 @@ public static class TestModel
     /// <summary>Returns a usable .agmodel path, training a 16 px model for a few seconds into <paramref name="workDir"/> when none is bundled.</summary>
     public static string Ensure(string workDir, Action<string> log)
     {
+        // An explicit model (ARTGALLERY_E2E_MODEL) lets the journeys run against any .agmodel, e.g. a larger one.
+        if (Environment.GetEnvironmentVariable("ARTGALLERY_E2E_MODEL") is { Length: > 0 } chosen)
+        {
+            log($"model: ARTGALLERY_E2E_MODEL {chosen}");
+            return chosen;
+        }
         if (File.Exists(BundledPath))
         {
             log($"model: bundled default {BundledPath}");
