@@ -5,7 +5,10 @@ namespace ArtGallery.Data;
 public sealed partial class ArtGalleryDatabase
 {
     /// <summary>Adds a favorite (idempotent: the same artwork twice keeps one record); returns it.</summary>
-    public FavoriteRecord AddFavorite(int userId, string modelId, long seed, float truncation, string edits)
+    public FavoriteRecord AddFavorite(int userId, string modelId, long seed, float truncation, string edits) =>
+        Write(() => AddFavoriteCore(userId, modelId, seed, truncation, edits));
+
+    private FavoriteRecord AddFavoriteCore(int userId, string modelId, long seed, float truncation, string edits)
     {
         var key = FavoriteKey(userId, modelId, seed, truncation, edits);
         var existing = Favorites.FindOne(f => f.Key == key);
@@ -30,12 +33,12 @@ public sealed partial class ArtGalleryDatabase
     public bool RemoveFavorite(int userId, string modelId, long seed, float truncation, string edits)
     {
         var key = FavoriteKey(userId, modelId, seed, truncation, edits);
-        return Favorites.DeleteMany(f => f.Key == key) > 0;
+        return Write(() => Favorites.DeleteMany(f => f.Key == key)) > 0;
     }
 
     /// <summary>Removes a favorite by id, only if it belongs to <paramref name="userId"/>.</summary>
     public bool RemoveFavorite(int userId, int favoriteId) =>
-        Favorites.DeleteMany(f => f.Id == favoriteId && f.UserId == userId) > 0;
+        Write(() => Favorites.DeleteMany(f => f.Id == favoriteId && f.UserId == userId)) > 0;
 
     /// <summary>True when the user has favorited this exact artwork.</summary>
     public bool IsFavorite(int userId, string modelId, long seed, float truncation, string edits) =>

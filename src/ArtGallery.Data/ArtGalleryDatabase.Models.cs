@@ -12,16 +12,18 @@ public sealed partial class ArtGalleryDatabase
     public ModelRecord? ActiveModel() => Models.FindOne(m => m.Active);
 
     /// <summary>Adds or replaces a model record; when <paramref name="makeActive"/> it becomes the only active one.</summary>
-    public void UpsertModel(ModelRecord model, bool makeActive)
+    public void UpsertModel(ModelRecord model, bool makeActive) => Write(() =>
     {
         if (model.Created == default) model.Created = DateTime.UtcNow;
         model.Active = makeActive || (Models.FindById(model.Id)?.Active ?? false);
         Models.Upsert(model);
         if (makeActive) SetActiveModel(model.Id);
-    }
+    });
 
     /// <summary>Makes <paramref name="id"/> the active model; false when unknown.</summary>
-    public bool SetActiveModel(string id)
+    public bool SetActiveModel(string id) => Write(() => SetActiveModelCore(id));
+
+    private bool SetActiveModelCore(string id)
     {
         if (Models.FindById(id) is null) return false;
         foreach (var m in Models.Find(m => m.Active && m.Id != id))

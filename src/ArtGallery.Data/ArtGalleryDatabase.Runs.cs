@@ -3,11 +3,11 @@ namespace ArtGallery.Data;
 public sealed partial class ArtGalleryDatabase
 {
     /// <summary>Adds or replaces a run record.</summary>
-    public void SaveRun(TrainingRunRecord run)
+    public void SaveRun(TrainingRunRecord run) => Write(() =>
     {
         run.Updated = DateTime.UtcNow;
         Runs.Upsert(run);
-    }
+    });
 
     /// <summary>A run by id.</summary>
     public TrainingRunRecord? FindRun(string id) => Runs.FindById(id);
@@ -17,7 +17,7 @@ public sealed partial class ArtGalleryDatabase
         Runs.FindAll().OrderByDescending(r => r.Started).Take(limit).ToList();
 
     /// <summary>Marks runs left "running" (by a crash or restart) as resumable; returns how many.</summary>
-    public int MarkInterruptedRunsResumable()
+    public int MarkInterruptedRunsResumable() => Write(() =>
     {
         int n = 0;
         foreach (var run in Runs.Find(r => r.Status == RunStatus.Running).ToList())
@@ -27,14 +27,14 @@ public sealed partial class ArtGalleryDatabase
             n++;
         }
         return n;
-    }
+    });
 
     /// <summary>Adds or replaces a dataset record.</summary>
-    public void SaveDataset(DatasetRecord dataset)
+    public void SaveDataset(DatasetRecord dataset) => Write(() =>
     {
         if (dataset.Created == default) dataset.Created = DateTime.UtcNow;
         Datasets.Upsert(dataset);
-    }
+    });
 
     /// <summary>A dataset by id.</summary>
     public DatasetRecord? FindDataset(string id) => Datasets.FindById(id);

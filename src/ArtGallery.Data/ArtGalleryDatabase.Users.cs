@@ -10,7 +10,9 @@ public sealed partial class ArtGalleryDatabase
     public UserRecord? FindUser(int id) => Users.FindById(id);
 
     /// <summary>Adds a user; false when the name is taken.</summary>
-    public bool TryAddUser(UserRecord user)
+    public bool TryAddUser(UserRecord user) => Write(() => TryAddUserCore(user));
+
+    private bool TryAddUserCore(UserRecord user)
     {
         user.NormalizedName = Normalize(user.UserName);
         if (user.Created == default) user.Created = DateTime.UtcNow;
@@ -26,12 +28,12 @@ public sealed partial class ArtGalleryDatabase
     }
 
     /// <summary>Replaces a user's password hash.</summary>
-    public void UpdatePasswordHash(int userId, string hash)
+    public void UpdatePasswordHash(int userId, string hash) => Write(() =>
     {
         var user = Users.FindById(userId) ?? throw new KeyNotFoundException($"No user {userId}.");
         user.PasswordHash = hash;
         Users.Update(user);
-    }
+    });
 
     /// <summary>Number of users.</summary>
     public int UserCount() => Users.Count();
