@@ -1,5 +1,9 @@
 using ArtGallery.Web.Accounts;
+using ArtGallery.Web.Backups;
 using ArtGallery.Web.Hosting;
+
+// `--restore BACKUP.zip --into NEW_DATA_DIR` unpacks a back-up and exits (see docs/HARDENING.md).
+if (RestoreCommand.Requested(args)) return RestoreCommand.Run(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +16,7 @@ builder.AddArtGalleryUi();
 var app = builder.Build();
 app.MapArtGallery();
 app.Run();
+return 0;
 
 /// <summary>Entry point, public so WebApplicationFactory can host it in tests.</summary>
 public partial class Program;

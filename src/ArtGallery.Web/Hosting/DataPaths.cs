@@ -9,7 +9,7 @@ public sealed class DataPaths
     public DataPaths(IOptions<ArtGalleryOptions> options)
     {
         Root = Path.GetFullPath(options.Value.DataDirectory);
-        foreach (var dir in new[] { Root, Runs, Datasets, Models }) Directory.CreateDirectory(dir);
+        foreach (var dir in new[] { Root, Runs, Datasets, Models, Backups }) Directory.CreateDirectory(dir);
     }
 
     /// <summary>The data folder.</summary>
@@ -26,4 +26,7 @@ public sealed class DataPaths
 
     /// <summary>Exported models and their cached directions.</summary>
     public string Models => Path.Combine(Root, "models");
+
+    /// <summary>Back-up archives made by the admin back-up endpoint.</summary>
+    public string Backups => Path.Combine(Root, "backups");
 }

@@ -1,5 +1,6 @@
 using ArtGallery.Data;
 using ArtGallery.Web.Accounts;
+using ArtGallery.Web.Backups;
 using ArtGallery.Web.Datasets;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Training;
@@ -16,6 +17,9 @@ public static class Extensions
     {
         builder.Services.AddOptions<ArtGalleryOptions>().BindConfiguration(ArtGalleryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DataPaths>();
+        // First hosted service: temp files left by a crash are gone before anything else starts.
+        builder.Services.AddHostedService<TempFiles>();
+        builder.Services.AddSingleton<BackupService>();
         builder.Services.AddSingleton(sp => new ArtGalleryDatabase(sp.GetRequiredService<DataPaths>().Database));
         // Keys live in the data folder so sign-ins survive restarts and travel with back-ups.
         var keys = Path.Combine(Path.GetFullPath(builder.Configuration[$"{ArtGalleryOptions.Section}:DataDirectory"] ?? "./data"), "keys");
@@ -89,5 +93,6 @@ public static class Extensions
         Api.TrainingApi.MapTrainingApi(app);
         Api.DatasetsApi.MapDatasetsApi(app);
         Api.FavoritesApi.MapFavoritesApi(app);
+        Api.AdminApi.MapAdminApi(app);
     }
 }
