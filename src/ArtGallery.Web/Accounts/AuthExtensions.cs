@@ -28,6 +28,8 @@ public static class AuthExtensions
             o.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
         });
+        // The antiforgery cookie defaults to no Secure flag even over HTTPS; same policy as the sign-in cookie.
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddAuthorizationBuilder().AddPolicy(TrainingApi.AdminPolicy, p => p.RequireRole(Roles.Admin));
         builder.Services.AddCascadingAuthenticationState();
         int perMinute = builder.Configuration.GetValue($"{ArtGalleryOptions.Section}:{nameof(ArtGalleryOptions.LoginAttemptsPerMinute)}", 20);

@@ -12,6 +12,8 @@ namespace ArtGallery.Web.Hosting;
 /// <summary>Registers each area of the app (eShop style: Program.cs stays a list of these calls).</summary>
 public static class Extensions
 {
+    private const System.Text.Json.Serialization.JsonNumberHandling NamedFloats = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+
     /// <summary>Options (validated at start), data folder and the one LiteDB instance.</summary>
     public static WebApplicationBuilder AddArtGalleryData(this WebApplicationBuilder builder)
     {
@@ -50,7 +52,7 @@ public static class Extensions
         {
             // Clients only call tiny methods; a small limit bounds what a connection can make the server buffer.
             o.MaximumReceiveMessageSize = 32 * 1024;
-        });
+        }).AddJsonProtocol(o => o.PayloadSerializerOptions.NumberHandling |= NamedFloats);
         return builder;
     }
 
@@ -63,6 +65,8 @@ public static class Extensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
+        // A diverging run reports NaN/Infinity losses: they must reach the admin as "NaN", not turn the status into a 500.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= NamedFloats);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddHealthChecks();
         return builder;

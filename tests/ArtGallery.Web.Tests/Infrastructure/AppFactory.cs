@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace ArtGallery.Web.Tests.Infrastructure;
 
 /// <summary>The real app in-process with its own data folder (reusable across restarts) and the tiny model as default.</summary>
-public sealed class AppFactory(string dataDirectory, string? modelPath, IReadOnlyDictionary<string, string>? extra = null) : WebApplicationFactory<Program>
+public sealed class AppFactory(string dataDirectory, string? modelPath, IReadOnlyDictionary<string, string>? extra = null, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "test-Admin-Pass1";
 
@@ -27,5 +28,6 @@ public sealed class AppFactory(string dataDirectory, string? modelPath, IReadOnl
         builder.UseSetting("ArtGallery:LoginAttemptsPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) builder.UseSetting(k, v);
+        configure?.Invoke(builder);
     }
 }
