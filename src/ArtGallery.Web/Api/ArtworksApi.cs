@@ -25,7 +25,10 @@ public static class ArtworksApi
     {
         var parsed = Parse(http, model, seed, catalog);
         if (parsed.Problem is { } p) return p;
-        var png = await renderer.PngAsync(parsed.Request!, cancel);
+        byte[] png;
+        try { png = await renderer.PngAsync(parsed.Request!, cancel); }
+        catch (DirectionsUnavailableException ex) { return Unavailable(ex); }
+        catch (Exception ex) when (ex is InvalidDataException or IOException) { return Unloadable(ex); }
         // Same URL, same picture: safe to cache hard for a concrete model id.
         if (!string.Equals(model, ModelCatalog.ActiveAlias, StringComparison.OrdinalIgnoreCase))
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
@@ -57,6 +60,14 @@ public static class ArtworksApi
         {
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Print queue full");
         }
+        catch (DirectionsUnavailableException ex)
+        {
+            return Unavailable(ex);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            return Unloadable(ex);
+        }
     }
 
     private sealed record Parsed(ArtworkRequest? Request, ProblemHttpResult? Problem);
@@ -82,6 +93,13 @@ public static class ArtworksApi
         error = $"{name} must be an integer.";
         return false;
     }
+
+    private static ProblemHttpResult Unavailable(DirectionsUnavailableException ex) =>
+        TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Edits unavailable");
+
+    // A registered model whose file is gone or damaged: the server's problem, but a clear one, not an unhandled 500.
+    private static ProblemHttpResult Unloadable(Exception ex) =>
+        TypedResults.Problem($"The model could not be loaded: {ex.Message}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Model unavailable");
 
     private static ProblemHttpResult Bad(string? message) =>
         TypedResults.Problem(message ?? "Invalid request.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid artwork request");

@@ -15,6 +15,7 @@ namespace ArtGallery.Web.Rendering;
 public sealed class ArtRenderer(RenderQueue queue, PrintQueue prints, DataPaths paths, IOptions<ArtGalleryOptions> options) : IArtRenderer, IDisposable
 {
     private const int PreviewWidth = 240;
+    private static readonly TimeSpan FailureMemory = TimeSpan.FromMinutes(1);
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.RenderCacheMegabytes * 1024L * 1024 });
     private readonly ConcurrentDictionary<string, Lazy<Task<LatentDirections>>> directions = new();
 
@@ -105,11 +106,11 @@ public sealed class ArtRenderer(RenderQueue queue, PrintQueue prints, DataPaths 
             found.Write(file);
             return found;
         }
-        catch
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A failed computation must not stay cached forever.
-            directions.TryRemove(modelId, out _);
-            throw;
+            // Remembered for a minute, so requests for a broken model do not each rerun seconds of PCA; then retried.
+            _ = Task.Delay(FailureMemory).ContinueWith(_ => directions.TryRemove(modelId, out var _), TaskScheduler.Default);
+            throw new DirectionsUnavailableException(modelId, ex);
         }
     }
 

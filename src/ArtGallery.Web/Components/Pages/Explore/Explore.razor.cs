@@ -48,6 +48,12 @@ public partial class Explore
             StateHasChanged();
         }
         catch (OperationCanceledException) { /* page closed */ }
+        catch (DirectionsUnavailableException ex)
+        {
+            // The artwork still renders; only the sliders cannot work.
+            notice = ex.Message;
+            StateHasChanged();
+        }
     }
 
     private Task OnSlide((string Name, double Value) change)
