@@ -40,7 +40,9 @@ public static partial class AppClient
     {
         var json = await admin.GetFromJsonAsync<JsonElement>("/api/training/status");
         var current = json.TryGetProperty("current", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
-        return (json.GetProperty("status").GetString()!, json.GetProperty("runId").GetString(),
+        // Until a new run reports, "current" still holds the previous run's last progress: take the run id from it.
+        var runId = current.ValueKind == JsonValueKind.Object ? current.GetProperty("runId").GetString() : json.GetProperty("runId").GetString();
+        return (json.GetProperty("status").GetString()!, runId,
             current.ValueKind == JsonValueKind.Object ? current.GetProperty("kimg").GetDouble() : 0,
             current.ValueKind == JsonValueKind.Object ? current.GetProperty("resolution").GetInt32() : 0);
     }

@@ -76,7 +76,8 @@ static async Task<int> Load(Uri url, int pid, HttpClient admin, string model, in
     var after = await AppClient.StatusAsync(admin);
     await admin.PostAsync("/api/training/stop", null);
 
-    Console.WriteLine($"\n{clients} clients, {elapsed:F0} s, {stats.Values.Sum(k => k.Count) / elapsed:F1} req/s in all");
+    Console.WriteLine($"\n{clients} clients, {seconds} s window, {elapsed:F0} s until the last in-flight request returned; " +
+        $"{stats.Values.Sum(k => k.Count)} requests, {stats.Values.Sum(k => k.Count) / elapsed:F1} req/s (per kind below: over {elapsed:F0} s)");
     Console.WriteLine($"{"kind",-9} {"count",6} {"req/s",6} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"2xx",6} {"429",5} {"4xx",5} {"5xx",5} {"failed",6}");
     foreach (var (name, k) in stats.OrderBy(s => s.Key))
         Console.WriteLine($"{name,-9} {k.Count,6} {k.Count / elapsed,6:F1} {k.Pct(50),8:F0} {k.Pct(95),8:F0} {k.Pct(99),8:F0} {k.Ok,6} {k.Throttled,5} {k.Client,5} {k.Server,5} {k.Failed,6}");

@@ -7,14 +7,17 @@ data="$(mktemp -d "$work/data.XXXXXX")"
 password="load-Admin-Pass1"
 dotnet build "$root/src/ArtGallery.Web/ArtGallery.Web.csproj" -c Release -nologo -v q >/dev/null
 dotnet build "$root/scripts/loadgen/LoadGen.csproj" -c Release -nologo -v q -o "$work/loadgen" >/dev/null
+# Run a private copy, so a rebuild of the tree while a long soak runs never rewrites the running app's files.
+app="$work/app-$$"
+rm -rf "$app" && cp -r "$root/src/ArtGallery.Web/bin/Release/net10.0" "$app"
 log="$work/server-$$.log"
 # Registration shares the sign-in rate limit; the driver registers one user per client from one address.
 env ArtGallery__DataDirectory="$data" ArtGallery__AdminPassword="$password" ArtGallery__Device=cpu \
   ArtGallery__LoginAttemptsPerMinute=10000 ASPNETCORE_URLS=http://127.0.0.1:0 Logging__LogLevel__Default=Warning \
   'Logging__LogLevel__Microsoft.Hosting.Lifetime=Information' \
-  dotnet "$root/src/ArtGallery.Web/bin/Release/net10.0/ArtGallery.Web.dll" >"$log" 2>&1 &
+  dotnet "$app/ArtGallery.Web.dll" >"$log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data" "$app"' EXIT
 url=""
 for _ in $(seq 1 300); do
   url="$(grep -o 'Now listening on: http://[0-9.:]*' "$log" | head -1 | sed 's/Now listening on: //')" || true

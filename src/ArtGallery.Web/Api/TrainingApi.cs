@@ -19,7 +19,9 @@ public static class TrainingApi
         group.MapPost("/start", Start);
         group.MapPost("/pause", (TrainingService training) => Send(training, new TrainingCommand.Pause()));
         group.MapPost("/stop", (TrainingService training) => Send(training, new TrainingCommand.Stop()));
-        group.MapPost("/resume/{runId}", (string runId, TrainingService training) => Send(training, new TrainingCommand.Resume(runId)));
+        group.MapPost("/resume/{runId}", Results<Accepted, ProblemHttpResult> (string runId, TrainingService training, ArtGalleryDatabase db) =>
+            Safe(runId) && db.FindRun(runId) is not null ? Send(training, new TrainingCommand.Resume(runId))
+                : TypedResults.Problem("Unknown run.", statusCode: StatusCodes.Status404NotFound, title: "Run not found"));
         group.MapGet("/runs/{runId}/samples/{file}", Sample);
         group.MapPost("/runs/{runId}/activate", Activate);
         return app;
