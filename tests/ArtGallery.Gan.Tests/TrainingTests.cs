@@ -99,5 +99,6 @@ public sealed class TrainingTests
         using var trainer = Trainer.Create(TestOptions.Tiny(8, 0.016) with { Loss = GanLoss.WganGp }, Data, run);
         var final = trainer.Run();
         Assert.True(double.IsFinite(final.LossD) && double.IsFinite(final.LossG));
+        Assert.True(final.SkippedUpdates <= trainer.Counters.Step / 4, $"{final.SkippedUpdates} of {trainer.Counters.Step} steps had non-finite WGAN-GP losses");
     }
 }

@@ -53,8 +53,7 @@ internal sealed partial class GanSession
         }
         OptD.zero_grad();
         lossD.backward();
-        OptD.step();
-        UpdateAda(realLogits, batch);
+        if (StepIfFinite(OptD, D, lossD)) UpdateAda(realLogits, batch);
 
         SetRequiresGrad(D, false);
         var lossG = Options.Loss == GanLoss.WganGp
@@ -62,31 +61,66 @@ internal sealed partial class GanSession
             : GanLosses.LogisticG(D.forward(Augment(G.forward(Latents(batch)))));
         OptG.zero_grad();
         lossG.backward();
-        OptG.step();
+        StepIfFinite(OptG, G, lossG);
         return (lossD.item<float>(), lossG.item<float>());
     }
 
     // The seed post's loop is the PyTorch DCGAN tutorial's: BCE on real and fake batches separately, then G.
+    // BCE refuses a NaN probability, so a non-finite D output (see StepIfFinite) skips the rest of the step.
     private (double, double) SeedStep(Tensor reals, int batch)
     {
         G.train(); D.train();
         SetRequiresGrad(D, true);
         OptD.zero_grad();
-        var ones = ones_like(D.forward(reals[..1]).detach()).expand(batch, 1);
+        var realOut = D.forward(reals);
+        if (!AllFinite(realOut)) return Skip(OptD);
+        var ones = ones_like(realOut.detach());
         var zeros = zeros_like(ones);
-        var errReal = F.binary_cross_entropy(D.forward(reals), ones);
+        var errReal = F.binary_cross_entropy(realOut, ones);
         errReal.backward();
         var fakes = G.forward(Latents(batch));
-        var errFake = F.binary_cross_entropy(D.forward(fakes.detach()), zeros);
+        var fakeOut = D.forward(fakes.detach());
+        if (!AllFinite(fakeOut)) return Skip(OptD);
+        var errFake = F.binary_cross_entropy(fakeOut, zeros);
         errFake.backward();
-        OptD.step();
+        StepIfFinite(OptD, D, errReal + errFake);
         SetRequiresGrad(D, false);
         OptG.zero_grad();
-        var errG = F.binary_cross_entropy(D.forward(fakes), ones);
+        var genOut = D.forward(fakes);
+        if (!AllFinite(genOut)) return Skip(OptG);
+        var errG = F.binary_cross_entropy(genOut, ones);
         errG.backward();
-        OptG.step();
+        StepIfFinite(OptG, G, errG);
         return (errReal.item<float>() + errFake.item<float>(), errG.item<float>());
     }
+
+    private static bool AllFinite(Tensor t) => t.isfinite().all().item<bool>();
+
+    private (double, double) Skip(TorchSharp.Modules.OptimizerHelper optimiser)
+    {
+        optimiser.zero_grad();
+        SkippedUpdates++;
+        return (double.NaN, double.NaN);
+    }
+
+    /// <summary>
+    /// Applies the update only when the loss and every gradient are finite. With 2+ intra-op threads, libtorch 2.10's CPU
+    /// backward here yields an all-NaN result roughly once per few hundred steps (never with 1 thread; finite results are
+    /// bit-exact, see ENGINE.md); one NaN update would poison every weight, so that step is dropped and counted instead.
+    /// </summary>
+    private bool StepIfFinite(TorchSharp.Modules.OptimizerHelper optimiser, TorchSharp.torch.nn.Module module, Tensor loss)
+    {
+        using var scope = NewDisposeScope();
+        var total = loss.detach().sum();
+        foreach (var p in module.parameters())
+            if (p.grad is { } g) total = total + g.sum();
+        if (total.isfinite().item<bool>()) { optimiser.step(); return true; }
+        Skip(optimiser);
+        return false;
+    }
+
+    /// <summary>Updates dropped because a loss or gradient was not finite (since this session started).</summary>
+    public long SkippedUpdates { get; private set; }
 
     /// <summary>ADA: every 4 D steps move p by sign(r_t - target) * batch * 4 / (AdaSpeedKimg * 1000).</summary>
     private void UpdateAda(Tensor realLogits, int batch)

@@ -34,12 +34,14 @@ public sealed class Trainer : IDisposable
         return new Trainer(session, dataset, runDir);
     }
 
-    /// <summary>Continues a run from its newest readable checkpoint (damaged ones are skipped, see <see cref="SkippedCheckpoints"/>).</summary>
-    public static Trainer Resume(string runDir, IImageDataset dataset)
+    /// <summary>Continues a run from its newest readable checkpoint (damaged ones are skipped, see <see cref="SkippedCheckpoints"/>).
+    /// <paramref name="minutes"/> replaces the run's time budget for this session (the budget counts from <see cref="Run"/>).</summary>
+    public static Trainer Resume(string runDir, IImageDataset dataset, double? minutes = null)
     {
         var skipped = new List<string>();
         var data = CheckpointStore.LoadLatest(runDir, skipped)
             ?? throw new InvalidOperationException($"{runDir} has no readable checkpoint to resume from.");
+        if (minutes is not null) data = data with { Options = data.Options with { Minutes = minutes } };
         return new Trainer(GanSession.Restore(data, dataset), dataset, runDir) { SkippedCheckpoints = skipped };
     }
 
@@ -70,7 +72,8 @@ public sealed class Trainer : IDisposable
         while (!session.Finished && !cancel.IsCancellationRequested && (o.Minutes is not { } m || clock.Elapsed.TotalMinutes < m))
         {
             long before = session.Counters.ImagesSeen;
-            (lossD, lossG) = session.Step();
+            var (d, g) = session.Step();
+            if (double.IsFinite(d) && double.IsFinite(g)) (lossD, lossG) = (d, g);
             double now = clock.Elapsed.TotalSeconds, rate = (session.Counters.ImagesSeen - before) / Math.Max(now - lastSeconds, 1e-6);
             session.Counters.ElapsedSeconds += now - lastSeconds;
             lastSeconds = now;
@@ -126,7 +129,7 @@ public sealed class Trainer : IDisposable
         double remaining = (session.Schedule.TotalImages - session.Counters.ImagesSeen) / Math.Max(ips, 1e-9);
         TimeSpan? eta = ips > 0 && remaining < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(remaining) : null;
         return new TrainingProgress(phase.Name, phase.Resolution, phase.Alpha, session.Counters.Kimg, TotalKimg,
-            lossD, lossG, ips, eta, session.Counters.AugmentP, diversity, collapse, grid, checkpoint);
+            lossD, lossG, ips, eta, session.Counters.AugmentP, diversity, collapse, grid, checkpoint, session.SkippedUpdates);
     }
 
     /// <summary>Frees the networks and optimisers.</summary>

@@ -1,6 +1,7 @@
 namespace ArtGallery.Gan.Training;
 
-/// <summary>A progress report from <see cref="Trainer.Run"/>; paths are non-null only when that file was just written.</summary>
+/// <summary>A progress report from <see cref="Trainer.Run"/>; paths are non-null only when that file was just written.
+/// Losses are the latest finite ones; <see cref="SkippedUpdates"/> counts updates dropped for a non-finite loss or gradient.</summary>
 public sealed record TrainingProgress(
     string Phase,
     int Resolution,
@@ -15,4 +16,5 @@ public sealed record TrainingProgress(
     double? Diversity,
     bool CollapseWarning,
     string? SampleGridPath,
-    string? CheckpointPath);
+    string? CheckpointPath,
+    long SkippedUpdates = 0);

@@ -23,7 +23,7 @@ public sealed class TinyModel : IDisposable
         KimgPerPhase = kimgPerPhase,
         Widths = new() { [4] = 16, [8] = 16 },
         BatchSizes = new() { [4] = 8 },
-        Threads = 2,
+        Threads = 1,
         Device = "cpu",
         CheckpointKimg = 1000,
         SampleKimg = 1000,
