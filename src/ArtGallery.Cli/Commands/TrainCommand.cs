@@ -1,0 +1,91 @@
+using ArtGallery.Gan.Training;
+
+namespace ArtGallery.Cli.Commands;
+
+/// <summary>artgallery train: a progressive (or seed-recipe) run with a terminal progress bar; Ctrl+C stops with a checkpoint.</summary>
+public sealed class TrainCommand : ICliCommand, IHasFlags
+{
+    public string Verb => "train";
+    public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe progan|seed] [--kimg-per-phase K] " +
+        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--resume]";
+    public string[] Flags => ["resume"];
+
+    public int Run(CliArgs args, CliContext context)
+    {
+        bool resume = args.Flag("resume");
+        string spec = args.Optional("data") ?? "builtin:abstract";
+        string runDir = args.Required("out");
+        double? minutes = args.Optional("minutes") is null ? null : args.Double("minutes", 0, 0.01, 100_000);
+        var options = resume ? null : ReadOptions(args, minutes);
+        args.EnsureAllUsed();
+        if (resume && !Directory.Exists(runDir)) throw new CliException($"--resume: run folder '{runDir}' does not exist");
+
+        var dataset = DataOption.Open(spec, context);
+        using var trainer = resume ? Trainer.Resume(runDir, dataset, minutes) : Trainer.Create(options!, dataset, runDir);
+        foreach (var skipped in trainer.SkippedCheckpoints) context.Err.WriteLine($"warning: skipped damaged checkpoint {skipped}");
+        var o = trainer.Options;
+        context.Out.WriteLine($"{(resume ? "resuming" : "training")} {o.Recipe} to {o.MaxResolution}px on {dataset.Name} " +
+            $"({dataset.Count} images): {trainer.Counters.Kimg:F1}/{trainer.TotalKimg:F0} kimg done, run folder {runDir}");
+
+        var bar = new TerminalProgress(context.Out, interactive: !Console.IsOutputRedirected && context.Out == Console.Out);
+        bool warned = false;
+        // Progress is reported on the training thread (a plain IProgress, not Progress<T>) so output keeps order.
+        var final = trainer.Run(new Reporter(p =>
+        {
+            if (p.CollapseWarning && !warned)
+                bar.Message($"WARNING: possible mode collapse at {p.Kimg:F1} kimg: generated diversity is {p.Diversity:P0} of the real images'. " +
+                    "Samples are becoming alike; consider more augmentation, a lower learning rate, or resuming from an earlier checkpoint.");
+            else if (!p.CollapseWarning && warned && p.Diversity is not null)
+                bar.Message($"diversity recovered at {p.Kimg:F1} kimg ({p.Diversity:P0} of real)");
+            warned = p.CollapseWarning;
+            if (p.CheckpointPath is not null) bar.Message($"checkpoint {Path.GetFileName(p.CheckpointPath)}");
+            bar.Update(p.Kimg / Math.Max(p.TotalKimg, 1e-9), Status(p), force: p.CheckpointPath is not null);
+        }), context.Cancel);
+        bar.Finish();
+        context.Out.WriteLine($"stopped at {final.Kimg:F1}/{final.TotalKimg:F0} kimg ({final.Resolution}px); last checkpoint {final.CheckpointPath}");
+        context.Out.WriteLine($"latest samples: {final.SampleGridPath}");
+        if (final.SkippedUpdates > 0)
+            context.Out.WriteLine($"{final.SkippedUpdates} updates were dropped for a non-finite loss or gradient (see src/ArtGallery.Gan/ENGINE.md)");
+        return context.Cancel.IsCancellationRequested ? 130 : 0;
+    }
+
+    private static TrainingOptions ReadOptions(CliArgs args, double? minutes)
+    {
+        int maxRes = args.PowerOfTwo("max-res", 0, 4, 1024);
+        if (maxRes == 0) throw new CliException("--max-res is required");
+        var recipe = args.Optional("recipe") switch
+        {
+            null or "progan" => GanRecipe.ProGan,
+            "seed" => GanRecipe.Seed,
+            var other => throw new CliException($"--recipe must be progan or seed, got '{other}'"),
+        };
+        if (recipe == GanRecipe.Seed && maxRes < 16) throw new CliException("the seed recipe needs --max-res 16 or more");
+        var defaults = new TrainingOptions();
+        var device = args.Optional("device") ?? defaults.Device;
+        if (device is not ("auto" or "cpu" or "cuda")) throw new CliException($"--device must be auto, cpu or cuda, got '{device}'");
+        double checkpointKimg = args.Double("checkpoint-kimg", defaults.CheckpointKimg, 0.01, 100_000);
+        return defaults with
+        {
+            Recipe = recipe,
+            MaxResolution = maxRes,
+            KimgPerPhase = args.Double("kimg-per-phase", defaults.KimgPerPhase, 0.001, 100_000),
+            Minutes = minutes,
+            Seed = args.Long("seed", 0, 0, long.MaxValue),
+            Threads = args.Int("threads", defaults.Threads, 0, 256),
+            Device = device,
+            CheckpointKimg = checkpointKimg,
+            SampleKimg = Math.Min(defaults.SampleKimg, checkpointKimg),
+        };
+    }
+
+    private static string Status(TrainingProgress p) =>
+        $"{p.Kimg:F1}/{p.TotalKimg:F0} kimg {p.Phase} {p.Resolution}px a={p.Alpha:F2} D {p.LossD:F2} G {p.LossG:F2} " +
+        $"{p.ImagesPerSecond:F0} img/s p={p.AugmentP:F2}{(p.Diversity is { } d ? $" div={d:F2}" : "")} ETA {Eta(p.Eta)}";
+
+    private static string Eta(TimeSpan? eta) => eta is { } e ? (e.TotalHours >= 1 ? $"{(int)e.TotalHours}h{e.Minutes:D2}m" : $"{e.Minutes}m{e.Seconds:D2}s") : "?";
+
+    private sealed class Reporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}
