@@ -1,0 +1,62 @@
+namespace ArtGallery.Cli.Tests;
+
+/// <summary>Bad command lines: one clear line, exit code 2, never a stack trace.</summary>
+public class UsageTests
+{
+    [Theory]
+    [InlineData("train --max-res 3 --out x", "--max-res must be between 4 and 1024")]
+    [InlineData("train --max-res 48 --out x", "--max-res must be a power of two")]
+    [InlineData("train --max-res 32", "--out is required")]
+    [InlineData("train --max-res 32 --out x --recipe dcgan", "--recipe must be progan or seed")]
+    [InlineData("train --max-res 8 --out x --recipe seed", "the seed recipe needs --max-res 16")]
+    [InlineData("train --max-res 32 --out x --minutes soon", "--minutes must be a number")]
+    [InlineData("train --max-res 32 --out x --bogus 1", "unknown option --bogus")]
+    [InlineData("train --max-res 32 --out x --max-res 64", "--max-res is given twice")]
+    [InlineData("train --max-res", "--max-res needs a value")]
+    [InlineData("train stray --max-res 32", "unexpected argument 'stray'")]
+    [InlineData("dataset export --count 0 --res 32 --out x", "--count must be between 1")]
+    [InlineData("dataset export --count 5 --out x", "--res is required")]
+    [InlineData("generate --checkpoint /nonexistent/run --count 2 --out x", "does not exist")]
+    [InlineData("generate --checkpoint /nonexistent/run --count 2 --out x --truncation -1", "--truncation must be between 0 and 2")]
+    [InlineData("evaluate --checkpoint /nonexistent/run --data builtin:abstract", "does not exist")]
+    [InlineData("export-model --checkpoint /nonexistent/run --out m.agmodel", "does not exist")]
+    [InlineData("bench train --res 12", "--res must be a power of two")]
+    [InlineData("bench generate", "--res is required")]
+    public void BadArguments_ClearMessage_ExitCode2(string commandLine, string expected)
+    {
+        var r = CliRunner.Run(commandLine.Split(' '));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(expected, r.Err);
+        Assert.Contains("usage: artgallery", r.Err);
+        Assert.DoesNotContain("   at ", r.Err); // no stack trace
+    }
+
+    [Fact]
+    public void UnknownCommand_ListsUsage_ExitCode2()
+    {
+        var r = CliRunner.Run("paint", "--fast");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("unknown command 'paint'", r.Err);
+        Assert.Contains("artgallery train", r.Err);
+    }
+
+    [Fact]
+    public void NoArguments_PrintsUsage_ExitCode2()
+    {
+        var r = CliRunner.Run();
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("artgallery dataset export", r.Out);
+    }
+
+    [Fact]
+    public void DatasetFolderWithoutImages_FailsWithReason_ExitCode1()
+    {
+        var dir = CliRunner.TempDir();
+        File.WriteAllText(Path.Combine(dir, "notes.png"), "this is not a picture");
+        var r = CliRunner.Run("dataset", "export", "--data", dir, "--count", "1", "--res", "16", "--out", Path.Combine(dir, "out"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("no images in", r.Err);
+        Assert.Contains("notes.png", r.Err);
+        Assert.DoesNotContain("   at ", r.Err);
+    }
+}

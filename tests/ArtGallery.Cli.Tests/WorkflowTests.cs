@@ -1,0 +1,102 @@
+using System.Text.Json;
+using SixLabors.ImageSharp;
+
+namespace ArtGallery.Cli.Tests;
+
+/// <summary>The verbs end to end on a tiny run: export data, train, stop, resume, generate, export, evaluate, bench.</summary>
+[Collection("Cli sequential")]
+public class WorkflowTests
+{
+    private const string TinyData = "builtin:abstract?count=48";
+
+    [Fact]
+    public void DatasetExport_WritesPngsAtResolutionAndLabels()
+    {
+        var dir = CliRunner.TempDir();
+        var r = CliRunner.Run("dataset", "export", "--data", "builtin:abstract", "--count", "12", "--res", "24", "--out", dir);
+
+        Assert.Equal(0, r.ExitCode);
+        var pngs = Directory.GetFiles(dir, "*.png").Order().ToArray();
+        Assert.Equal(12, pngs.Length);
+        var info = Image.Identify(pngs[0]);
+        Assert.Equal((24, 24), (info.Width, info.Height));
+        var lines = File.ReadAllLines(Path.Combine(dir, "labels.csv"));
+        Assert.Equal("file,family", lines[0]);
+        Assert.Equal(13, lines.Length);
+        Assert.Equal(8, lines.Skip(1).Select(l => l.Split(',')[1]).Distinct().Count()); // every family among 12 images
+    }
+
+    [Fact]
+    public void Train_StoppedThenResumed_FinishesAndGeneratesReproducibly()
+    {
+        var root = CliRunner.TempDir();
+        var run = Path.Combine(root, "run");
+        string[] train = ["train", "--data", TinyData, "--max-res", "8", "--kimg-per-phase", "0.05", "--threads", "1", "--out", run];
+
+        // Stopped before the first step (Ctrl+C): exit 130, and a checkpoint to resume from.
+        var stopped = CliRunner.Run(new CancellationToken(canceled: true), train);
+        Assert.Equal(130, stopped.ExitCode);
+        Assert.Single(Directory.GetFiles(Path.Combine(run, "checkpoints"), "*.agck"));
+
+        // Starting again in the same folder without --resume is refused, with the way out in the message.
+        var again = CliRunner.Run(train);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("resume it", again.Err);
+
+        var resumed = CliRunner.Run("train", "--data", TinyData, "--out", run, "--resume");
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("resuming", resumed.Out);
+        Assert.Matches(@"stopped at [\d.]+/[\d.]+ kimg \(8px\)", resumed.Out);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(run, "samples"), "grid-*.png"));
+
+        var images = Path.Combine(root, "images");
+        var gen = CliRunner.Run("generate", "--checkpoint", run, "--count", "3", "--seed", "40", "--out", images, "--truncation", "0.7");
+        Assert.Equal(0, gen.ExitCode);
+        var files = Directory.GetFiles(images, "*.png").Select(f => Path.GetFileName(f)!).Order().ToArray();
+        Assert.Equal(["seed-000040.png", "seed-000041.png", "seed-000042.png"], files);
+        Assert.Equal(8, Image.Identify(Path.Combine(images, "seed-000040.png")).Width);
+
+        // The exported model draws the same picture for the same seed.
+        var model = Path.Combine(root, "tiny.agmodel");
+        Assert.Equal(0, CliRunner.Run("export-model", "--checkpoint", run, "--out", model).ExitCode);
+        var fromModel = Path.Combine(root, "from-model");
+        Assert.Equal(0, CliRunner.Run("generate", "--checkpoint", model, "--count", "1", "--seed", "41", "--out", fromModel, "--truncation", "0.7").ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(images, "seed-000041.png")), File.ReadAllBytes(Path.Combine(fromModel, "seed-000041.png")));
+
+        // evaluate --json prints one JSON document with generated and real-vs-real metrics.
+        Environment.SetEnvironmentVariable("XDG_CACHE_HOME", Path.Combine(root, "cache"));
+        var eval = CliRunner.Run("evaluate", "--checkpoint", model, "--data", TinyData, "--count", "48", "--json");
+        Assert.True(eval.ExitCode == 0, eval.Err);
+        using var json = JsonDocument.Parse(eval.Out);
+        double recall = json.RootElement.GetProperty("generated").GetProperty("recall").GetDouble();
+        Assert.InRange(recall, 0, 1);
+        Assert.True(json.RootElement.TryGetProperty("realVsReal", out _), eval.Out);
+    }
+
+    [Fact]
+    public void Evaluate_EmptyFolder_ClearMessage()
+    {
+        var root = CliRunner.TempDir();
+        var model = Path.Combine(root, "m.agmodel");
+        File.WriteAllText(model, "not a model");
+        var empty = Directory.CreateDirectory(Path.Combine(root, "empty")).FullName;
+        var r = CliRunner.Run("evaluate", "--checkpoint", model, "--data", empty);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("no images in 'empty'", r.Err);
+    }
+
+    [Fact]
+    public void Bench_PrintsThroughputAndLatency()
+    {
+        var train = CliRunner.Run("bench", "train", "--res", "8", "--steps", "2", "--threads", "1");
+        Assert.Equal(0, train.ExitCode);
+        Assert.Matches(@"ProGan 8px batch \d+, 2 steps on 1 threads: [\d.]+ img/s, [\d.]+ GFLOP/s achieved", train.Out);
+
+        var gen = CliRunner.Run("bench", "generate", "--res", "16", "--count", "2", "--threads", "1");
+        Assert.Equal(0, gen.ExitCode);
+        Assert.Matches(@"generate 16px on 1 threads: [\d.]+ ms per image", gen.Out);
+    }
+}
+
+[CollectionDefinition("Cli sequential", DisableParallelization = true)]
+public sealed class CliSequential;
