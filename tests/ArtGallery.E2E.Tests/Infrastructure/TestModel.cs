@@ -36,6 +36,7 @@ public static class TestModel
             DiversityKimg = 10,
             Seed = 7,
             Device = "cpu",
+            Threads = 1, // tiny networks; 1 thread never hits libtorch's rare NaN (ENGINE.md)
         };
         // A real (if brief) run of the real engine: the journeys then exercise real checkpoints and rendering.
         var clock = System.Diagnostics.Stopwatch.StartNew();
