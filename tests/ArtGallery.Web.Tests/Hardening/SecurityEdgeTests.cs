@@ -19,7 +19,7 @@ public sealed class SecurityEdgeTests(TinyModel model)
     {
         var logs = new CapturedLogs();
         await using var app = new AppFactory(AppFactory.NewDataDirectory(), model.ModelPath,
-            new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Trace" },
+            new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Trace", ["Logging:Console:LogLevel:Default"] = "Warning" },
             b => b.ConfigureLogging(l => l.AddProvider(logs)));
         const string good = "Sekret-Pa55-Zq81", wrong = "Wrong-Pa55-Xk42", tooShort = "Sh0rt-7";
         var client = Session.Client(app);
