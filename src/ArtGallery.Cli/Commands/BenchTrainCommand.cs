@@ -15,13 +15,7 @@ public sealed class BenchTrainCommand : ICliCommand, IHasFlags
     {
         int res = args.PowerOfTwo("res", 0, 4, 1024);
         if (res == 0) throw new CliException("--res is required");
-        var recipe = args.Optional("recipe") switch
-        {
-            null or "progan" => GanRecipe.ProGan,
-            "seed" => GanRecipe.Seed,
-            var other => throw new CliException($"--recipe must be progan or seed, got '{other}'"),
-        };
-        if (recipe == GanRecipe.Seed && res < 16) throw new CliException("the seed recipe needs --res 16 or more");
+        var recipe = RecipeOption.Read(args, res, "res");
         int steps = args.Int("steps", 50, 1, 1_000_000);
         int threads = args.Int("threads", 2, 1, 256);
         // The seed post trains with the DCGAN tutorial's batch of 64; progan uses its own per-resolution default.

@@ -53,13 +53,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
     {
         int maxRes = args.PowerOfTwo("max-res", 0, 4, 1024);
         if (maxRes == 0) throw new CliException("--max-res is required");
-        var recipe = args.Optional("recipe") switch
-        {
-            null or "progan" => GanRecipe.ProGan,
-            "seed" => GanRecipe.Seed,
-            var other => throw new CliException($"--recipe must be progan or seed, got '{other}'"),
-        };
-        if (recipe == GanRecipe.Seed && maxRes < 16) throw new CliException("the seed recipe needs --max-res 16 or more");
+        var recipe = RecipeOption.Read(args, maxRes, "max-res");
         var defaults = new TrainingOptions();
         var device = args.Optional("device") ?? defaults.Device;
         if (device is not ("auto" or "cpu" or "cuda")) throw new CliException($"--device must be auto, cpu or cuda, got '{device}'");
