@@ -17,12 +17,34 @@ internal sealed partial class GanSession
         torchRng.manual_seed((long)GanRandom.Mix(Options.Seed, Counters.Step));
         var reals = sampler.Next(batch, phase.Resolution, phase.Alpha, Device);
         Counters.RngState = rng.State;
-        var losses = Options.Recipe == GanRecipe.Seed ? SeedStep(reals, batch) : ProGanStep(reals, batch);
+        var losses = GuardedStep(reals, batch);
         Counters.ImagesSeen += batch;
         Counters.Step++;
         UpdateEma(batch);
         return losses;
     }
+
+    /// <summary>
+    /// The recipe's step; a libtorch error is treated like a non-finite update (dropped and counted) unless it
+    /// repeats: the CPU build here now and then hands a kernel a corrupted scalar (ENGINE.md), which
+    /// otherwise ends a long run. A real fault (wrong shapes, out of memory) fails every step and is rethrown.
+    /// </summary>
+    private (double, double) GuardedStep(Tensor reals, int batch)
+    {
+        try
+        {
+            var losses = Options.Recipe == GanRecipe.Seed ? SeedStep(reals, batch) : ProGanStep(reals, batch);
+            consecutiveFaults = 0;
+            return losses;
+        }
+        catch (System.Runtime.InteropServices.ExternalException) when (++consecutiveFaults < 3)
+        {
+            OptG.zero_grad();
+            return Skip(OptD);
+        }
+    }
+
+    private int consecutiveFaults;
 
     private Tensor Augment(Tensor x) => DiffAugment.Apply(x, Options.AugmentOps, Counters.AugmentP, torchRng);
 
