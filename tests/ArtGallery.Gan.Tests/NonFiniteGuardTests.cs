@@ -35,5 +35,8 @@ public class NonFiniteGuardTests
             foreach (var p in module.parameters())
                 Assert.True(p.isfinite().all().item<bool>(), "a NaN update reached the weights");
         Assert.True(double.IsFinite(session.Counters.AugmentP));
+        foreach (var module in new nn.Module[] { session.G, session.D })
+            foreach (var b in module.buffers().Where(b => b.is_floating_point()))
+                Assert.True(b.isfinite().all().item<bool>(), "a NaN pass left non-finite BatchNorm statistics");
     }
 }

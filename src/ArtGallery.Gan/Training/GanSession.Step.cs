@@ -42,6 +42,10 @@ internal sealed partial class GanSession
             OptG.zero_grad();
             return Skip(OptD);
         }
+        finally
+        {
+            if (Options.Recipe == GanRecipe.Seed) { ResetNonFiniteStatistics(G); ResetNonFiniteStatistics(D); }
+        }
     }
 
     private int consecutiveFaults;
@@ -114,6 +118,23 @@ internal sealed partial class GanSession
         errG.backward();
         StepIfFinite(OptG, G, errG);
         return (errReal.item<float>() + errFake.item<float>(), errG.item<float>());
+    }
+
+    /// <summary>
+    /// BatchNorm running statistics are updated by the forward pass itself, so a NaN pass (see StepIfFinite)
+    /// reaches them even when its update is dropped, and eval-mode sampling then draws NaN. Non-finite
+    /// entries go back to their initial values (mean 0, variance 1).
+    /// </summary>
+    private static void ResetNonFiniteStatistics(TorchSharp.torch.nn.Module module)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        foreach (var (name, buffer) in module.named_buffers())
+        {
+            if (!buffer.is_floating_point() || AllFinite(buffer)) continue;
+            double initial = name.EndsWith("running_var", StringComparison.Ordinal) ? 1 : 0;
+            buffer.copy_(where(buffer.isfinite(), buffer, full_like(buffer, initial)));
+        }
     }
 
     private static bool AllFinite(Tensor t) => t.isfinite().all().item<bool>();
