@@ -147,9 +147,9 @@ internal sealed partial class GanSession
     }
 
     /// <summary>
-    /// Applies the update only when the loss and every gradient are finite. With 2+ intra-op threads, libtorch 2.10's CPU
-    /// backward here yields an all-NaN result roughly once per few hundred steps (never with 1 thread; finite results are
-    /// bit-exact, see ENGINE.md); one NaN update would poison every weight, so that step is dropped and counted instead.
+    /// Applies the update only when the loss and every gradient are finite. The CPU build here now and then yields an
+    /// all-NaN pass (about 1% of steps with 2 threads, far fewer with 1; finite results are bit-exact, see ENGINE.md);
+    /// one NaN update would poison every weight, so that step is dropped and counted instead.
     /// </summary>
     private bool StepIfFinite(TorchSharp.Modules.OptimizerHelper optimiser, TorchSharp.torch.nn.Module module, Tensor loss)
     {
