@@ -5,6 +5,8 @@ using ArtGallery.Web.Hosting;
 // `--restore BACKUP.zip --into NEW_DATA_DIR` unpacks a back-up and exits (see docs/HARDENING.md).
 if (RestoreCommand.Requested(args)) return RestoreCommand.Run(args, Console.Out, Console.Error);
 
+// Before the host starts its threads: at most 2 malloc arenas, so libtorch's freed memory is reused (see NativeHeap).
+NativeHeap.LimitArenas(2);
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddArtGalleryData();

@@ -1,5 +1,6 @@
 using ArtGallery.Data;
 using ArtGallery.Gan.Training;
+using ArtGallery.Web.Hosting;
 
 namespace ArtGallery.Web.Training;
 
@@ -29,20 +30,30 @@ public sealed partial class TrainingService
 
         private void Body(Func<Trainer> create)
         {
+            string status = endStatus;
+            string? error = null;
             try
             {
-                using var trainer = create();
-                record.TotalKimg = trainer.TotalKimg;
-                owner.live.Begin(record.Id, "running");
-                trainer.Run(this, cancel.Token);
-                Finish(endStatus, null);
+                Train(create);
+                status = endStatus;
             }
             catch (Exception ex)
             {
                 // A failing run is reported as a status, never allowed to take the host down.
                 LogRunFailed(owner.log, ex, record.Id);
-                Finish(RunStatus.Failed, ex.Message);
+                (status, error) = (RunStatus.Failed, ex.Message);
             }
+            // The trainer and its tensors are disposed by now: give their memory back to the OS before the next run.
+            NativeHeap.Trim();
+            Finish(status, error);
+        }
+
+        private void Train(Func<Trainer> create)
+        {
+            using var trainer = create();
+            record.TotalKimg = trainer.TotalKimg;
+            owner.live.Begin(record.Id, "running");
+            trainer.Run(this, cancel.Token);
         }
 
         private void Finish(string status, string? error)
