@@ -14,6 +14,7 @@ public class UsageTests
     [InlineData("train --max-res 32 --out x --max-res 64", "--max-res is given twice")]
     [InlineData("train --max-res", "--max-res needs a value")]
     [InlineData("train stray --max-res 32", "unexpected argument 'stray'")]
+    [InlineData("train --max-res 32 --out x --options /nonexistent/o.json", "--options: file '/nonexistent/o.json' does not exist")]
     [InlineData("dataset export --count 0 --res 32 --out x", "--count must be between 1")]
     [InlineData("dataset export --count 5 --out x", "--res is required")]
     [InlineData("generate --checkpoint /nonexistent/run --count 2 --out x", "does not exist")]

@@ -7,7 +7,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
 {
     public string Verb => "train";
     public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe progan|seed] [--kimg-per-phase K] " +
-        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--resume]";
+        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume]";
     public string[] Flags => ["resume"];
 
     public int Run(CliArgs args, CliContext context)
@@ -54,7 +54,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         int maxRes = args.PowerOfTwo("max-res", 0, 4, 1024);
         if (maxRes == 0) throw new CliException("--max-res is required");
         var recipe = RecipeOption.Read(args, maxRes, "max-res");
-        var defaults = new TrainingOptions();
+        var defaults = ReadOptionsFile(args.Optional("options"));
         var device = args.Optional("device") ?? defaults.Device;
         if (device is not ("auto" or "cpu" or "cuda")) throw new CliException($"--device must be auto, cpu or cuda, got '{device}'");
         double checkpointKimg = args.Double("checkpoint-kimg", defaults.CheckpointKimg, 0.01, 100_000);
@@ -70,6 +70,26 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
             CheckpointKimg = checkpointKimg,
             SampleKimg = Math.Min(defaults.SampleKimg, checkpointKimg),
         };
+    }
+
+    /// <summary>
+    /// --options: a TrainingOptions JSON (the format of run.json) as the starting point, so a tuning run can change
+    /// any knob (widths, batch, lr, R1, EMA, augmentation) and keep it on record; the flags above still override.
+    /// </summary>
+    private static TrainingOptions ReadOptionsFile(string? path)
+    {
+        if (path is null) return new TrainingOptions();
+        if (!File.Exists(path)) throw new CliException($"--options: file '{path}' does not exist");
+        try
+        {
+            var options = TrainingOptions.FromJson(File.ReadAllText(path));
+            options.Validate();
+            return options;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidDataException)
+        {
+            throw new CliException($"--options: '{path}' is not valid training options: {e.Message}");
+        }
     }
 
     private static string Status(TrainingProgress p) =>
