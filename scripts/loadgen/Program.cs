@@ -6,7 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LoadGen;
 
-// loadgen load URL PID CLIENTS SECONDS ADMIN_PASSWORD   |   loadgen soak URL PID MINUTES ADMIN_PASSWORD
+// loadgen load URL PID CLIENTS SECONDS ADMIN_PASSWORD   |   loadgen soak URL PID MINUTES RES KIMG_PER_PHASE ADMIN_PASSWORD
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var url = new Uri(args[1]);
 int pid = int.Parse(args[2]);
@@ -15,7 +15,7 @@ var model = await AppClient.EnsureModelAsync(admin);
 Console.WriteLine($"model {model}; server pid {pid}; RSS {AppClient.ProcMb(pid, "VmRSS"):F0} MB at start");
 return args[0] == "load"
     ? await Load(url, pid, admin, model, int.Parse(args[3]), int.Parse(args[4]))
-    : await Soak(url, pid, admin, model, double.Parse(args[3]));
+    : await Soak(url, pid, admin, model, double.Parse(args[3]), int.Parse(args[4]), double.Parse(args[5]));
 
 static async Task<int> Load(Uri url, int pid, HttpClient admin, string model, int clients, int seconds)
 {
@@ -87,10 +87,12 @@ static async Task<int> Load(Uri url, int pid, HttpClient admin, string model, in
     return serverErrors == 0 && after.Kimg > before.Kimg ? 0 : 1;
 }
 
-static async Task<int> Soak(Uri url, int pid, HttpClient admin, string model, double minutes)
+static async Task<int> Soak(Uri url, int pid, HttpClient admin, string model, double minutes, int resolution, double kimgPerPhase)
 {
     var user = await AppClient.SignInAsync(url, $"soak-{Environment.TickCount64 % 100000}", "soak-Pass-1234", register: true);
-    await AppClient.StartTrainingAsync(admin, 32, 10, minutes + 5);
+    await AppClient.StartTrainingAsync(admin, resolution, kimgPerPhase, minutes + 5);
+    int runs = 1;
+    var runEnds = new List<double>();
     var clock = Stopwatch.StartNew();
     var end = TimeSpan.FromMinutes(minutes);
     long requests = 0, failures = 0;
@@ -116,6 +118,22 @@ static async Task<int> Soak(Uri url, int pid, HttpClient admin, string model, do
     });
     Console.WriteLine($"{"min",4} {"RSS MB",7} {"HWM MB",7} {"heap MB",8} {"gcheap MB",9} {"commit MB",9} {"gen2",5} {"thr",4} {"kimg",7} {"px",4} {"status",-9} {"req",7} {"5xx",4}");
     var rows = new List<(double Rss, double Heap)>();
+    // Runs are restarted as they finish, so a per-run leak would show as a staircase in the run-end RSS.
+    var watcher = Task.Run(async () =>
+    {
+        while (clock.Elapsed < end)
+        {
+            await Task.Delay(2000);
+            var s = await AppClient.StatusAsync(admin);
+            if (s.Status is not ("finished" or "stopped") || clock.Elapsed >= end) continue;
+            double rss = AppClient.ProcMb(pid, "VmRSS");
+            lock (runEnds) runEnds.Add(rss);
+            Console.WriteLine($"     run {runs} ended at {clock.Elapsed.TotalMinutes:F1} min: RSS {rss:F0} MB");
+            await AppClient.StartTrainingAsync(admin, resolution, kimgPerPhase, minutes + 5);
+            await AppClient.WaitAsync(admin, s => s.Status is not ("finished" or "stopped"), 60);
+            runs++;
+        }
+    });
     for (int minute = 0; ; minute++)
     {
         var d = await admin.GetFromJsonAsync<JsonElement>("/api/admin/diagnostics");
@@ -125,16 +143,17 @@ static async Task<int> Soak(Uri url, int pid, HttpClient admin, string model, do
         Console.WriteLine($"{minute,4} {rss,7:F0} {AppClient.ProcMb(pid, "VmHWM"),7:F0} {heap,8:F1} {d.GetProperty("gcHeapSizeBytes").GetInt64() / 1048576.0,9:F1} " +
             $"{d.GetProperty("gcCommittedBytes").GetInt64() / 1048576.0,9:F1} {d.GetProperty("gen2Collections").GetInt32(),5} {d.GetProperty("threads").GetInt32(),4} " +
             $"{s.Kimg,7:F1} {s.Resolution,4} {s.Status,-9} {Interlocked.Read(ref requests),7} {Interlocked.Read(ref failures),4}");
-        if (s.Status is "finished" or "stopped") await AppClient.StartTrainingAsync(admin, 32, 10, minutes + 5);
         if (clock.Elapsed >= end) break;
         await Task.Delay(TimeSpan.FromMinutes(1) - TimeSpan.FromMilliseconds(clock.Elapsed.TotalMilliseconds % 60000));
     }
     await browsing;
+    await watcher;
     await admin.PostAsync("/api/training/stop", null);
     var half = rows.Skip(rows.Count / 2).ToList();
     Console.WriteLine($"\nRSS first/max/last {rows[0].Rss:F0}/{rows.Max(r => r.Rss):F0}/{rows[^1].Rss:F0} MB; managed heap first/max/last " +
         $"{rows[0].Heap:F1}/{rows.Max(r => r.Heap):F1}/{rows[^1].Heap:F1} MB; second-half RSS drift {(half[^1].Rss - half[0].Rss) / Math.Max(1, half.Count - 1):F1} MB/min; " +
         $"{requests} requests, {failures} failed or 5xx");
+    Console.WriteLine($"{runs} training runs; RSS when each run ended: {string.Join(", ", runEnds.Select(r => $"{r:F0}"))} MB");
     return failures == 0 ? 0 : 1;
 }
 
