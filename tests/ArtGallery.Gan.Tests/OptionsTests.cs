@@ -34,12 +34,13 @@ public sealed class OptionsTests
     {
         var progan = new TrainingOptions();
         var seed = new TrainingOptions { Recipe = GanRecipe.Seed };
-        Assert.Equal((0.001, 0.0, 0.99), (progan.EffectiveLearningRate, progan.Betas.Beta1, progan.Betas.Beta2));
+        Assert.Equal((0.002, 0.0, 0.99), (progan.EffectiveLearningRate, progan.Betas.Beta1, progan.Betas.Beta2));
         Assert.Equal((0.0002, 0.5, 0.999), (seed.EffectiveLearningRate, seed.Betas.Beta1, seed.Betas.Beta2));
-        Assert.Equal(10, progan.EmaHalfLifeAt(32));
+        Assert.Equal(5, progan.EmaHalfLifeAt(32));
         Assert.Equal(0, seed.EmaHalfLifeAt(32));
-        Assert.Equal(0.0002 * 64 * 64 / 32, progan.R1GammaAt(64), 9);
-        Assert.Equal(16, progan.BatchAt(128));
+        Assert.Equal(0.0002 * 64 * 64 / 16, progan.R1GammaAt(64), 9);
+        Assert.Equal((16, 16, 8), (progan.BatchAt(4), progan.BatchAt(128), progan.BatchAt(256)));
+        Assert.Equal((32, 32), (seed.BatchAt(16), seed.BatchAt(256))); // the baseline keeps its batch whatever progan's table says
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class BenchTrainCommand : ICliCommand, IHasFlags
         args.EnsureAllUsed();
 
         var options = new TrainingOptions { Recipe = recipe, Threads = threads, Device = "cpu" };
-        if (batch > 0) options = options with { BatchSizes = new() { [4] = batch } };
+        if (batch > 0) options = options with { BatchSizes = new() { [4] = batch }, SeedBatchSize = batch };
         var data = new BuiltinAbstractDataset(256, 0);
         var buffer = new float[3 * res * res];
         for (int i = 0; i < data.Count; i++) data.Read(i, res, buffer); // paint first: the bench times training, not the painter

@@ -39,8 +39,9 @@ public sealed record TrainingOptions
     /// CPU default: 64/32/16 keeps a 32 px step near 1.4 GFLOP per image (128-wide was 5.5, ~4x slower); GPUs want ProGAN's 512.</summary>
     public Dictionary<int, int> Widths { get; init; } = new() { [4] = 64, [8] = 64, [16] = 64, [32] = 32, [64] = 16, [128] = 16, [256] = 8, [512] = 8, [1024] = 8 };
 
-    /// <summary>Minibatch size per resolution; missing entries fall back to the nearest lower one.</summary>
-    public Dictionary<int, int> BatchSizes { get; init; } = new() { [4] = 32, [128] = 16, [256] = 8, [512] = 4 };
+    /// <summary>Minibatch size per resolution; missing entries fall back to the nearest lower one.
+    /// 16 (not ProGAN's 32+): on a CPU budget twice the updates per image beat bigger batches (BENCHMARKS.md, tuning).</summary>
+    public Dictionary<int, int> BatchSizes { get; init; } = new() { [4] = 16, [256] = 8, [512] = 4 };
 
     /// <summary>Latent length for progan; 0 means the 4x4 width.</summary>
     public int LatentSize { get; init; }
@@ -72,7 +73,7 @@ public sealed record TrainingOptions
     /// <summary>EMA ramp-up: the half-life is at most this fraction of the images seen so far.</summary>
     public double EmaRampup { get; init; } = 0.05;
 
-    /// <summary>Adam learning rate; null: 0.001 for progan, 0.0002 for seed.</summary>
+    /// <summary>Adam learning rate; null: 0.002 for progan (StyleGAN2's; chosen by the tuning runs), 0.0002 for seed.</summary>
     public double? LearningRate { get; init; }
 
     /// <summary>Base random seed (weights, latents, batches, augmentation).</summary>
@@ -114,6 +115,9 @@ public sealed record TrainingOptions
     /// <summary>Seed recipe N_DISC_CHANNELS.</summary>
     public int SeedDiscChannels { get; init; } = 64;
 
+    /// <summary>Seed recipe minibatch (the post gives none; 32 as in every baseline run so far).</summary>
+    public int SeedBatchSize { get; init; } = 32;
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Serialises to indented JSON (enums as names).</summary>
@@ -135,6 +139,7 @@ public sealed record TrainingOptions
         if (CheckpointKimg <= 0 || SampleKimg <= 0) throw new ArgumentException("Checkpoint and sample cadence must be positive.");
         if (AugmentP is < 0 or > 1) throw new ArgumentException("Augment p must be in [0, 1].");
         if (Widths.Count == 0 || !Widths.ContainsKey(4) || Widths.Values.Any(w => w < 1)) throw new ArgumentException("Widths need a positive entry for 4.");
+        if (SeedBatchSize < 1) throw new ArgumentException("Seed batch size must be positive.");
         if (BatchSizes.Count == 0 || !BatchSizes.ContainsKey(4) || BatchSizes.Values.Any(b => b < 1)) throw new ArgumentException("Batch sizes need a positive entry for 4.");
         foreach (var op in AugmentOps)
             if (op is not ("color" or "translation" or "cutout")) throw new ArgumentException($"Unknown augmentation '{op}'.");
@@ -150,13 +155,13 @@ public sealed record TrainingOptions
     public int WidthAt(int resolution) => Lookup(Widths, resolution);
 
     /// <summary>Minibatch size at a resolution.</summary>
-    public int BatchAt(int resolution) => Lookup(BatchSizes, resolution);
+    public int BatchAt(int resolution) => Recipe == GanRecipe.Seed ? SeedBatchSize : Lookup(BatchSizes, resolution);
 
     /// <summary>Effective latent size.</summary>
     public int EffectiveLatentSize => Recipe == GanRecipe.Seed ? SeedLatentSize : LatentSize > 0 ? LatentSize : WidthAt(4);
 
     /// <summary>Effective learning rate.</summary>
-    public double EffectiveLearningRate => LearningRate ?? (Recipe == GanRecipe.Seed ? 2e-4 : 1e-3);
+    public double EffectiveLearningRate => LearningRate ?? (Recipe == GanRecipe.Seed ? 2e-4 : 2e-3);
 
     /// <summary>Adam betas of the recipe: (0, 0.99) progan, (0.5, 0.999) seed.</summary>
     public (double Beta1, double Beta2) Betas => Recipe == GanRecipe.Seed ? (0.5, 0.999) : (0.0, 0.99);
