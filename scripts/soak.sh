@@ -6,5 +6,7 @@
 # (admin-only /api/admin/diagnostics) once a minute and prints one row per minute plus a summary.
 set -euo pipefail
 minutes="${1:-30}" res="${2:-32}" kimg="${3:-3}"
+# TRAINING_THREADS=1 leaves a core to other work (the app's ArtGallery:TrainingThreads, default 2).
+export ArtGallery__TrainingThreads="${TRAINING_THREADS:-2}"
 source "$(dirname "$0")/loadgen/serve.sh"
 dotnet "$work/loadgen/LoadGen.dll" soak "$url" "$pid" "$minutes" "$res" "$kimg" "$password"

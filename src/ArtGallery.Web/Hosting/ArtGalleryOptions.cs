@@ -22,6 +22,10 @@ public sealed class ArtGalleryOptions
     [RegularExpression("^(auto|cpu|cuda)$", ErrorMessage = "ArtGallery:Device must be auto, cpu or cuda.")]
     public string Device { get; set; } = "auto";
 
+    /// <summary>CPU threads a training run may use (libtorch intra-op); fewer leave cores for renders and visitors.</summary>
+    [Range(1, 256)]
+    public int TrainingThreads { get; set; } = 2;
+
     /// <summary>Render worker threads, each with its own generator copy.</summary>
     [Range(1, 4)]
     public int RenderWorkers { get; set; } = 1;

@@ -40,7 +40,7 @@ public sealed class TrainingRequest
     }
 
     /// <summary>Engine options for this request; cadences scale with the phase length so short runs still show samples.</summary>
-    public TrainingOptions ToOptions(string device)
+    public TrainingOptions ToOptions(string device, int threads)
     {
         double sample = Math.Clamp(KimgPerPhase / 4, 0.05, 5);
         return new TrainingOptions
@@ -53,6 +53,7 @@ public sealed class TrainingRequest
             CheckpointKimg = Math.Clamp(KimgPerPhase, 0.1, 20),
             DiversityKimg = Math.Clamp(KimgPerPhase / 2, 0.1, 10),
             Device = device,
+            Threads = threads,
             Seed = Environment.TickCount64 & 0xFFFF,
         };
     }

@@ -77,7 +77,7 @@ public sealed partial class TrainingService(
     {
         if (request.Validate() is { } problem) throw new ArgumentException(problem);
         var spec = DatasetSpec(request.Dataset) ?? throw new ArgumentException($"Unknown dataset '{request.Dataset}'.");
-        var trainingOptions = request.ToOptions(options.Value.Device);
+        var trainingOptions = request.ToOptions(options.Value.Device, options.Value.TrainingThreads);
         trainingOptions.Validate();
         var id = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x1000):x3}";
         var record = new TrainingRunRecord { Id = id, Dataset = spec, OptionsJson = trainingOptions.ToJson(), Started = DateTime.UtcNow };

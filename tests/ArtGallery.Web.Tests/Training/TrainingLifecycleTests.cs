@@ -13,7 +13,8 @@ public sealed class TrainingLifecycleTests(TinyModel model)
     [Fact]
     public async Task PauseThenResume_ContinuesFromCheckpointAndActivates()
     {
-        await using var app = new AppFactory(AppFactory.NewDataDirectory(), model.ModelPath);
+        await using var app = new AppFactory(AppFactory.NewDataDirectory(), model.ModelPath,
+            new Dictionary<string, string> { ["ArtGallery:TrainingThreads"] = "1" });
         var admin = await Session.AdminAsync(app);
         await admin.PostAsJsonAsync("/api/training/start", new TrainingRequest { MaxResolution = 8, KimgPerPhase = 5, Minutes = 2 });
         var running = await WaitFor(admin, s => s.Status == "running" && s.Kimg > 0.1);
@@ -25,6 +26,9 @@ public sealed class TrainingLifecycleTests(TinyModel model)
         Assert.Equal(running.RunId, resumed.RunId);
         await admin.PostAsync("/api/training/stop", null);
         await WaitFor(admin, s => s.Status == RunStatus.Stopped);
+        var runs = await admin.GetFromJsonAsync<List<TrainingRunRecord>>("/api/training/runs");
+        var options = ArtGallery.Gan.Training.TrainingOptions.FromJson(runs!.Single(r => r.Id == running.RunId).OptionsJson);
+        Assert.Equal(1, options.Threads); // ArtGallery:TrainingThreads reaches the engine (the default is 2)
 
         var activated = await admin.PostAsync($"/api/training/runs/{running.RunId}/activate", null);
         Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
