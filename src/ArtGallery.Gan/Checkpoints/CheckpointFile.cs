@@ -29,7 +29,7 @@ public static class CheckpointFile
     {
         var payload = HashedFile.Read(path, Magic);
         using var r = new BinaryReader(new MemoryStream(payload));
-        var options = TrainingOptions.FromJson(r.ReadString());
+        var options = r.ReadString();
         var counters = TrainingCounters.Read(r);
         return new CheckpointData(path, options, counters, ReadBlob(r), ReadBlob(r), ReadBlob(r), ReadBlob(r), ReadBlob(r));
     }

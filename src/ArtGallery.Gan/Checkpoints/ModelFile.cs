@@ -13,7 +13,7 @@ public static class ModelFile
         using var ms = new MemoryStream();
         using (var w = new BinaryWriter(ms))
         {
-            w.Write(model.Options.ToJson());
+            w.Write(model.OptionsJson);
             w.Write(model.Resolution);
             w.Write(model.Alpha);
             w.Write(model.Weights.Length);
@@ -26,7 +26,7 @@ public static class ModelFile
     public static ModelBlob Read(string path)
     {
         using var r = new BinaryReader(new MemoryStream(HashedFile.Read(path, Magic)));
-        var options = TrainingOptions.FromJson(r.ReadString());
+        var options = r.ReadString();
         int resolution = r.ReadInt32();
         double alpha = r.ReadDouble();
         return new ModelBlob(options, resolution, alpha, r.ReadBytes(r.ReadInt32()));

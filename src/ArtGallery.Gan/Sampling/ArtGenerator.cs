@@ -40,7 +40,7 @@ public sealed class ArtGenerator : IDisposable
     public static ArtGenerator CreateUntrained(TrainingOptions options, int resolution, Device? device = null)
     {
         manual_seed(options.Seed);
-        return new(new ModelBlob(options with { MaxResolution = resolution }, resolution, 1, []), device);
+        return new(new ModelBlob((options with { MaxResolution = resolution }).ToJson(), resolution, 1, []), device);
     }
 
     /// <summary>Writes a small .agmodel (options + EMA generator) from a checkpoint or run folder; returns its ModelId.</summary>

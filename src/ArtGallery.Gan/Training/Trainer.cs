@@ -41,7 +41,7 @@ public sealed class Trainer : IDisposable
         var skipped = new List<string>();
         var data = CheckpointStore.LoadLatest(runDir, skipped)
             ?? throw new InvalidOperationException($"{runDir} has no readable checkpoint to resume from.");
-        if (minutes is not null) data = data with { Options = data.Options with { Minutes = minutes } };
+        if (minutes is not null) data = data with { OptionsJson = (data.Options with { Minutes = minutes }).ToJson() };
         return new Trainer(GanSession.Restore(data, dataset), dataset, runDir) { SkippedCheckpoints = skipped };
     }
 
