@@ -116,10 +116,8 @@ public sealed record TrainingOptions
     /// <summary>Seed recipe N_DISC_CHANNELS.</summary>
     public int SeedDiscChannels { get; init; } = 64;
 
-    /// <summary>Seed recipe minibatch; null: 32, as in every baseline run so far (the post gives none).
-    /// Left out of the JSON while null, so models saved before it existed keep their ModelId (a hash of the JSON).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? SeedBatchSize { get; init; }
+    /// <summary>Seed recipe minibatch (the post gives none; 32 as in every baseline run so far).</summary>
+    public int SeedBatchSize { get; init; } = 32;
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
@@ -151,7 +149,7 @@ public sealed record TrainingOptions
         if (CheckpointKimg <= 0 || SampleKimg <= 0) throw new ArgumentException("Checkpoint and sample cadence must be positive.");
         if (AugmentP is < 0 or > 1) throw new ArgumentException("Augment p must be in [0, 1].");
         if (Widths.Count == 0 || !Widths.ContainsKey(4) || Widths.Values.Any(w => w < 1)) throw new ArgumentException("Widths need a positive entry for 4.");
-        if (SeedBatchSize is < 1) throw new ArgumentException("Seed batch size must be positive.");
+        if (SeedBatchSize < 1) throw new ArgumentException("Seed batch size must be positive.");
         if (BatchSizes.Count == 0 || !BatchSizes.ContainsKey(4) || BatchSizes.Values.Any(b => b < 1)) throw new ArgumentException("Batch sizes need a positive entry for 4.");
         foreach (var op in AugmentOps)
             if (op is not ("color" or "translation" or "cutout")) throw new ArgumentException($"Unknown augmentation '{op}'.");
@@ -167,7 +165,7 @@ public sealed record TrainingOptions
     public int WidthAt(int resolution) => Lookup(Widths, resolution);
 
     /// <summary>Minibatch size at a resolution.</summary>
-    public int BatchAt(int resolution) => Recipe == GanRecipe.Seed ? SeedBatchSize ?? 32 : Lookup(BatchSizes, resolution);
+    public int BatchAt(int resolution) => Recipe == GanRecipe.Seed ? SeedBatchSize : Lookup(BatchSizes, resolution);
 
     /// <summary>Effective latent size.</summary>
     public int EffectiveLatentSize => Recipe == GanRecipe.Seed ? SeedLatentSize : LatentSize > 0 ? LatentSize : WidthAt(4);
