@@ -12,7 +12,7 @@ internal static class TestOptions
         Widths = new() { [4] = 16, [8] = 16, [16] = 8, [32] = 8 },
         BatchSizes = new() { [4] = 8 },
         SeedBatchSize = 8,
-        Threads = 1, // tiny tensors gain nothing from 2 threads, and 1 never hits libtorch's NaN race (ENGINE.md)
+        Threads = 1, // tiny tensors gain nothing from 2 threads, and 1 makes libtorch's NaN race far rarer (ENGINE.md)
         Device = "cpu",
         CheckpointKimg = 1000,
         SampleKimg = 1000,
