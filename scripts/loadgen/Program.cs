@@ -116,8 +116,8 @@ static async Task<int> Soak(Uri url, int pid, HttpClient admin, string model, do
             await Task.Delay(100);
         }
     });
-    Console.WriteLine($"{"min",4} {"RSS MB",7} {"HWM MB",7} {"heap MB",8} {"gcheap MB",9} {"commit MB",9} {"gen2",5} {"thr",4} {"kimg",7} {"px",4} {"status",-9} {"req",7} {"5xx",4}");
-    var rows = new List<(double Rss, double Heap)>();
+    Console.WriteLine($"{"min",4} {"RSS MB",7} {"HWM MB",7} {"heap MB",8} {"gcheap MB",9} {"commit MB",9} {"cache MB",8} {"entries",7} {"gen2",5} {"thr",4} {"kimg",7} {"px",4} {"status",-9} {"req",7} {"5xx",4}");
+    var rows = new List<(double Rss, double Heap, double Cache)>();
     // Runs are restarted as they finish, so a per-run leak would show as a staircase in the run-end RSS.
     var watcher = Task.Run(async () =>
     {
@@ -139,9 +139,10 @@ static async Task<int> Soak(Uri url, int pid, HttpClient admin, string model, do
         var d = await admin.GetFromJsonAsync<JsonElement>("/api/admin/diagnostics");
         var s = await AppClient.StatusAsync(admin);
         double rss = AppClient.ProcMb(pid, "VmRSS"), heap = d.GetProperty("managedHeapBytes").GetInt64() / 1048576.0;
-        rows.Add((rss, heap));
+        rows.Add((rss, heap, d.GetProperty("renderCacheBytes").GetInt64() / 1048576.0));
         Console.WriteLine($"{minute,4} {rss,7:F0} {AppClient.ProcMb(pid, "VmHWM"),7:F0} {heap,8:F1} {d.GetProperty("gcHeapSizeBytes").GetInt64() / 1048576.0,9:F1} " +
-            $"{d.GetProperty("gcCommittedBytes").GetInt64() / 1048576.0,9:F1} {d.GetProperty("gen2Collections").GetInt32(),5} {d.GetProperty("threads").GetInt32(),4} " +
+            $"{d.GetProperty("gcCommittedBytes").GetInt64() / 1048576.0,9:F1} {d.GetProperty("renderCacheBytes").GetInt64() / 1048576.0,8:F1} " +
+            $"{d.GetProperty("renderCacheEntries").GetInt64(),7} {d.GetProperty("gen2Collections").GetInt32(),5} {d.GetProperty("threads").GetInt32(),4} " +
             $"{s.Kimg,7:F1} {s.Resolution,4} {s.Status,-9} {Interlocked.Read(ref requests),7} {Interlocked.Read(ref failures),4}");
         if (clock.Elapsed >= end) break;
         await Task.Delay(TimeSpan.FromMinutes(1) - TimeSpan.FromMilliseconds(clock.Elapsed.TotalMilliseconds % 60000));
@@ -151,7 +152,8 @@ static async Task<int> Soak(Uri url, int pid, HttpClient admin, string model, do
     await admin.PostAsync("/api/training/stop", null);
     var half = rows.Skip(rows.Count / 2).ToList();
     Console.WriteLine($"\nRSS first/max/last {rows[0].Rss:F0}/{rows.Max(r => r.Rss):F0}/{rows[^1].Rss:F0} MB; managed heap first/max/last " +
-        $"{rows[0].Heap:F1}/{rows.Max(r => r.Heap):F1}/{rows[^1].Heap:F1} MB; second-half RSS drift {(half[^1].Rss - half[0].Rss) / Math.Max(1, half.Count - 1):F1} MB/min; " +
+        $"{rows[0].Heap:F1}/{rows.Max(r => r.Heap):F1}/{rows[^1].Heap:F1} MB " +
+        $"(less the render cache: {rows[0].Heap - rows[0].Cache:F1}/{rows.Max(r => r.Heap - r.Cache):F1}/{rows[^1].Heap - rows[^1].Cache:F1} MB); second-half RSS drift {(half[^1].Rss - half[0].Rss) / Math.Max(1, half.Count - 1):F1} MB/min; " +
         $"{requests} requests, {failures} failed or 5xx");
     Console.WriteLine($"{runs} training runs; RSS when each run ended: {string.Join(", ", runEnds.Select(r => $"{r:F0}"))} MB");
     return failures == 0 ? 0 : 1;

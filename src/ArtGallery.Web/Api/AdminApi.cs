@@ -9,7 +9,7 @@ namespace ArtGallery.Web.Api;
 public sealed record DiagnosticsDto(
     double UptimeSeconds, long WorkingSetBytes, long PeakWorkingSetBytes, long ManagedHeapBytes, long GcHeapSizeBytes,
     long GcCommittedBytes, long GcFragmentedBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, int Threads,
-    int RenderQueuePending, int PrintsInFlight, string TrainingStatus, double? Kimg);
+    int RenderQueuePending, int PrintsInFlight, long RenderCacheBytes, long RenderCacheEntries, string TrainingStatus, double? Kimg);
 
 /// <summary>Admin-only back-ups (POST makes one, GET lists and downloads) and diagnostics.</summary>
 public static class AdminApi
@@ -24,17 +24,18 @@ public static class AdminApi
         group.MapGet("/backups", (BackupService backups) => TypedResults.Ok(backups.All()));
         group.MapGet("/backups/{name}", Results<PhysicalFileHttpResult, NotFound> (string name, BackupService backups) =>
             backups.PathOf(name) is { } path ? TypedResults.PhysicalFile(path, "application/zip", name) : TypedResults.NotFound());
-        group.MapGet("/diagnostics", (RenderQueue renders, PrintQueue prints, TrainingState training) => TypedResults.Ok(Diagnostics(renders, prints, training)));
+        group.MapGet("/diagnostics", (RenderQueue renders, PrintQueue prints, ArtRenderer renderer, TrainingState training) =>
+            TypedResults.Ok(Diagnostics(renders, prints, renderer, training)));
         return app;
     }
 
-    private static DiagnosticsDto Diagnostics(RenderQueue renders, PrintQueue prints, TrainingState training)
+    private static DiagnosticsDto Diagnostics(RenderQueue renders, PrintQueue prints, ArtRenderer renderer, TrainingState training)
     {
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
         return new DiagnosticsDto(
             (DateTime.Now - self.StartTime).TotalSeconds, self.WorkingSet64, self.PeakWorkingSet64, GC.GetTotalMemory(false), gc.HeapSizeBytes,
             gc.TotalCommittedBytes, gc.FragmentedBytes, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), self.Threads.Count,
-            renders.Pending, prints.InFlight, training.Status, training.Current?.Kimg);
+            renders.Pending, prints.InFlight, renderer.CacheSize.Bytes, renderer.CacheSize.Entries, training.Status, training.Current?.Kimg);
     }
 }

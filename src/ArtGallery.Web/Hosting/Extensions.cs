@@ -36,7 +36,8 @@ public static class Extensions
         builder.Services.AddSingleton<ModelCatalog>();
         builder.Services.AddSingleton<RenderQueue>();
         builder.Services.AddSingleton<PrintQueue>();
-        builder.Services.AddSingleton<IArtRenderer, ArtRenderer>();
+        builder.Services.AddSingleton<ArtRenderer>();
+        builder.Services.AddSingleton<IArtRenderer>(sp => sp.GetRequiredService<ArtRenderer>());
         builder.Services.AddSingleton<ModelActivator>();
         builder.Services.AddHostedService<DefaultModelRegistrar>();
         return builder;

@@ -16,8 +16,12 @@ public sealed class ArtRenderer(RenderQueue queue, PrintQueue prints, DataPaths 
 {
     private const int PreviewWidth = 240;
     private static readonly TimeSpan FailureMemory = TimeSpan.FromMinutes(1);
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.RenderCacheMegabytes * 1024L * 1024 });
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.RenderCacheMegabytes * 1024L * 1024, TrackStatistics = true });
     private readonly ConcurrentDictionary<string, Lazy<Task<LatentDirections>>> directions = new();
+
+    /// <summary>PNG bytes and entries in the render cache now (soak diagnostics: the managed heap grows with it until the cap).</summary>
+    public (long Bytes, long Entries) CacheSize =>
+        cache.GetCurrentStatistics() is { } stats ? (stats.CurrentEstimatedSize ?? 0, stats.CurrentEntryCount) : (0, 0);
 
     /// <inheritdoc />
     public async Task<byte[]> PngAsync(ArtworkRequest request, CancellationToken cancel = default)

@@ -115,6 +115,19 @@ public sealed class ArtworkApiTests : IAsyncLifetime
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Diagnostics_AfterRenders_CountsRenderCacheBytes()
+    {
+        var admin = await Session.AdminAsync(app);
+        var before = await admin.GetFromJsonAsync<ArtGallery.Web.Api.DiagnosticsDto>("/api/admin/diagnostics");
+        long pngBytes = 0;
+        for (int seed = 100; seed < 103; seed++) pngBytes += (await admin.GetByteArrayAsync($"/api/artworks/active/{seed}.png")).Length;
+        var after = await admin.GetFromJsonAsync<ArtGallery.Web.Api.DiagnosticsDto>("/api/admin/diagnostics");
+        Assert.Equal(before!.RenderCacheEntries + 3, after!.RenderCacheEntries);
+        Assert.Equal(before.RenderCacheBytes + pngBytes, after.RenderCacheBytes);
+        Assert.True(after.ManagedHeapBytes > 0 && after.WorkingSetBytes > 0);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await app.DisposeAsync();

@@ -2,6 +2,8 @@ using System.Net;
 using ArtGallery.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtGallery.Web.Tests.Auth;
 
@@ -17,7 +19,28 @@ public sealed class AuthorizationTests(TinyModel model) : IAsyncLifetime
         { "GET", "/api/training/status" }, { "GET", "/api/training/runs" }, { "POST", "/api/training/stop" },
         { "POST", "/api/training/pause" }, { "POST", "/api/training/resume/run-x" }, { "POST", "/api/training/runs/run-x/activate" },
         { "GET", "/api/training/runs/run-x/samples/grid-000001.png" }, { "GET", "/api/datasets/builtin/thumbs/0.png" },
+        { "POST", "/api/training/start" }, { "POST", "/api/admin/backup" }, { "GET", "/api/admin/backups" },
+        { "GET", "/api/admin/backups/artgallery-x.zip" }, { "GET", "/api/admin/diagnostics" },
     };
+
+    /// <summary>Every admin-only route the app maps is in <see cref="AdminEndpoints"/>, so a new one cannot go untested.</summary>
+    [Fact]
+    public void AdminEndpoints_CoverEveryAdminRoute()
+    {
+        var tested = AdminEndpoints.Select(row => $"{row[0]} {row[1]}").ToList();
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/training") || raw.StartsWith("/api/admin") || raw.StartsWith("/api/datasets")))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Method: m, Pattern: e.RoutePattern)))
+            .ToList();
+        Assert.True(routes.Count >= 13, $"only {routes.Count} admin routes found");
+        foreach (var (method, pattern) in routes)
+        {
+            var matcher = new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
+                Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(pattern.RawText!.TrimStart('/')), new RouteValueDictionary());
+            Assert.True(tested.Any(t => t.StartsWith(method + " ") && matcher.TryMatch(t[(method.Length + 1)..], new RouteValueDictionary())),
+                $"{method} {pattern.RawText} is admin-only but not in AdminEndpoints");
+        }
+    }
 
     [Theory]
     [MemberData(nameof(AdminPages))]
