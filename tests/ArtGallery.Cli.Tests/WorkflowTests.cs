@@ -80,16 +80,16 @@ public class WorkflowTests
         var file = Path.Combine(root, "tuning.json");
         File.WriteAllText(file, new Gan.Training.TrainingOptions
         {
-            Widths = new() { [4] = 12, [8] = 6 }, BatchSizes = new() { [4] = 6 }, LearningRate = 0.003, KimgPerPhase = 99,
+            Widths = new() { [4] = 12, [8] = 6 }, BatchSizes = new() { [4] = 6 }, LearningRate = 0.003, KimgPerPhase = 99, FinalKimg = 99,
         }.ToJson());
         var run = Path.Combine(root, "run");
         var r = CliRunner.Run("train", "--data", TinyData, "--options", file, "--max-res", "8", "--kimg-per-phase", "0.02",
-            "--threads", "1", "--out", run);
+            "--final-kimg", "0.03", "--threads", "1", "--out", run);
 
         Assert.True(r.ExitCode == 0, r.Err);
         var used = Gan.Training.TrainingOptions.FromJson(File.ReadAllText(Path.Combine(run, "run.json")));
         Assert.Equal((12, 6, 6, 0.003), (used.WidthAt(4), used.WidthAt(8), used.BatchAt(8), used.LearningRate));
-        Assert.Equal((8, 0.02), (used.MaxResolution, used.KimgPerPhase)); // the flags win over the file
+        Assert.Equal((8, 0.02, 0.03), (used.MaxResolution, used.KimgPerPhase, used.FinalKimg)); // the flags win over the file
 
         File.WriteAllText(file, """{ "Widths": { "8": 16 } }""");
         var bad = CliRunner.Run("train", "--options", file, "--max-res", "8", "--out", Path.Combine(root, "bad"));

@@ -59,6 +59,19 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void PhaseSchedule_FinalKimg_LengthensOnlyTheLastPhase()
+    {
+        var schedule = new PhaseSchedule(new TrainingOptions { MaxResolution = 16, KimgPerPhase = 1, FinalKimg = 10 });
+        Assert.Equal(14000, schedule.TotalImages);
+        Assert.Equal(new PhaseInfo(3, "fade-in", 16, 0.5), schedule.At(3500));
+        Assert.Equal(new PhaseInfo(4, "stabilise", 16, 1), schedule.At(4000));
+        Assert.Equal(new PhaseInfo(4, "stabilise", 16, 1), schedule.At(13999));
+        Assert.Equal(14000, new PhaseSchedule(new TrainingOptions { Recipe = GanRecipe.Seed, MaxResolution = 16, KimgPerPhase = 1, FinalKimg = 10 }).TotalImages);
+        Assert.Equal(2500, new PhaseSchedule(new TrainingOptions { MaxResolution = 4, KimgPerPhase = 1, FinalKimg = 2.5 }).TotalImages);
+        Assert.Throws<ArgumentException>(() => new TrainingOptions { FinalKimg = 0 }.Validate());
+    }
+
+    [Fact]
     public void DeviceSelector_CpuMachine_PicksCpuAndRefusesCuda()
     {
         Assert.Equal(TorchSharp.DeviceType.CPU, DeviceSelector.Pick("cpu").type);

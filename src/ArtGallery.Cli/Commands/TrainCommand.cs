@@ -6,7 +6,7 @@ namespace ArtGallery.Cli.Commands;
 public sealed class TrainCommand : ICliCommand, IHasFlags
 {
     public string Verb => "train";
-    public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe progan|seed] [--kimg-per-phase K] " +
+    public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe progan|seed] [--kimg-per-phase K] [--final-kimg K] " +
         "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume]";
     public string[] Flags => ["resume"];
 
@@ -63,6 +63,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
             Recipe = recipe,
             MaxResolution = maxRes,
             KimgPerPhase = args.Double("kimg-per-phase", defaults.KimgPerPhase, 0.001, 100_000),
+            FinalKimg = args.Optional("final-kimg") is null ? defaults.FinalKimg : args.Double("final-kimg", 0, 0.001, 100_000),
             Minutes = minutes,
             Seed = args.Long("seed", 0, 0, long.MaxValue),
             Threads = args.Int("threads", defaults.Threads, 0, 256),

@@ -3,7 +3,8 @@ namespace ArtGallery.Gan.Training;
 /// <summary>Where training stands: phase index, name, resolution and fade-in alpha.</summary>
 public readonly record struct PhaseInfo(int Phase, string Name, int Resolution, double Alpha);
 
-/// <summary>The growth schedule: 4 px stabilise, then fade-in + stabilise for every doubling (seed: one phase).</summary>
+/// <summary>The growth schedule: 4 px stabilise, then fade-in + stabilise for every doubling, the last one lasting
+/// FinalKimg (seed: one phase with the same image budget).</summary>
 public sealed class PhaseSchedule
 {
     private readonly TrainingOptions options;
@@ -15,9 +16,10 @@ public sealed class PhaseSchedule
         this.options = options;
         phaseImages = Math.Max(1, (long)Math.Round(options.KimgPerPhase * 1000));
         int stages = (int)Math.Log2(options.MaxResolution) - 1;
+        long finalImages = options.FinalKimg is { } final ? Math.Max(1, (long)Math.Round(final * 1000)) : phaseImages;
         // The seed recipe trains directly at the target size, with the same image budget as progan.
         PhaseCount = options.Recipe == GanRecipe.Seed ? 1 : 2 * stages - 1;
-        TotalImages = phaseImages * (2 * stages - 1);
+        TotalImages = phaseImages * (2 * stages - 2) + finalImages;
     }
 
     /// <summary>Number of phases.</summary>

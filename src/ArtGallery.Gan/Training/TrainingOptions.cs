@@ -36,6 +36,10 @@ public sealed record TrainingOptions
     /// <summary>Thousands of real images shown per phase (each fade-in and each stabilise).</summary>
     public double KimgPerPhase { get; init; } = 10;
 
+    /// <summary>Kimg of the last phase (stabilise at the final resolution); null: <see cref="KimgPerPhase"/>.
+    /// Grow quickly, then train long at full size, as ProGAN does with its open-ended last phase.</summary>
+    public double? FinalKimg { get; init; }
+
     /// <summary>Channel width per resolution (progan); missing entries fall back to the nearest lower one.
     /// CPU default: 64/32/16 keeps a 32 px step near 1.4 GFLOP per image (128-wide was 5.5, ~4x slower); GPUs want ProGAN's 512.</summary>
     public Dictionary<int, int> Widths { get; init; } = new() { [4] = 64, [8] = 64, [16] = 64, [32] = 32, [64] = 16, [128] = 16, [256] = 8, [512] = 8, [1024] = 8 };
@@ -144,6 +148,7 @@ public sealed record TrainingOptions
             throw new ArgumentException($"Max resolution must be a power of two in 4..1024, got {MaxResolution}.");
         if (Recipe == GanRecipe.Seed && MaxResolution < 16) throw new ArgumentException("The seed recipe needs a resolution of 16 or more.");
         if (KimgPerPhase <= 0) throw new ArgumentException("Kimg per phase must be positive.");
+        if (FinalKimg is <= 0) throw new ArgumentException("Final kimg must be positive.");
         if (Threads < 0) throw new ArgumentException("Threads must be 0 (default) or positive.");
         if (Minutes is <= 0) throw new ArgumentException("Minutes must be positive.");
         if (CheckpointKimg <= 0 || SampleKimg <= 0) throw new ArgumentException("Checkpoint and sample cadence must be positive.");
