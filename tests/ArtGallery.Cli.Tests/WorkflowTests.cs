@@ -74,6 +74,22 @@ public class WorkflowTests
     }
 
     [Fact]
+    public void Train_FinishedRunResumedWithFinalKimg_TrainsOnAtFullSize()
+    {
+        var run = Path.Combine(CliRunner.TempDir(), "run");
+        var first = CliRunner.Run("train", "--data", TinyData, "--max-res", "8", "--kimg-per-phase", "0.05", "--threads", "1", "--out", run);
+        Assert.True(first.ExitCode == 0, first.Err);
+        var finished = Gan.Checkpoints.CheckpointStore.LoadLatest(run)!;
+        Assert.InRange(finished.Counters.ImagesSeen, 150, 165); // 3 phases of 50 images (the last batch may overshoot)
+
+        var longer = CliRunner.Run("train", "--data", TinyData, "--out", run, "--resume", "--final-kimg", "0.2");
+        Assert.True(longer.ExitCode == 0, longer.Err);
+        var extended = Gan.Checkpoints.CheckpointStore.LoadLatest(run)!;
+        Assert.InRange(extended.Counters.ImagesSeen, 300, 315); // 2 x 50 + 200: only the last phase grew
+        Assert.Equal((0.2, 8), (extended.Options.FinalKimg, extended.Options.MaxResolution));
+    }
+
+    [Fact]
     public void Train_OptionsFile_IsTheStartingPointAndFlagsOverrideIt()
     {
         var root = CliRunner.TempDir();

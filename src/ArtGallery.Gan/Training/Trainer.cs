@@ -36,12 +36,14 @@ public sealed class Trainer : IDisposable
 
     /// <summary>Continues a run from its newest readable checkpoint (damaged ones are skipped, see <see cref="SkippedCheckpoints"/>).
     /// <paramref name="minutes"/> replaces the run's time budget for this session (the budget counts from <see cref="Run"/>).</summary>
-    public static Trainer Resume(string runDir, IImageDataset dataset, double? minutes = null)
+    public static Trainer Resume(string runDir, IImageDataset dataset, double? minutes = null, double? finalKimg = null)
     {
         var skipped = new List<string>();
         var data = CheckpointStore.LoadLatest(runDir, skipped)
             ?? throw new InvalidOperationException($"{runDir} has no readable checkpoint to resume from.");
-        if (minutes is not null) data = data with { OptionsJson = (data.Options with { Minutes = minutes }).ToJson() };
+        // A new time budget, or a longer last phase to keep training a finished run at full size.
+        if (minutes is not null || finalKimg is not null)
+            data = data with { OptionsJson = (data.Options with { Minutes = minutes ?? data.Options.Minutes, FinalKimg = finalKimg ?? data.Options.FinalKimg }).ToJson() };
         return new Trainer(GanSession.Restore(data, dataset), dataset, runDir) { SkippedCheckpoints = skipped };
     }
 
