@@ -35,7 +35,8 @@ public sealed class Trainer : IDisposable
     }
 
     /// <summary>Continues a run from its newest readable checkpoint (damaged ones are skipped, see <see cref="SkippedCheckpoints"/>).
-    /// <paramref name="minutes"/> replaces the run's time budget for this session (the budget counts from <see cref="Run"/>).</summary>
+    /// <paramref name="minutes"/> replaces the run's time budget for this session (the budget counts from <see cref="Run"/>);
+    /// <paramref name="finalKimg"/> replaces the length of the last phase (the way to train a finished run on).</summary>
     public static Trainer Resume(string runDir, IImageDataset dataset, double? minutes = null, double? finalKimg = null)
     {
         var skipped = new List<string>();

@@ -33,9 +33,10 @@ public static class AdminApi
     {
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
+        var (cacheBytes, cacheEntries) = renderer.CacheSize;
         return new DiagnosticsDto(
             (DateTime.Now - self.StartTime).TotalSeconds, self.WorkingSet64, self.PeakWorkingSet64, GC.GetTotalMemory(false), gc.HeapSizeBytes,
             gc.TotalCommittedBytes, gc.FragmentedBytes, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), self.Threads.Count,
-            renders.Pending, prints.InFlight, renderer.CacheSize.Bytes, renderer.CacheSize.Entries, training.Status, training.Current?.Kimg);
+            renders.Pending, prints.InFlight, cacheBytes, cacheEntries, training.Status, training.Current?.Kimg);
     }
 }
