@@ -1,5 +1,4 @@
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace ArtGallery.Imaging;
@@ -24,7 +23,7 @@ internal sealed class DatasetFolder
         {
             using (var s = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
-                image.Save(s, new PngEncoder());
+                image.Save(s, ImageOps.PixelsOnlyPng);
                 s.Flush(true);
             }
             for (int n = NextNumber(); ; n++)

@@ -1,7 +1,6 @@
 using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Hosting;
-using SixLabors.ImageSharp.Formats.Png;
 
 namespace ArtGallery.Web.Datasets;
 
@@ -57,7 +56,7 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
             using (image)
             {
                 using var output = new MemoryStream();
-                image.Save(output, new PngEncoder());
+                image.Save(output, ImageOps.PixelsOnlyPng);
                 return output.ToArray();
             }
         }
