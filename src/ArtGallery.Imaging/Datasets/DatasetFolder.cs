@@ -7,6 +7,7 @@ namespace ArtGallery.Imaging;
 internal sealed class DatasetFolder
 {
     private readonly string _root;
+    private int _next; // next number to try; the folder is listed once, not per save (imports stay linear)
 
     public DatasetFolder(string datasetDir)
     {
@@ -26,12 +27,14 @@ internal sealed class DatasetFolder
                 image.Save(s, ImageOps.PixelsOnlyPng);
                 s.Flush(true);
             }
-            for (int n = NextNumber(); ; n++)
+            if (_next == 0) _next = NextNumber();
+            for (; ; _next++)
             {
-                string name = $"img-{n:D6}.png";
+                string name = $"img-{_next:D6}.png";
                 try
                 {
                     File.Move(temp, Inside(name), overwrite: false);
+                    _next++;
                     return name;
                 }
                 catch (IOException) when (File.Exists(Inside(name)))
