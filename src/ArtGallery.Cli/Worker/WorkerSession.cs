@@ -23,7 +23,8 @@ public sealed class WorkerSession(TextReader input, TextWriter output, TextWrite
             Emit(new WorkerEvent(WorkerProtocol.Error, Message: "The first command must be start or resume, with dataset and runFolder."));
             return 2;
         }
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        // Not disposed: the command thread may still cancel it after Run returned (the input ending later).
+        var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         try
         {
             using var trainer = Open(first);
