@@ -35,4 +35,14 @@ public sealed class TrainingStatusTests : ComponentTestBase
         Assert.Equal("stopped", status.Find("[data-testid=training-status]").TextContent.Trim());
         Assert.Empty(status.FindAll("[role=progressbar]"));
     }
+
+    [Fact]
+    public void Render_WorkerDied_ShowsTheReasonAsANotice()
+    {
+        const string reason = "The training worker was killed by signal 9; the run can resume from its last checkpoint.";
+        var status = Render<TrainingStatus>(p => p.Add(c => c.Status, "resumable").Add(c => c.Progress, Progress()).Add(c => c.Message, reason));
+        var notice = status.Find("[data-testid=training-notice]");
+        Assert.Equal("alert", notice.GetAttribute("role"));
+        Assert.Equal(reason, notice.TextContent);
+    }
 }

@@ -44,7 +44,8 @@ public sealed partial class WorkerProcessTests(TinyModel model)
         var after = await WaitForAsync(admin, s => s.Status == RunStatus.Resumable, 30);
         Assert.Equal(running.RunId, after.RunId);
         var status = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/training/status");
-        Assert.Contains("killed by signal 9", status.GetProperty("message").GetString()); // the admin page shows this notice
+        Assert.Contains("killed by signal 9", status.GetProperty("message").GetString());
+        Assert.Contains("killed by signal 9", await admin.GetStringAsync("/admin/training")); // the admin page's notice
         var runs = await admin.GetFromJsonAsync<List<TrainingRunRecord>>("/api/training/runs");
         Assert.Equal(RunStatus.Resumable, runs!.Single(r => r.Id == running.RunId).Status);
         Assert.Null(training.WorkerProcessId);
