@@ -1,6 +1,7 @@
 using ArtGallery.Data;
 using ArtGallery.Gan.Training;
 using ArtGallery.Gan.Worker;
+using ArtGallery.Web.Hosting;
 using ArtGallery.Web.Training.Worker;
 
 namespace ArtGallery.Web.Training;
@@ -92,6 +93,8 @@ public sealed partial class TrainingService
 
         private void Finish(string status, string? message)
         {
+            // Training's tensors left with the worker; renders' freed native memory still waits in glibc's arenas.
+            NativeHeap.Trim();
             record.Status = status;
             record.Error = message;
             owner.store.SaveRun(record);
