@@ -16,7 +16,12 @@ public class ScalarRaceTests
     [InlineData(GanRecipe.Seed)]
     public void Training_UnderForcedGcs_DropsNoUpdateAndThrowsNothing(GanRecipe recipe)
     {
-        var options = TestOptions.Tiny(recipe == GanRecipe.Seed ? 16 : 8, 100) with { Recipe = recipe, R1Interval = 2, SeedGenChannels = 8, SeedDiscChannels = 8 };
+        // Small batches and widths: many TorchSharp calls (and so Scalars) per second of compute.
+        var options = TestOptions.Tiny(recipe == GanRecipe.Seed ? 16 : 8, 100) with
+        {
+            Recipe = recipe, R1Interval = 2, Widths = new() { [4] = 8 }, BatchSizes = new() { [4] = 4 },
+            SeedBatchSize = 4, SeedGenChannels = 4, SeedDiscChannels = 4,
+        };
         using var session = new GanSession(options, new SyntheticDataset());
         using var stop = new CancellationTokenSource();
         long collections = 0;
@@ -24,7 +29,8 @@ public class ScalarRaceTests
         {
             while (!stop.IsCancellationRequested)
             {
-                GC.Collect();
+                // Generation 0 is where the temporaries live; full collections would slow the steps tenfold.
+                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
                 GC.WaitForPendingFinalizers();
                 collections++;
             }
@@ -47,12 +53,11 @@ public class ScalarRaceTests
             collector.Join();
         }
 
-        Assert.True(session.Counters.Step >= 20, $"only {session.Counters.Step} steps ran");
-        Assert.True(collections > 0);
         Assert.True(failures.Count == 0, $"{failures.Count} steps threw:\n{string.Join("\n", failures.Take(5))}");
         Assert.True(session.SkippedUpdates == 0,
             $"{session.SkippedUpdates} updates dropped in {session.Counters.Step} steps ({collections} forced collections)");
         foreach (var p in session.G.parameters().Concat(session.D.parameters()))
             Assert.True(p.isfinite().all().item<bool>(), "a weight is not finite");
+        Assert.True(session.Counters.Step >= 10 && collections > 0, $"only {session.Counters.Step} steps and {collections} collections ran");
     }
 }
