@@ -30,7 +30,7 @@ public sealed class TrainingHubTests(TinyModel model) : IAsyncLifetime
         hub.On<System.Text.Json.JsonElement>(nameof(ITrainingClient.Progress), p =>
         {
             lock (raw) raw.Add(p);
-            lock (progress) progress.Add(p.Deserialize<TrainingProgressDto>(web)!);
+            lock (progress) progress.Add(System.Text.Json.JsonSerializer.Deserialize<TrainingProgressDto>(p, web)!);
         });
         await hub.StartAsync();
 
