@@ -39,8 +39,8 @@ public class ScalarRaceTests
         collector.Start();
         try
         {
-            // Bounded by steps and by time, whichever ends first (the collector makes steps slower on a loaded machine).
-            var deadline = DateTime.UtcNow.AddSeconds(20);
+            // A quiet machine runs the 300 steps in seconds; a loaded one stops at the deadline with fewer.
+            var deadline = DateTime.UtcNow.AddSeconds(25);
             for (int i = 0; i < 300 && DateTime.UtcNow < deadline; i++)
             {
                 try { session.Step(); }
@@ -58,6 +58,6 @@ public class ScalarRaceTests
             $"{session.SkippedUpdates} updates dropped in {session.Counters.Step} steps ({collections} forced collections)");
         foreach (var p in session.G.parameters().Concat(session.D.parameters()))
             Assert.True(p.isfinite().all().item<bool>(), "a weight is not finite");
-        Assert.True(session.Counters.Step >= 10 && collections > 0, $"only {session.Counters.Step} steps and {collections} collections ran");
+        Assert.True(session.Counters.Step >= 3 && collections > 0, $"only {session.Counters.Step} steps and {collections} collections ran");
     }
 }

@@ -11,7 +11,7 @@ public enum BenchmarkLoadKind
     /// <summary>Nothing: a quiet process.</summary>
     None = 0,
 
-    /// <summary>A thread forcing full GCs and finalizers in a loop (the Scalar race repro, ENGINE.md).</summary>
+    /// <summary>A thread forcing generation-0 GCs and finalizers in a loop (the Scalar race repro, ENGINE.md).</summary>
     GcStress = 1,
 
     /// <summary>A thread rendering with its own generator, as the web app does while a run trains.</summary>
@@ -45,7 +45,9 @@ internal sealed class BenchmarkLoad : IDisposable
     {
         while (!stop.IsCancellationRequested)
         {
-            GC.Collect();
+            // Generation 0 holds the short-lived Scalar temporaries; back-to-back full collections starve the training
+            // thread (each return from native code waits for the GC) without finding more of them.
+            GC.Collect(0, GCCollectionMode.Forced, blocking: true);
             GC.WaitForPendingFinalizers();
         }
     }

@@ -16,9 +16,13 @@ public sealed class TrainingHealthCheckTests(TinyModel model)
         var hosted = app.Services.GetRequiredService<TrainingService>();
         Assert.Equal(HealthStatus.Healthy, (await new TrainingHealthCheck(hosted).CheckHealthAsync(context)).Status);
 
-        // A second service (same dependencies) whose loop ends at once: started with a cancelled token, never stopped.
+        // A second service (same dependencies) whose loop ends without StopAsync: its start token is cancelled (linked
+        // to the loop's stopping token), as a loop that dies on its own would look.
         var dead = ActivatorUtilities.CreateInstance<TrainingService>(app.Services);
-        await dead.StartAsync(new CancellationToken(canceled: true));
+        using var start = new CancellationTokenSource();
+        await dead.StartAsync(start.Token);
+        Assert.Equal(HealthStatus.Healthy, (await new TrainingHealthCheck(dead).CheckHealthAsync(context)).Status);
+        start.Cancel();
         await dead.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
         var result = await new TrainingHealthCheck(dead).CheckHealthAsync(context);
         Assert.Equal(HealthStatus.Unhealthy, result.Status);

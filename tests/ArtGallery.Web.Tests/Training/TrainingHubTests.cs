@@ -21,9 +21,17 @@ public sealed class TrainingHubTests(TinyModel model) : IAsyncLifetime
         var progress = new List<TrainingProgressDto>();
         var gotSample = new TaskCompletionSource();
         hub.On<SampleDto>(nameof(ITrainingClient.Sample), s => { lock (samples) samples.Add(s); gotSample.TrySetResult(); });
-        hub.On<TrainingProgressDto>(nameof(ITrainingClient.Progress), p => { lock (progress) progress.Add(p); });
+        // Read as raw JSON too, to see the field names on the wire (one handler: the client dispatches to the first only).
         var raw = new List<System.Text.Json.JsonElement>();
-        hub.On<System.Text.Json.JsonElement>(nameof(ITrainingClient.Progress), p => { lock (raw) raw.Add(p); });
+        var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+        {
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        };
+        hub.On<System.Text.Json.JsonElement>(nameof(ITrainingClient.Progress), p =>
+        {
+            lock (raw) raw.Add(p);
+            lock (progress) progress.Add(System.Text.Json.JsonSerializer.Deserialize<TrainingProgressDto>(p, web)!);
+        });
         await hub.StartAsync();
 
         var admin = await Session.AdminAsync(app);
