@@ -38,6 +38,27 @@ public class ScalarTemporaryTests
             $"Calls into TorchSharp code that makes a Scalar temporary (call the overload taking a held Scalar):\n{string.Join("\n", offenders)}");
     }
 
+    // Constructed for their parameters and buffers but never run through their own forward (proven by the test below
+    // and the code): BatchNorm2d runs through HeldBatchNorm.Apply, because BatchNorm.forward counts batches with a temporary.
+    private static readonly HashSet<string> ModulesRunElsewhere = ["BatchNorm2d"];
+
+    [Fact]
+    public void NoProjectAssembly_BuildsATorchSharpModuleWhoseForwardMakesOne()
+    {
+        // Modules' forward is called through the virtual nn.Module<Tensor, Tensor>::forward, which the scan above cannot
+        // follow: check the forward of every TorchSharp module the project builds (the nn.X factories).
+        var makers = TorchSharpScalarMakers();
+        var offenders = ProjectAssemblies.All().SelectMany(IlCalls.In)
+            .Where(c => c.Callee.StartsWith("TorchSharp.torch/nn::", StringComparison.Ordinal))
+            .Select(c => c.Callee["TorchSharp.torch/nn::".Length..]).Distinct()
+            .Where(name => !ModulesRunElsewhere.Contains(name) && makers.Any(m =>
+                m.StartsWith($"TorchSharp.Modules.{name}::forward(", StringComparison.Ordinal) ||
+                m.StartsWith($"TorchSharp.Modules.{name.TrimEnd('d').TrimEnd('1', '2', '3')}::forward(", StringComparison.Ordinal)))
+            .Order().ToList();
+        Assert.True(offenders.Count == 0, $"TorchSharp modules whose forward makes a Scalar temporary:\n{string.Join("\n", offenders)}");
+        Assert.Contains(makers, m => m.StartsWith("TorchSharp.Modules.BatchNorm::forward(", StringComparison.Ordinal));
+    }
+
     /// <summary>TorchSharp methods that make an implicit Scalar, directly or through other TorchSharp methods.</summary>
     private static HashSet<string> TorchSharpScalarMakers()
     {

@@ -34,7 +34,7 @@ public sealed class SeedDiscriminator : GanDiscriminator
         {
             x = layers[i].forward(x);
             if (i == 0) x = x.leaky_relu(Scalars.LeakySlope);
-            else if (layers[i].weight!.shape[0] == discChannels * 2) x = batch2.forward(x).leaky_relu(Scalars.LeakySlope);
+            else if (layers[i].weight!.shape[0] == discChannels * 2) x = HeldBatchNorm.Apply(batch2, x).leaky_relu(Scalars.LeakySlope);
             else x = x.sigmoid();
         }
         return x.reshape(-1, 1).MoveToOuterDisposeScope();
