@@ -61,8 +61,8 @@ public sealed class SeedGenerator : GanGenerator
     {
         var y = layers[i].forward(x);
         long outChannels = layers[i].weight!.shape[1];
-        if (outChannels == genChannels * 2) return nn.functional.relu(batch2.forward(y));
-        if (outChannels == genChannels) return nn.functional.relu(batch1.forward(y));
+        if (outChannels == genChannels * 2) return nn.functional.relu(HeldBatchNorm.Apply(batch2, y));
+        if (outChannels == genChannels) return nn.functional.relu(HeldBatchNorm.Apply(batch1, y));
         return y.tanh();
     }
 

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using ArtGallery.Data;
-using ArtGallery.Gan.Training;
+using ArtGallery.Gan.Worker;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace ArtGallery.Web.Training;
 
 /// <summary>
-/// Owns training: reads commands from a bounded channel, runs the Trainer on its own long-running thread, pushes
-/// progress to the hub and to <see cref="TrainingState"/>, and records each run in LiteDB.
+/// Owns training: reads commands from a bounded channel, runs each run in its own `artgallery worker` process (a native
+/// crash there cannot take the gallery down), pushes progress to the hub and to <see cref="TrainingState"/>, and records
+/// each run in LiteDB.
 /// </summary>
 public sealed partial class TrainingService(
     ArtGalleryDatabase db, DataPaths paths, TrainingState state, IHubContext<TrainingHub, ITrainingClient> hub,
@@ -20,6 +21,7 @@ public sealed partial class TrainingService(
     private readonly TrainingState live = state;
     private readonly IHubContext<TrainingHub, ITrainingClient> hubContext = hub;
     private readonly ILogger log = logger;
+    private readonly ArtGalleryOptions settings = options.Value;
     private readonly Channel<TrainingCommand> commands = Channel.CreateBounded<TrainingCommand>(8);
     private volatile ActiveRun? active;
 
@@ -32,6 +34,23 @@ public sealed partial class TrainingService(
             ? DatasetSource.TryParseBuiltin(choice, null, out _, out _, out var canonical, out _) ? canonical : null
             : store.FindDataset(choice)?.Folder;
 
+    /// <summary>False once the command loop has ended while the host is not stopping (see TrainingHealthCheck).</summary>
+    public bool CommandLoopAlive => ExecuteTask is not { IsCompleted: true } || stopping;
+
+    private volatile bool stopping;
+
+    /// <summary>When the command being handled was taken from the queue (a Pause waits for the run's checkpoint); null when idle.</summary>
+    public DateTime? HandlingSince => handlingSince;
+
+    private DateTime? handlingSince;
+
+    /// <inheritdoc />
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        stopping = true;
+        return base.StopAsync(cancellationToken);
+    }
+
     /// <summary>The run folder of a run id.</summary>
     public string RunFolder(string runId) => Path.Combine(paths.Runs, Path.GetFileName(runId));
 
@@ -42,10 +61,24 @@ public sealed partial class TrainingService(
         {
             await foreach (var command in commands.Reader.ReadAllAsync(stoppingToken))
             {
-                try { await Handle(command); }
+                try
+                {
+                    handlingSince = DateTime.UtcNow;
+                    await Handle(command);
+                }
                 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or DatasetException)
                 {
                     live.Notice(ex.Message);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // Anything else is a bug, but one command must never stop the host (StopHost) or the loop.
+                    LogCommandFailed(log, ex, command.GetType().Name);
+                    live.Notice($"The {command.GetType().Name.ToLowerInvariant()} command failed: {ex.Message}");
+                }
+                finally
+                {
+                    handlingSince = null;
                 }
             }
         }
@@ -63,12 +96,14 @@ public sealed partial class TrainingService(
 
     private async Task Handle(TrainingCommand command)
     {
+        // Read once: the trainer thread sets the field to null when a run ends, possibly between two reads.
+        var run = active;
         switch (command)
         {
-            case TrainingCommand.Start start when active is null: Begin(start.Request); break;
-            case TrainingCommand.Resume resume when active is null: BeginResume(resume.RunId); break;
-            case TrainingCommand.Pause when active is not null: active.Cancel(RunStatus.Paused); await active.Completion; break;
-            case TrainingCommand.Stop when active is not null: active.Cancel(RunStatus.Stopped); await active.Completion; break;
+            case TrainingCommand.Start start when run is null: Begin(start.Request); break;
+            case TrainingCommand.Resume resume when run is null: BeginResume(resume.RunId); break;
+            case TrainingCommand.Pause when run is not null: run.Cancel(RunStatus.Paused); await run.Completion; break;
+            case TrainingCommand.Stop when run is not null: run.Cancel(RunStatus.Stopped); await run.Completion; break;
             case TrainingCommand.Start or TrainingCommand.Resume: live.Notice("A run is already in progress; pause or stop it first."); break;
             default: live.Notice("No run is in progress."); break;
         }
@@ -78,15 +113,11 @@ public sealed partial class TrainingService(
     {
         if (request.Validate() is { } problem) throw new ArgumentException(problem);
         var spec = DatasetSpec(request.Dataset) ?? throw new ArgumentException($"Unknown dataset '{request.Dataset}'.");
-        var trainingOptions = request.ToOptions(options.Value.Device, options.Value.TrainingThreads);
+        var trainingOptions = request.ToOptions(settings.Device, settings.TrainingThreads);
         trainingOptions.Validate();
         var id = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x1000):x3}";
         var record = new TrainingRunRecord { Id = id, Dataset = spec, OptionsJson = trainingOptions.ToJson(), Started = DateTime.UtcNow };
-        Launch(record, () =>
-        {
-            var (dataset, _) = DatasetSource.Open(spec);
-            return Trainer.Create(trainingOptions, dataset, RunFolder(id));
-        });
+        Launch(record, WorkerCommand.StartRun(trainingOptions, spec, RunFolder(id)));
     }
 
     private void BeginResume(string runId)
@@ -94,10 +125,10 @@ public sealed partial class TrainingService(
         var record = store.FindRun(runId) ?? throw new ArgumentException($"Unknown run '{runId}'.");
         if (record.Status is not (RunStatus.Paused or RunStatus.Resumable or RunStatus.Stopped))
             throw new InvalidOperationException($"Run {runId} is {record.Status}; only paused, stopped or interrupted runs resume.");
-        Launch(record, () => Trainer.Resume(RunFolder(runId), DatasetSource.Open(record.Dataset).Dataset));
+        Launch(record, WorkerCommand.ResumeRun(record.Dataset, RunFolder(runId)));
     }
 
-    private void Launch(TrainingRunRecord record, Func<Trainer> create)
+    private void Launch(TrainingRunRecord record, WorkerCommand first)
     {
         record.Status = RunStatus.Running;
         record.Error = null;
@@ -105,6 +136,9 @@ public sealed partial class TrainingService(
         live.Begin(record.Id, "starting");
         var run = new ActiveRun(record, this);
         active = run;
-        run.Start(create);
+        run.Start(first);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Training command {Command} failed")]
+    private static partial void LogCommandFailed(ILogger logger, Exception ex, string command);
 }

@@ -6,8 +6,8 @@ namespace ArtGallery.Web.Tests.Components;
 
 public sealed class TrainingStatusTests : ComponentTestBase
 {
-    private static TrainingProgressDto Progress(bool collapse = false, double kimg = 3, double total = 12) =>
-        new("run-1", "running", "fade-in", 16, 0.25, kimg, total, 1.1, 0.9, 150, 60, 0.1, 0.3, collapse);
+    private static TrainingProgressDto Progress(bool collapse = false, double kimg = 3, double total = 12, long skipped = 0) =>
+        new("run-1", "running", "fade-in", 16, 0.25, kimg, total, 1.1, 0.9, 150, 60, 0.1, 0.3, collapse, skipped);
 
     [Theory]
     [InlineData(0.1, 0.004, "0.10 / 0.00 kimg")]
@@ -17,6 +17,17 @@ public sealed class TrainingStatusTests : ComponentTestBase
     {
         var status = Render<TrainingStatus>(p => p.Add(c => c.Status, "running").Add(c => c.Progress, Progress(kimg: kimg, total: total)));
         Assert.Contains(expected, status.Find("[data-testid=training-status]").TextContent);
+    }
+
+    [Fact]
+    public void Render_DroppedUpdates_ShowsCountAsAlert()
+    {
+        var quiet = Render<TrainingStatus>(p => p.Add(c => c.Status, "running").Add(c => c.Progress, Progress()));
+        Assert.Equal("Dropped updates: 0", quiet.Find("[data-testid=skipped-updates]").TextContent.Trim());
+        var dropped = Render<TrainingStatus>(p => p.Add(c => c.Status, "running").Add(c => c.Progress, Progress(skipped: 3)));
+        var alert = dropped.Find("[data-testid=skipped-updates]");
+        Assert.Equal("alert", alert.GetAttribute("role"));
+        Assert.StartsWith("3 updates were dropped", alert.TextContent.Trim());
     }
 
     [Fact]
@@ -44,5 +55,15 @@ public sealed class TrainingStatusTests : ComponentTestBase
         var status = Render<TrainingStatus>(p => p.Add(c => c.Status, "stopped").Add(c => c.Progress, null));
         Assert.Equal("stopped", status.Find("[data-testid=training-status]").TextContent.Trim());
         Assert.Empty(status.FindAll("[role=progressbar]"));
+    }
+
+    [Fact]
+    public void Render_WorkerDied_ShowsTheReasonAsANotice()
+    {
+        const string reason = "The training worker was killed by signal 9; the run can resume from its last checkpoint.";
+        var status = Render<TrainingStatus>(p => p.Add(c => c.Status, "resumable").Add(c => c.Progress, Progress()).Add(c => c.Message, reason));
+        var notice = status.Find("[data-testid=training-notice]");
+        Assert.Equal("alert", notice.GetAttribute("role"));
+        Assert.Equal(reason, notice.TextContent);
     }
 }

@@ -51,14 +51,16 @@ public sealed class BackupRestoreTests(TinyModel model)
                     written.Add((seed, clock.ElapsedTicks));
                 }
             });
-            while (written.Count < 20) await Task.Delay(10);
+            // Bounded, and a writer that failed ends the wait at once (its exception is rethrown by "await writer").
+            await Poll.UntilAsync(() => written.Count >= 20 || writer.IsCompleted, TimeSpan.FromSeconds(60), "20 favorites before the back-up");
+            Assert.False(writer.IsCompleted, "the favorites writer stopped early");
 
             backupSentAt = clock.ElapsedTicks;
             var made = await admin.PostAsync("/api/admin/backup", null);
             Assert.Equal(HttpStatusCode.Created, made.StatusCode);
             var backup = (await made.Content.ReadFromJsonAsync<BackupDto>())!;
             int afterBackup = written.Count;
-            while (written.Count < afterBackup + 10) await Task.Delay(10);
+            await Poll.UntilAsync(() => written.Count >= afterBackup + 10 || writer.IsCompleted, TimeSpan.FromSeconds(60), "10 favorites after the back-up");
             stop.Cancel();
             await writer;
             await admin.PostAsync("/api/training/stop", null);
