@@ -33,6 +33,9 @@ public static class WorkerLocator
         };
         if (managed) info.ArgumentList.Add(path);
         info.ArgumentList.Add("worker");
+        // Idle OpenMP threads of the worker's libtorch sleep instead of spinning, so they don't take the cores the
+        // web app's renders need between training kernels.
+        info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         return info;
     }
 

@@ -31,12 +31,20 @@ public sealed partial class WorkerProcess : IDisposable
     {
         var process = Process.Start(info) ?? throw new InvalidOperationException("The training worker did not start.");
         var worker = new WorkerProcess(process, log);
+        LowerPriority(process, log);
         process.StandardInput.AutoFlush = true;
         process.ErrorDataReceived += (_, e) => worker.OnError(e.Data);
         process.BeginErrorReadLine();
         worker.Exited = worker.Pump(onEvent);
         worker.Send(first);
         return worker;
+    }
+
+    // Training is background work: a person waiting for a render comes first (on Linux: nice 10).
+    private static void LowerPriority(Process process, ILogger log)
+    {
+        try { process.PriorityClass = ProcessPriorityClass.BelowNormal; }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { LogPriority(log, e.Message); }
     }
 
     /// <summary>Sends a command; false when the worker is gone (its stdin is closed).</summary>
@@ -111,4 +119,7 @@ public sealed partial class WorkerProcess : IDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Training worker wrote a non-protocol line: {Line}")]
     private static partial void LogStray(ILogger logger, string line);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The training worker keeps normal priority: {Reason}")]
+    private static partial void LogPriority(ILogger logger, string reason);
 }
