@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -12,6 +13,15 @@ public static class GanLosses
 
     /// <summary>Non-saturating logistic G loss: softplus(-D(fake)).</summary>
     public static Tensor LogisticG(Tensor fakeLogits) => F.softplus(-fakeLogits).mean();
+
+    private static readonly Scalar One = 1.0.ToScalar();
+
+    /// <summary>Hinge D loss (Projected GAN): relu(1 - D(real)) + relu(1 + D(fake)), each averaged.</summary>
+    public static Tensor HingeD(Tensor realLogits, Tensor fakeLogits) =>
+        F.relu(realLogits.neg().add(One)).mean() + F.relu(fakeLogits.add(One)).mean();
+
+    /// <summary>Hinge G loss: -D(fake).</summary>
+    public static Tensor HingeG(Tensor fakeLogits) => fakeLogits.mean().neg();
 
     /// <summary>Mean squared gradient norm of <paramref name="outputs"/> w.r.t. <paramref name="inputs"/> (R1 without gamma/2).</summary>
     public static Tensor GradientSquaredNorm(Tensor outputs, Tensor inputs)

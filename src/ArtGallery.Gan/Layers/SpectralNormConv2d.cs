@@ -1,0 +1,48 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace ArtGallery.Gan.Layers;
+
+/// <summary>
+/// Conv2d with spectral normalisation (Miyato et al. 2018): the weight is divided by its largest singular value,
+/// estimated with one power iteration per training forward (as torch.nn.utils.spectral_norm). The estimate u is a
+/// buffer, so checkpoints carry it and a resumed run continues bit for bit.
+/// </summary>
+public sealed class SpectralNormConv2d : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter weight;
+    private readonly Tensor u;
+    private readonly long stride, padding;
+
+    public SpectralNormConv2d(int inChannels, int outChannels, int kernel, int stride, int padding) : base(nameof(SpectralNormConv2d))
+    {
+        (this.stride, this.padding) = (stride, padding);
+        double bound = 1 / Math.Sqrt(inChannels * kernel * kernel); // torch's default conv init
+        weight = new Parameter(empty(outChannels, inChannels, kernel, kernel).uniform_(-bound, bound).DetachFromDisposeScope());
+        u = F.normalize(randn(outChannels), 2, 0).DetachFromDisposeScope();
+        register_parameter("weight", weight);
+        register_buffer("u", u);
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var matrix = weight.flatten(1);
+        if (training)
+        {
+            using var noGrad = no_grad();
+            var v = F.normalize(matrix.t().mv(u), 2, 0);
+            u.copy_(F.normalize(matrix.mv(v), 2, 0));
+        }
+        // Clones, as torch's spectral_norm: a second forward before backward updates u in place.
+        Tensor uFixed, vFixed;
+        using (no_grad()) (uFixed, vFixed) = (u.clone(), F.normalize(matrix.t().mv(u), 2, 0));
+        var sigma = uFixed.dot(matrix.mv(vFixed));
+        return F.conv2d(input, weight / sigma, strides: [stride, stride], padding: [padding, padding]).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>FLOPs of one forward for one output map of size <paramref name="outSize"/>^2.</summary>
+    public double Flops(int outSize) => 2.0 * weight.numel() * outSize * outSize;
+}
