@@ -9,12 +9,15 @@ public sealed class CheckpointTests
 {
     private static readonly SyntheticDataset Data = new();
 
-    [Fact]
-    public void SaveCheckpoint_ResumeAndSaveAgain_BitExact()
+    [Theory]
+    [InlineData(GanRecipe.ProGan)]
+    [InlineData(GanRecipe.Projected)]
+    public void SaveCheckpoint_ResumeAndSaveAgain_BitExact(GanRecipe recipe)
     {
         var run = TestOptions.TempDir();
         string first;
-        using (var trainer = Trainer.Create(TestOptions.Tiny(8, 0.016), Data, run)) first = trainer.Run().CheckpointPath!;
+        var options = recipe == GanRecipe.Projected ? TestOptions.TinyProjected32() : TestOptions.Tiny(8, 0.016);
+        using (var trainer = Trainer.Create(options, Data, run)) first = trainer.Run().CheckpointPath!;
         var original = File.ReadAllBytes(first);
         using (var resumed = Trainer.Resume(run, Data))
         {
@@ -24,13 +27,15 @@ public sealed class CheckpointTests
         Assert.Equal(original, File.ReadAllBytes(first));
     }
 
-    [Fact]
-    public void Resume_AfterCancel_ContinuesCountersAndMatchesUninterruptedRun()
+    [Theory]
+    [InlineData(GanRecipe.ProGan)]
+    [InlineData(GanRecipe.Projected)]
+    public void Resume_AfterCancel_ContinuesCountersAndMatchesUninterruptedRun(GanRecipe recipe)
     {
         // libtorch's CPU build here now and then returns a corrupted pass (ENGINE.md), which makes one of the two runs
         // differ by chance; a real resume bug differs every time, so up to 3 attempts must include one exact match.
-        var pair = StraightAndResumed();
-        for (int attempt = 1; attempt < 3 && !Identical(pair.Expected, pair.Actual); attempt++) pair = StraightAndResumed();
+        var pair = StraightAndResumed(recipe);
+        for (int attempt = 1; attempt < 3 && !Identical(pair.Expected, pair.Actual); attempt++) pair = StraightAndResumed(recipe);
         var (expected, actual) = pair;
         Assert.Equal(expected.Counters.Step, actual.Counters.Step);
         Assert.Equal(expected.Counters.ImagesSeen, actual.Counters.ImagesSeen);
@@ -38,15 +43,16 @@ public sealed class CheckpointTests
         Assert.Equal(expected.Generator, actual.Generator);
         Assert.Equal(expected.EmaGenerator, actual.EmaGenerator);
         Assert.Equal(expected.GeneratorOptimiser, actual.GeneratorOptimiser);
+        Assert.Equal(expected.Discriminator, actual.Discriminator); // projected: heads, spectral-norm u, frozen mixing
     }
 
     private static bool Identical(CheckpointData a, CheckpointData b) =>
         a.Generator.AsSpan().SequenceEqual(b.Generator) && a.EmaGenerator.AsSpan().SequenceEqual(b.EmaGenerator)
         && a.GeneratorOptimiser.AsSpan().SequenceEqual(b.GeneratorOptimiser);
 
-    private static (CheckpointData Expected, CheckpointData Actual) StraightAndResumed()
+    private static (CheckpointData Expected, CheckpointData Actual) StraightAndResumed(GanRecipe recipe)
     {
-        var options = TestOptions.Tiny(8, 0.024) with { ProgressEverySteps = 1 };
+        var options = (recipe == GanRecipe.Projected ? TestOptions.TinyProjected32(0.024) : TestOptions.Tiny(8, 0.024)) with { ProgressEverySteps = 1 };
         var straight = TestOptions.TempDir();
         using (var trainer = Trainer.Create(options, Data, straight)) trainer.Run();
         var expected = CheckpointStore.LoadLatest(straight)!;

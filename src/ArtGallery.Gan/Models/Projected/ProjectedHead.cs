@@ -8,7 +8,7 @@ namespace ArtGallery.Gan.Models.Projected;
 /// <summary>
 /// One trainable head of the projected discriminator (the paper's SingleDisc): down blocks (spectral-norm conv
 /// 4x4 stride 2, batch norm, leaky ReLU 0.2) from the map's size to 8 px, then a spectral-norm 4x4 valid conv
-/// to a logit map (5x5 from 8 px, 1x1 from a 4 px map).
+/// to a logit map (5x5 from 8 px, 1x1 from a 4 px map; a 2 px map, the coarsest at 32 px, gets a 2x2 conv).
 /// </summary>
 public sealed class ProjectedHead : nn.Module<Tensor, Tensor>
 {
@@ -26,12 +26,14 @@ public sealed class ProjectedHead : nn.Module<Tensor, Tensor>
             convs.Add(new SpectralNormConv2d(c, width, 4, 2, 1));
             norms.Add(nn.BatchNorm2d(width));
         }
-        output = new SpectralNormConv2d(convs.Count > 0 ? width : inChannels, 1, 4, 1, 0);
+        output = new SpectralNormConv2d(convs.Count > 0 ? width : inChannels, 1, OutputKernel, 1, 0);
         RegisterComponents();
     }
 
     /// <summary>Side of the logit map this head produces.</summary>
-    public int LogitSize => Math.Min(size, 8) - 3;
+    public int LogitSize => Math.Min(size, 8) - OutputKernel + 1;
+
+    private int OutputKernel => Math.Min(4, size);
 
     public override Tensor forward(Tensor x)
     {
