@@ -32,11 +32,8 @@ public sealed class CheckpointTests
     [InlineData(GanRecipe.Projected)]
     public void Resume_AfterCancel_ContinuesCountersAndMatchesUninterruptedRun(GanRecipe recipe)
     {
-        // libtorch's CPU build here now and then returns a corrupted pass (ENGINE.md), which makes one of the two runs
-        // differ by chance; a real resume bug differs every time, so up to 3 attempts must include one exact match.
-        var pair = StraightAndResumed(recipe);
-        for (int attempt = 1; attempt < 3 && !Identical(pair.Expected, pair.Actual); attempt++) pair = StraightAndResumed(recipe);
-        var (expected, actual) = pair;
+        // One try: the corrupted passes once retried here came from Scalar temporaries, now gone (ENGINE.md).
+        var (expected, actual) = StraightAndResumed(recipe);
         Assert.Equal(expected.Counters.Step, actual.Counters.Step);
         Assert.Equal(expected.Counters.ImagesSeen, actual.Counters.ImagesSeen);
         Assert.Equal(expected.Counters.RngState, actual.Counters.RngState);
@@ -44,11 +41,8 @@ public sealed class CheckpointTests
         Assert.Equal(expected.EmaGenerator, actual.EmaGenerator);
         Assert.Equal(expected.GeneratorOptimiser, actual.GeneratorOptimiser);
         Assert.Equal(expected.Discriminator, actual.Discriminator); // projected: heads, spectral-norm u, frozen mixing
+        Assert.Equal(expected.DiscriminatorOptimiser, actual.DiscriminatorOptimiser);
     }
-
-    private static bool Identical(CheckpointData a, CheckpointData b) =>
-        a.Generator.AsSpan().SequenceEqual(b.Generator) && a.EmaGenerator.AsSpan().SequenceEqual(b.EmaGenerator)
-        && a.GeneratorOptimiser.AsSpan().SequenceEqual(b.GeneratorOptimiser);
 
     private static (CheckpointData Expected, CheckpointData Actual) StraightAndResumed(GanRecipe recipe)
     {

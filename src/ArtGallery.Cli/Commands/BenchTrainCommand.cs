@@ -8,8 +8,8 @@ namespace ArtGallery.Cli.Commands;
 public sealed class BenchTrainCommand : ICliCommand, IHasFlags
 {
     public string Verb => "bench train";
-    public string Usage => "bench train --res R [--recipe progan|seed] [--steps N] [--threads T] [--batch B] [--rss]";
-    public string[] Flags => ["rss"];
+    public string Usage => "bench train --res R [--recipe progan|seed] [--steps N] [--threads T] [--batch B] [--width W] [--rss] [--gc-stress] [--render-load] [--minutes M]";
+    public string[] Flags => ["rss", "gc-stress", "render-load"];
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -20,10 +20,14 @@ public sealed class BenchTrainCommand : ICliCommand, IHasFlags
         int threads = args.Int("threads", 2, 1, 256);
         // The seed post trains with the DCGAN tutorial's batch of 64; progan uses its own per-resolution default.
         int batch = args.Int("batch", recipe == GanRecipe.Seed ? 64 : 0, 0, 4096);
+        int width = args.Int("width", 0, 0, 4096); // 0: the recipe's widths; else every progan block this wide
         bool rss = args.Flag("rss");
+        var load = (args.Flag("gc-stress") ? BenchmarkLoadKind.GcStress : 0) | (args.Flag("render-load") ? BenchmarkLoadKind.Render : 0);
+        double minutes = args.Double("minutes", 0, 0, 24 * 60);
         args.EnsureAllUsed();
 
         var options = new TrainingOptions { Recipe = recipe, Threads = threads, Device = "cpu" };
+        if (width > 0) options = options with { Widths = new() { [4] = width } };
         if (batch > 0) options = options with { BatchSizes = new() { [4] = batch }, SeedBatchSize = batch };
         var data = new BuiltinAbstractDataset(256, 0);
         var buffer = new float[3 * res * res];
@@ -33,9 +37,13 @@ public sealed class BenchTrainCommand : ICliCommand, IHasFlags
         {
             if (step == 1 || step == 200 || step % 500 == 0 || step == steps)
                 context.Out.WriteLine($"step {step}: RSS {ResidentMegabytes():F1} MB");
-        } : null);
+        } : null, load, minutes > 0 ? TimeSpan.FromMinutes(minutes) : null);
         context.Out.WriteLine($"{recipe} {res}px batch {result.BatchSize}, {result.Steps} steps on {threads} threads: " +
             $"{result.ImagesPerSecond:F1} img/s, {result.GflopsPerSecond:F1} GFLOP/s achieved ({result.GflopPerImage:F3} GFLOP per image)");
+        if (load != BenchmarkLoadKind.None || result.SkippedUpdates > 0 || result.FailedSteps > 0)
+            context.Out.WriteLine($"load {load}: {result.SkippedUpdates} dropped updates, {result.FailedSteps} failed steps in {result.Steps} steps " +
+                $"({result.SkippedUpdates * 10_000.0 / Math.Max(result.Steps, 1):F1} per 10,000 steps) over {result.Seconds:F0} s; " +
+                $"{result.Renders} renders, {result.RenderFaults} render faults");
         return 0;
     }
 

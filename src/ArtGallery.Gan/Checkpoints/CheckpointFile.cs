@@ -18,8 +18,8 @@ public static class CheckpointFile
             WriteBlob(w, b => session.G.save(b));
             WriteBlob(w, b => session.Ema.save(b));
             WriteBlob(w, b => session.D.save(b));
-            WriteBlob(w, session.OptG.save_state_dict);
-            WriteBlob(w, session.OptD.save_state_dict);
+            WriteBlob(w, session.OptG.Save);
+            WriteBlob(w, session.OptD.Save);
         }
         HashedFile.Write(path, Magic, ms.ToArray());
     }

@@ -22,8 +22,11 @@ public sealed class EqualizedConv2d : nn.Module<Tensor, Tensor>
         InChannels = inChannels;
         OutChannels = outChannels;
         Kernel = kernel;
+        scale = Scale.ToScalar();
         RegisterComponents();
     }
+
+    private readonly Scalar scale; // held for the layer's life: a temporary could be freed mid-call (Scalars)
 
     /// <summary>The He constant multiplied into the weights on every forward pass.</summary>
     public double Scale { get; }
@@ -43,7 +46,13 @@ public sealed class EqualizedConv2d : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         // Scaling at run time (not at init) keeps every layer's effective learning rate equal under Adam.
-        using var w = weight * Scale;
+        using var w = weight.mul(scale);
         return nn.functional.conv2d(input, w, bias, padding: new[] { padding, padding });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) scale.Dispose();
+        base.Dispose(disposing);
     }
 }

@@ -19,8 +19,11 @@ public sealed class EqualizedLinear : nn.Module<Tensor, Tensor>
         Scale = gain / Math.Sqrt(inFeatures);
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
+        scale = Scale.ToScalar();
         RegisterComponents();
     }
+
+    private readonly Scalar scale; // held for the layer's life: a temporary could be freed mid-call (Scalars)
 
     /// <summary>The He constant multiplied into the weights on every forward pass.</summary>
     public double Scale { get; }
@@ -36,7 +39,13 @@ public sealed class EqualizedLinear : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        using var w = weight * Scale;
+        using var w = weight.mul(scale);
         return nn.functional.linear(input, w, bias);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) scale.Dispose();
+        base.Dispose(disposing);
     }
 }

@@ -19,7 +19,7 @@ public sealed class MinibatchStdDev : nn.Module<Tensor, Tensor>
         while (n % g != 0) g--;
         var y = input.reshape(g, -1, c, h, w);
         y = y - y.mean(new long[] { 0 }, keepdim: true);
-        y = (y.square().mean(new long[] { 0 }) + 1e-8).sqrt();
+        y = y.pow(Scalars.Two).mean(new long[] { 0 }).add(Scalars.Epsilon, Scalars.One).sqrt();
         y = y.mean(new long[] { 1, 2, 3 }).reshape(-1, 1, 1, 1).repeat(g, 1, h, w);
         return cat(new[] { input, y }, 1).MoveToOuterDisposeScope();
     }

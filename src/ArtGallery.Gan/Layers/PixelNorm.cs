@@ -12,7 +12,7 @@ public sealed class PixelNorm : nn.Module<Tensor, Tensor>
     public static Tensor Apply(Tensor x)
     {
         using var scope = NewDisposeScope();
-        return (x * (x.square().mean(new long[] { 1 }, keepdim: true) + 1e-8).rsqrt()).MoveToOuterDisposeScope();
+        return (x * x.pow(Scalars.Two).mean(new long[] { 1 }, keepdim: true).add(Scalars.Epsilon, Scalars.One).rsqrt()).MoveToOuterDisposeScope();
     }
 
     public override Tensor forward(Tensor input) => Apply(input);

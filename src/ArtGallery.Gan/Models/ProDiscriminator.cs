@@ -1,5 +1,6 @@
 using ArtGallery.Gan.Layers;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -39,20 +40,21 @@ public sealed class ProDiscriminator : GanDiscriminator
     {
         using var scope = NewDisposeScope();
         int stage = (int)Math.Log2(Resolution) - 2;
-        var x = F.leaky_relu(fromRgb[stage].forward(input), 0.2);
+        using var alpha = Alpha.ToScalar();
+        var x = fromRgb[stage].forward(input).leaky_relu(Scalars.LeakySlope);
         for (int i = stage; i >= 1; i--)
         {
-            x = F.leaky_relu(convs[2 * i - 2].forward(x), 0.2);
-            x = F.avg_pool2d(F.leaky_relu(convs[2 * i - 1].forward(x), 0.2), 2);
+            x = convs[2 * i - 2].forward(x).leaky_relu(Scalars.LeakySlope);
+            x = F.avg_pool2d(convs[2 * i - 1].forward(x).leaky_relu(Scalars.LeakySlope), 2);
             if (i == stage && Alpha < 1)
             {
                 // Fade-in: the old fromRGB path on the half-size image, blended towards the new block.
-                var skip = F.leaky_relu(fromRgb[stage - 1].forward(F.avg_pool2d(input, 2)), 0.2);
-                x = skip + (x - skip) * Alpha;
+                var skip = fromRgb[stage - 1].forward(F.avg_pool2d(input, 2)).leaky_relu(Scalars.LeakySlope);
+                x = skip.add(x - skip, alpha); // skip + alpha (x - skip)
             }
         }
-        x = F.leaky_relu(conv4.forward(stddev.forward(x)), 0.2);
-        x = F.leaky_relu(dense4.forward(x.flatten(1)), 0.2);
+        x = conv4.forward(stddev.forward(x)).leaky_relu(Scalars.LeakySlope);
+        x = dense4.forward(x.flatten(1)).leaky_relu(Scalars.LeakySlope);
         return output.forward(x).MoveToOuterDisposeScope();
     }
 

@@ -1,5 +1,6 @@
 using ArtGallery.Gan.Layers;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -51,8 +52,8 @@ public sealed class ProGenerator : GanGenerator
     {
         using var scope = NewDisposeScope();
         var x = dense.forward(PixelNorm.Apply(latents)).reshape(-1, widths[0], 4, 4);
-        x = PixelNorm.Apply(F.leaky_relu(x, 0.2));
-        x = PixelNorm.Apply(F.leaky_relu(conv4.forward(x), 0.2));
+        x = PixelNorm.Apply(x.leaky_relu(Scalars.LeakySlope));
+        x = PixelNorm.Apply(conv4.forward(x).leaky_relu(Scalars.LeakySlope));
         return x.flatten(1).MoveToOuterDisposeScope();
     }
 
@@ -67,15 +68,16 @@ public sealed class ProGenerator : GanGenerator
         {
             previous = x;
             x = F.interpolate(x, scale_factor: new[] { 2.0, 2.0 }, mode: InterpolationMode.Nearest);
-            x = PixelNorm.Apply(F.leaky_relu(convs[2 * i - 2].forward(x), 0.2));
-            x = PixelNorm.Apply(F.leaky_relu(convs[2 * i - 1].forward(x), 0.2));
+            x = PixelNorm.Apply(convs[2 * i - 2].forward(x).leaky_relu(Scalars.LeakySlope));
+            x = PixelNorm.Apply(convs[2 * i - 1].forward(x).leaky_relu(Scalars.LeakySlope));
         }
         var rgb = toRgb[stage].forward(x);
         if (previous is not null && Alpha < 1)
         {
             // Fade-in: the old toRGB path upsampled, blended towards the new block by alpha.
             var old = F.interpolate(toRgb[stage - 1].forward(previous), scale_factor: new[] { 2.0, 2.0 }, mode: InterpolationMode.Nearest);
-            rgb = old + (rgb - old) * Alpha;
+            using var alpha = Alpha.ToScalar();
+            rgb = old.add(rgb - old, alpha); // old + alpha (rgb - old)
         }
         return rgb.MoveToOuterDisposeScope();
     }

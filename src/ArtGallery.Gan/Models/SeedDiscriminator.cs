@@ -33,8 +33,8 @@ public sealed class SeedDiscriminator : GanDiscriminator
         for (int i = 0; i < layers.Count; i++)
         {
             x = layers[i].forward(x);
-            if (i == 0) x = nn.functional.leaky_relu(x, 0.2);
-            else if (layers[i].weight!.shape[0] == discChannels * 2) x = nn.functional.leaky_relu(batch2.forward(x), 0.2);
+            if (i == 0) x = x.leaky_relu(Scalars.LeakySlope);
+            else if (layers[i].weight!.shape[0] == discChannels * 2) x = batch2.forward(x).leaky_relu(Scalars.LeakySlope);
             else x = x.sigmoid();
         }
         return x.reshape(-1, 1).MoveToOuterDisposeScope();

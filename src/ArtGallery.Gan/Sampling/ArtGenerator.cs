@@ -102,11 +102,12 @@ public sealed class ArtGenerator : IDisposable
     {
         Check(latents, LatentSize, "latent");
         if (codeOffset is not null && codeOffset.Length != CodeSize) throw new ArgumentException($"Code offset must have {CodeSize} values.");
+        using var psi = truncation.ToScalar();
         return Rendering.Map(g, latents, device, z =>
         {
-            var code = meanCode + (g.Code(z) - meanCode) * truncation;
-            if (codeOffset is not null) code = code + tensor(codeOffset, device: device);
-            return g.Synthesize(code).clamp(-1, 1);
+            var code = meanCode.add(g.Code(z) - meanCode, psi); // mean + psi (code - mean)
+            if (codeOffset is not null) code = code.add(tensor(codeOffset, device: device), Scalars.One);
+            return g.Synthesize(code).clamp(Scalars.MinusOne, Scalars.One);
         });
     }
 
@@ -114,7 +115,7 @@ public sealed class ArtGenerator : IDisposable
     public float[][] RenderCodes(IReadOnlyList<float[]> codes)
     {
         Check(codes, CodeSize, "code");
-        return Rendering.Map(g, codes, device, c => g.Synthesize(c).clamp(-1, 1));
+        return Rendering.Map(g, codes, device, c => g.Synthesize(c).clamp(Scalars.MinusOne, Scalars.One));
     }
 
     private static void Check(IReadOnlyList<float[]> rows, int size, string what)

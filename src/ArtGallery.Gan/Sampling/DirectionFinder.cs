@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ArtGallery.Gan.Sampling;
@@ -39,10 +40,10 @@ public static class DirectionFinder
         yt = yt - yt.mean();
         // Dual form (n < d): w = X^T (X X^T + lambda I)^-1 y.
         var gram = x.matmul(x.T);
-        double lambda = 0.1 * gram.diagonal().mean().item<double>() + 1e-9;
-        var alpha = linalg.solve(gram + eye(samples, dtype: float64) * lambda, yt.unsqueeze(1));
+        using var lambda = (0.1 * gram.diagonal().mean().item<double>() + 1e-9).ToScalar();
+        var alpha = linalg.solve(gram.add(eye(samples, dtype: float64), lambda), yt.unsqueeze(1)); // gram + lambda I
         var w = x.T.matmul(alpha).squeeze(1);
-        var dir = w / (w.norm() + 1e-12);
+        var dir = w / w.norm().add(Scalars.TinyEpsilon, Scalars.One);
         var proj = x.matmul(dir);
         double std = proj.std().item<double>();
         double corr = (proj * yt).sum().item<double>() / Math.Max(proj.norm().item<double>() * yt.norm().item<double>(), 1e-12);

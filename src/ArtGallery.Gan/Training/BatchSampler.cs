@@ -1,4 +1,5 @@
 using ArtGallery.Imaging;
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -34,7 +35,8 @@ internal sealed class BatchSampler
         if (alpha < 1 && resolution > 4)
         {
             var low = F.interpolate(F.avg_pool2d(x, 2), scale_factor: new[] { 2.0, 2.0 }, mode: InterpolationMode.Nearest);
-            x = low + (x - low) * alpha;
+            using var weight = alpha.ToScalar();
+            x = low.add(x - low, weight); // low + alpha (x - low)
         }
         return x.MoveToOuterDisposeScope();
     }

@@ -1,6 +1,7 @@
 using ArtGallery.Gan.Models;
 using ArtGallery.Gan.Sampling;
 using ArtGallery.Imaging;
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -40,6 +41,8 @@ internal sealed class CollapseProbe
         return (real > 0 ? mean / real : 1, close);
     }
 
+    private static readonly TorchSharp.Scalar MinusTwo = (-2).ToScalar(), Zero = 0.ToScalar();
+
     private static (double Mean, double CloseRate) Spread(float[][] images, int res, double closeBelow)
     {
         if (images.Length < 2) return (0, 0);
@@ -47,11 +50,13 @@ internal sealed class CollapseProbe
         var x = tensor(images.SelectMany(a => a).ToArray(), new long[] { images.Length, 3, res, res });
         if (res > 16) x = F.adaptive_avg_pool2d(x, new long[] { 16, 16 });
         x = x.flatten(1).to(float64);
-        var sq = x.square().sum(1);
-        var d = (sq.unsqueeze(1) + sq.unsqueeze(0) - 2 * x.matmul(x.T)).clamp_min(0).sqrt();
+        var sq = x.pow(Scalars.Two).sum(1);
+        // |a|^2 + |b|^2 - 2 a.b, clamped at 0 against rounding.
+        var d = sq.unsqueeze(1).add(sq.unsqueeze(0), Scalars.One).add(x.matmul(x.T), MinusTwo).clamp_min(Zero).sqrt();
         long n = images.Length, pairs = n * (n - 1);
         double mean = d.sum().item<double>() / pairs;
-        double close = ((d < closeBelow).sum().item<long>() - n) / (double)pairs;
+        using var threshold = closeBelow.ToScalar();
+        double close = (d.lt(threshold).sum().item<long>() - n) / (double)pairs;
         return (mean, close);
     }
 }

@@ -7,18 +7,19 @@ namespace ArtGallery.Gan.Training;
 /// <summary>GAN losses and gradient penalties.</summary>
 public static class GanLosses
 {
+    // softplus(x) = -log sigmoid(-x): TorchSharp's F.softplus makes Scalar temporaries for beta and threshold (Scalars).
+
     /// <summary>Non-saturating logistic D loss: softplus(D(fake)) + softplus(-D(real)).</summary>
     public static Tensor LogisticD(Tensor realLogits, Tensor fakeLogits) =>
-        F.softplus(fakeLogits).mean() + F.softplus(-realLogits).mean();
+        -F.logsigmoid(-fakeLogits).mean() - F.logsigmoid(realLogits).mean();
 
     /// <summary>Non-saturating logistic G loss: softplus(-D(fake)).</summary>
-    public static Tensor LogisticG(Tensor fakeLogits) => F.softplus(-fakeLogits).mean();
+    public static Tensor LogisticG(Tensor fakeLogits) => -F.logsigmoid(fakeLogits).mean();
 
-    private static readonly Scalar One = 1.0.ToScalar();
 
     /// <summary>Hinge D loss (Projected GAN): relu(1 - D(real)) + relu(1 + D(fake)), each averaged.</summary>
     public static Tensor HingeD(Tensor realLogits, Tensor fakeLogits) =>
-        F.relu(realLogits.neg().add(One)).mean() + F.relu(fakeLogits.add(One)).mean();
+        F.relu(realLogits.neg().add(Scalars.One, Scalars.One)).mean() + F.relu(fakeLogits.add(Scalars.One, Scalars.One)).mean();
 
     /// <summary>Hinge G loss: -D(fake).</summary>
     public static Tensor HingeG(Tensor fakeLogits) => fakeLogits.mean().neg();
@@ -28,17 +29,17 @@ public static class GanLosses
     {
         var grads = autograd.grad(outputs: new[] { outputs.sum() }, inputs: new[] { inputs },
             grad_outputs: null, retain_graph: true, create_graph: true)[0];
-        return grads.square().sum(new long[] { 1, 2, 3 }).mean();
+        return grads.pow(Scalars.Two).sum(new long[] { 1, 2, 3 }).mean();
     }
 
     /// <summary>WGAN-GP gradient penalty ((|grad D(x_hat)| - 1)^2) on random interpolates.</summary>
     public static Tensor GradientPenalty(Func<Tensor, Tensor> discriminator, Tensor real, Tensor fake, Generator generator)
     {
         var eps = rand(new long[] { real.shape[0], 1, 1, 1 }, generator: generator).to(real.device);
-        var mixed = (real.detach() * eps + fake.detach() * (1 - eps)).requires_grad_(true);
+        var mixed = (real.detach() * eps).add(fake.detach() * eps.neg().add(Scalars.One, Scalars.One), Scalars.One).requires_grad_(true);
         var scores = discriminator(mixed);
         var grads = autograd.grad(outputs: new[] { scores.sum() }, inputs: new[] { mixed },
             grad_outputs: null, retain_graph: true, create_graph: true)[0];
-        return (grads.flatten(1).square().sum(1) + 1e-12).sqrt().sub(1).square().mean();
+        return grads.flatten(1).pow(Scalars.Two).sum(1).add(Scalars.TinyEpsilon, Scalars.One).sqrt().sub(Scalars.One).pow(Scalars.Two).mean();
     }
 }

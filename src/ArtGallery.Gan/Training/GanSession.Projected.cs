@@ -44,6 +44,6 @@ internal sealed partial class GanSession
         var imageGap = (images[..(int)half] - images[(int)half..]).abs().mean();
         var latentGap = (latents[..(int)half] - latents[(int)half..]).abs().mean();
         using var weight = Options.Projected.ModeSeekingWeight.ToScalar();
-        return (imageGap / latentGap).add(ModeSeekingEps).reciprocal().mul(weight);
+        return (imageGap / latentGap).add(ModeSeekingEps, Scalars.One).reciprocal().mul(weight);
     }
 }

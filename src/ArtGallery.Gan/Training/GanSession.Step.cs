@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -55,6 +56,9 @@ internal sealed partial class GanSession
 
     private int consecutiveFaults;
 
+    // WGAN-GP: drift 0.001 E[D(real)^2] and gradient penalty weight 10 (Gulrajani et al., Karras et al.).
+    private static readonly TorchSharp.Scalar WganDrift = 0.001.ToScalar(), WganGpWeight = 10.ToScalar();
+
     private Tensor Augment(Tensor x) => DiffAugment.Apply(x, Options.AugmentOps, Counters.AugmentP, torchRng);
 
     private (double, double) ProGanStep(Tensor reals, int batch)
@@ -69,7 +73,7 @@ internal sealed partial class GanSession
         if (Options.Loss == GanLoss.WganGp)
         {
             var gp = GanLosses.GradientPenalty(x => D.forward(x), Augment(reals), Augment(fakes), torchRng);
-            lossD = fakeLogits.mean() - realLogits.mean() + 0.001 * realLogits.square().mean() + 10 * gp;
+            lossD = (fakeLogits.mean() - realLogits.mean()).add(realLogits.pow(Scalars.Two).mean(), WganDrift).add(gp, WganGpWeight);
         }
         else
         {
@@ -79,7 +83,8 @@ internal sealed partial class GanSession
                 // Lazy R1 (StyleGAN2): every R1Interval steps, scaled by the interval to keep its weight.
                 var r1Input = reals.detach().requires_grad_(true);
                 var r1 = GanLosses.GradientSquaredNorm(D.forward(Augment(r1Input)), r1Input);
-                lossD = lossD + r1 * (Options.R1GammaAt((int)reals.shape[2]) / 2 * Options.R1Interval);
+                using var r1Weight = (Options.R1GammaAt((int)reals.shape[2]) / 2 * Options.R1Interval).ToScalar();
+                lossD = lossD.add(r1, r1Weight);
             }
         }
         OptD.zero_grad();
@@ -114,7 +119,7 @@ internal sealed partial class GanSession
         if (!AllFinite(fakeOut)) return Skip(OptD);
         var errFake = F.binary_cross_entropy(fakeOut, zeros);
         errFake.backward();
-        StepIfFinite(OptD, D, errReal + errFake);
+        StepIfFinite(OptD, D, errReal.add(errFake, Scalars.One));
         SetRequiresGrad(D, false);
         OptG.zero_grad();
         var genOut = D.forward(fakes);
@@ -138,13 +143,14 @@ internal sealed partial class GanSession
         {
             if (!buffer.is_floating_point() || AllFinite(buffer)) continue;
             double initial = name.EndsWith("running_var", StringComparison.Ordinal) ? 1 : 0;
-            buffer.copy_(where(buffer.isfinite(), buffer, full_like(buffer, initial)));
+            using var fill = initial.ToScalar();
+            buffer.copy_(where(buffer.isfinite(), buffer, full_like(buffer, fill)));
         }
     }
 
     private static bool AllFinite(Tensor t) => t.isfinite().all().item<bool>();
 
-    private (double, double) Skip(TorchSharp.Modules.OptimizerHelper optimiser)
+    private (double, double) Skip(AdamOptimiser optimiser)
     {
         optimiser.zero_grad();
         SkippedUpdates++;
@@ -156,12 +162,12 @@ internal sealed partial class GanSession
     /// all-NaN pass (about 1% of steps with 2 threads, far fewer with 1; finite results are bit-exact, see ENGINE.md);
     /// one NaN update would poison every weight, so that step is dropped and counted instead.
     /// </summary>
-    private bool StepIfFinite(TorchSharp.Modules.OptimizerHelper optimiser, TorchSharp.torch.nn.Module module, Tensor loss)
+    private bool StepIfFinite(AdamOptimiser optimiser, TorchSharp.torch.nn.Module module, Tensor loss)
     {
         using var scope = NewDisposeScope();
         var total = loss.detach().sum();
         foreach (var p in module.parameters())
-            if (p.grad is { } g) total = total + g.sum();
+            if (p.grad is { } g) total = total.add(g.sum(), Scalars.One);
         if (total.isfinite().item<bool>()) { optimiser.step(); return true; }
         Skip(optimiser);
         return false;

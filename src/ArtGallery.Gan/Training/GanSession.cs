@@ -46,8 +46,8 @@ internal sealed partial class GanSession : IDisposable
             Load(session.G, data.Generator);
             Load(session.Ema, data.EmaGenerator);
             Load(session.D, data.Discriminator);
-            using (var r = new BinaryReader(new MemoryStream(data.GeneratorOptimiser))) session.OptG.load_state_dict(r);
-            using (var r = new BinaryReader(new MemoryStream(data.DiscriminatorOptimiser))) session.OptD.load_state_dict(r);
+            session.OptG.Load(data.GeneratorOptimiser);
+            session.OptD.Load(data.DiscriminatorOptimiser);
             return session;
         }
         catch
@@ -70,8 +70,8 @@ internal sealed partial class GanSession : IDisposable
     public GanGenerator G { get; }
     public GanGenerator Ema { get; }
     public GanDiscriminator D { get; }
-    public Adam OptG { get; private set; }
-    public Adam OptD { get; private set; }
+    public AdamOptimiser OptG { get; private set; }
+    public AdamOptimiser OptD { get; private set; }
     public PhaseInfo Phase => Schedule.At(Counters.ImagesSeen);
     public bool Finished => Counters.ImagesSeen >= Schedule.TotalImages;
     public int BatchSize => Options.BatchAt(Phase.Resolution);
@@ -90,11 +90,11 @@ internal sealed partial class GanSession : IDisposable
         (OptG, OptD) = NewOptimisers();
     }
 
-    private (Adam, Adam) NewOptimisers()
+    private (AdamOptimiser, AdamOptimiser) NewOptimisers()
     {
         var (b1, b2) = Options.Betas;
         double lr = Options.EffectiveLearningRate;
-        return (optim.Adam(G.parameters(), lr, b1, b2, 1e-8), optim.Adam(D.parameters(), lr, b1, b2, 1e-8));
+        return (new AdamOptimiser(G.parameters(), lr, b1, b2, 1e-8), new AdamOptimiser(D.parameters(), lr, b1, b2, 1e-8));
     }
 
     /// <summary>EMA of G's weights (half-life in kimg, with ramp-up); buffers (BN statistics) are copied.</summary>
@@ -104,7 +104,8 @@ internal sealed partial class GanSession : IDisposable
         if (Options.EmaRampup > 0) halfLife = Math.Min(halfLife, Counters.ImagesSeen * Options.EmaRampup);
         double beta = halfLife > 0 ? Math.Pow(0.5, batch / halfLife) : 0;
         using var noGrad = no_grad();
-        foreach (var (e, p) in Ema.parameters().Zip(G.parameters())) e.lerp_(p, 1 - beta);
+        using Tensor weight = 1 - beta; // one 0-dim tensor (lerp_ takes a tensor weight), freed after the loop
+        foreach (var (e, p) in Ema.parameters().Zip(G.parameters())) e.lerp_(p, weight);
         foreach (var (e, b) in Ema.buffers().Zip(G.buffers())) e.copy_(b);
     }
 

@@ -69,7 +69,7 @@ public static class Extensions
         // A diverging run reports NaN/Infinity losses: they must reach the admin as "NaN", not turn the status into a 500.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= NamedFloats);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<Training.TrainingHealthCheck>("training");
         return builder;
     }
 

@@ -10,10 +10,12 @@ public interface ITrainingClient
     Task Sample(SampleDto s);
 }
 
-/// <summary>A progress report as sent over the hub.</summary>
+/// <summary>A progress report as sent over the hub. <see cref="SkippedUpdates"/>: updates the engine dropped for a non-finite
+/// loss or gradient or a libtorch fault since the run (re)started (TrainingProgress.SkippedUpdates); 0 is the expected value.</summary>
 public sealed record TrainingProgressDto(
     string RunId, string Status, string Phase, int Resolution, double Alpha, double Kimg, double TotalKimg,
-    double LossD, double LossG, double ImagesPerSecond, double? EtaSeconds, double AugmentP, double? Diversity, bool CollapseWarning);
+    double LossD, double LossG, double ImagesPerSecond, double? EtaSeconds, double AugmentP, double? Diversity, bool CollapseWarning,
+    long SkippedUpdates = 0);
 
 /// <summary>A sample grid: its URL (admin only) and when in training it was drawn.</summary>
 public sealed record SampleDto(string RunId, double Kimg, string Url);

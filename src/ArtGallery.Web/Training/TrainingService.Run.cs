@@ -72,7 +72,7 @@ public sealed partial class TrainingService
         public void Report(TrainingProgress p)
         {
             var dto = new TrainingProgressDto(record.Id, "running", p.Phase, p.Resolution, p.Alpha, p.Kimg, p.TotalKimg,
-                p.LossD, p.LossG, p.ImagesPerSecond, p.Eta?.TotalSeconds, p.AugmentP, p.Diversity, p.CollapseWarning);
+                p.LossD, p.LossG, p.ImagesPerSecond, p.Eta?.TotalSeconds, p.AugmentP, p.Diversity, p.CollapseWarning, p.SkippedUpdates);
             SampleDto? sample = p.SampleGridPath is { } grid
                 ? new SampleDto(record.Id, p.Kimg, $"/api/training/runs/{record.Id}/samples/{Path.GetFileName(grid)}?v={Environment.TickCount64}")
                 : null;

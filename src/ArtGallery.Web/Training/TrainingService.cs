@@ -31,6 +31,23 @@ public sealed partial class TrainingService(
         choice.StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.Ordinal) ? BuiltinAbstractDataset.SpecName
         : store.FindDataset(choice)?.Folder;
 
+    /// <summary>False once the command loop has ended while the host is not stopping (see TrainingHealthCheck).</summary>
+    public bool CommandLoopAlive => ExecuteTask is not { IsCompleted: true } || stopping;
+
+    private volatile bool stopping;
+
+    /// <summary>When the command being handled was taken from the queue (a Pause waits for the run's checkpoint); null when idle.</summary>
+    public DateTime? HandlingSince => handlingSince;
+
+    private DateTime? handlingSince;
+
+    /// <inheritdoc />
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        stopping = true;
+        return base.StopAsync(cancellationToken);
+    }
+
     /// <summary>The run folder of a run id.</summary>
     public string RunFolder(string runId) => Path.Combine(paths.Runs, Path.GetFileName(runId));
 
@@ -41,10 +58,24 @@ public sealed partial class TrainingService(
         {
             await foreach (var command in commands.Reader.ReadAllAsync(stoppingToken))
             {
-                try { await Handle(command); }
+                try
+                {
+                    handlingSince = DateTime.UtcNow;
+                    await Handle(command);
+                }
                 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or DatasetException)
                 {
                     live.Notice(ex.Message);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // Anything else is a bug, but one command must never stop the host (StopHost) or the loop.
+                    LogCommandFailed(log, ex, command.GetType().Name);
+                    live.Notice($"The {command.GetType().Name.ToLowerInvariant()} command failed: {ex.Message}");
+                }
+                finally
+                {
+                    handlingSince = null;
                 }
             }
         }
@@ -62,12 +93,14 @@ public sealed partial class TrainingService(
 
     private async Task Handle(TrainingCommand command)
     {
+        // Read once: the trainer thread sets the field to null when a run ends, possibly between two reads.
+        var run = active;
         switch (command)
         {
-            case TrainingCommand.Start start when active is null: Begin(start.Request); break;
-            case TrainingCommand.Resume resume when active is null: BeginResume(resume.RunId); break;
-            case TrainingCommand.Pause when active is not null: active.Cancel(RunStatus.Paused); await active.Completion; break;
-            case TrainingCommand.Stop when active is not null: active.Cancel(RunStatus.Stopped); await active.Completion; break;
+            case TrainingCommand.Start start when run is null: Begin(start.Request); break;
+            case TrainingCommand.Resume resume when run is null: BeginResume(resume.RunId); break;
+            case TrainingCommand.Pause when run is not null: run.Cancel(RunStatus.Paused); await run.Completion; break;
+            case TrainingCommand.Stop when run is not null: run.Cancel(RunStatus.Stopped); await run.Completion; break;
             case TrainingCommand.Start or TrainingCommand.Resume: live.Notice("A run is already in progress; pause or stop it first."); break;
             default: live.Notice("No run is in progress."); break;
         }
@@ -106,4 +139,7 @@ public sealed partial class TrainingService(
         active = run;
         run.Start(create);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Training command {Command} failed")]
+    private static partial void LogCommandFailed(ILogger logger, Exception ex, string command);
 }

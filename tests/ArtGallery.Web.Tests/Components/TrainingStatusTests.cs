@@ -6,8 +6,19 @@ namespace ArtGallery.Web.Tests.Components;
 
 public sealed class TrainingStatusTests : ComponentTestBase
 {
-    private static TrainingProgressDto Progress(bool collapse = false) =>
-        new("run-1", "running", "fade-in", 16, 0.25, 3, 12, 1.1, 0.9, 150, 60, 0.1, 0.3, collapse);
+    private static TrainingProgressDto Progress(bool collapse = false, long skipped = 0) =>
+        new("run-1", "running", "fade-in", 16, 0.25, 3, 12, 1.1, 0.9, 150, 60, 0.1, 0.3, collapse, skipped);
+
+    [Fact]
+    public void Render_DroppedUpdates_ShowsCountAsAlert()
+    {
+        var quiet = Render<TrainingStatus>(p => p.Add(c => c.Status, "running").Add(c => c.Progress, Progress()));
+        Assert.Equal("Dropped updates: 0", quiet.Find("[data-testid=skipped-updates]").TextContent.Trim());
+        var dropped = Render<TrainingStatus>(p => p.Add(c => c.Status, "running").Add(c => c.Progress, Progress(skipped: 3)));
+        var alert = dropped.Find("[data-testid=skipped-updates]");
+        Assert.Equal("alert", alert.GetAttribute("role"));
+        Assert.StartsWith("3 updates were dropped", alert.TextContent.Trim());
+    }
 
     [Fact]
     public void Render_Running_ShowsStatusPhaseAndPercent()

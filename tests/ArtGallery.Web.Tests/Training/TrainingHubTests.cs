@@ -22,6 +22,8 @@ public sealed class TrainingHubTests(TinyModel model) : IAsyncLifetime
         var gotSample = new TaskCompletionSource();
         hub.On<SampleDto>(nameof(ITrainingClient.Sample), s => { lock (samples) samples.Add(s); gotSample.TrySetResult(); });
         hub.On<TrainingProgressDto>(nameof(ITrainingClient.Progress), p => { lock (progress) progress.Add(p); });
+        var raw = new List<System.Text.Json.JsonElement>();
+        hub.On<System.Text.Json.JsonElement>(nameof(ITrainingClient.Progress), p => { lock (raw) raw.Add(p); });
         await hub.StartAsync();
 
         var admin = await Session.AdminAsync(app);
@@ -29,7 +31,12 @@ public sealed class TrainingHubTests(TinyModel model) : IAsyncLifetime
             new TrainingRequest { Dataset = "builtin:abstract", MaxResolution = 8, KimgPerPhase = 0.2, Minutes = 1 });
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
         await gotSample.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        var status = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/training/status");
         await admin.PostAsync("/api/training/stop", null);
+        // The dropped-update count reaches the status API and the hub message (0: no Scalar race any more).
+        Assert.Equal(0, status.GetProperty("current").GetProperty("skippedUpdates").GetInt64());
+        lock (raw) Assert.All(raw, p => Assert.Equal(0, p.GetProperty("skippedUpdates").GetInt64()));
+        lock (raw) Assert.NotEmpty(raw);
 
         SampleDto first;
         lock (samples) first = samples[0];

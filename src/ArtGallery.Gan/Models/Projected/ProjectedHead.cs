@@ -12,7 +12,7 @@ namespace ArtGallery.Gan.Models.Projected;
 /// </summary>
 public sealed class ProjectedHead : nn.Module<Tensor, Tensor>
 {
-    private static readonly Scalar Slope = 0.2.ToScalar();
+
     private readonly ModuleList<SpectralNormConv2d> convs = new();
     private readonly ModuleList<BatchNorm2d> norms = new();
     private readonly SpectralNormConv2d output;
@@ -38,7 +38,7 @@ public sealed class ProjectedHead : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        for (int i = 0; i < convs.Count; i++) x = norms[i].forward(convs[i].forward(x)).leaky_relu(Slope);
+        for (int i = 0; i < convs.Count; i++) x = norms[i].forward(convs[i].forward(x)).leaky_relu(Scalars.LeakySlope);
         return output.forward(x).MoveToOuterDisposeScope();
     }
 

@@ -1,0 +1,63 @@
+using ArtGallery.Gan.Training;
+using static TorchSharp.torch;
+
+namespace ArtGallery.Gan.Tests;
+
+/// <summary>
+/// The Scalar finalizer race (ENGINE.md, /shared/repro/scalar-race): training while another thread forces GCs and
+/// finalizers, as the repro does. With Scalar temporaries this dropped updates (non-finite passes) and threw from
+/// libtorch; with every Scalar held it must do neither.
+/// </summary>
+[Collection("Sequential")]
+public class ScalarRaceTests
+{
+    [Theory]
+    [InlineData(GanRecipe.ProGan)]
+    [InlineData(GanRecipe.Seed)]
+    public void Training_UnderForcedGcs_DropsNoUpdateAndThrowsNothing(GanRecipe recipe)
+    {
+        // Small batches and widths: many TorchSharp calls (and so Scalars) per second of compute.
+        var options = TestOptions.Tiny(recipe == GanRecipe.Seed ? 16 : 8, 100) with
+        {
+            Recipe = recipe, R1Interval = 2, Widths = new() { [4] = 8 }, BatchSizes = new() { [4] = 4 },
+            SeedBatchSize = 4, SeedGenChannels = 4, SeedDiscChannels = 4,
+        };
+        using var session = new GanSession(options, new SyntheticDataset());
+        using var stop = new CancellationTokenSource();
+        long collections = 0;
+        var collector = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                // Generation 0 is where the temporaries live; full collections would slow the steps tenfold.
+                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+                GC.WaitForPendingFinalizers();
+                collections++;
+            }
+        }) { IsBackground = true };
+        var failures = new List<string>();
+        collector.Start();
+        try
+        {
+            // Bounded by steps and by time, whichever ends first (the collector makes steps slower on a loaded machine).
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            for (int i = 0; i < 300 && DateTime.UtcNow < deadline; i++)
+            {
+                try { session.Step(); }
+                catch (Exception e) { failures.Add($"step {session.Counters.Step}: {e.GetType().Name}: {e.Message}"); }
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            collector.Join();
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} steps threw:\n{string.Join("\n", failures.Take(5))}");
+        Assert.True(session.SkippedUpdates == 0,
+            $"{session.SkippedUpdates} updates dropped in {session.Counters.Step} steps ({collections} forced collections)");
+        foreach (var p in session.G.parameters().Concat(session.D.parameters()))
+            Assert.True(p.isfinite().all().item<bool>(), "a weight is not finite");
+        Assert.True(session.Counters.Step >= 10 && collections > 0, $"only {session.Counters.Step} steps and {collections} collections ran");
+    }
+}
