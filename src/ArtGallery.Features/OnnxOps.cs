@@ -1,3 +1,4 @@
+using TorchSharp;
 using ArtGallery.Features.Onnx;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -11,6 +12,12 @@ namespace ArtGallery.Features;
 /// </summary>
 internal static class OnnxOps
 {
+    /// <summary>Held 1 for add/sub alpha (TorchSharp's x + y makes an implicit Scalar temporary, HELPERS.md).</summary>
+    public static readonly Scalar One = 1.ToScalar();
+
+    /// <summary>Held -1: x.add(y, MinusOne) is x - y without a temporary.</summary>
+    public static readonly Scalar MinusOne = (-1).ToScalar();
+
     public static long[] Pads(OnnxNode node) => node.Ints.TryGetValue("pads", out var p) ? p : [0, 0, 0, 0];
 
     public static long[] Strides(OnnxNode node) => node.Ints.TryGetValue("strides", out var s) ? s : [1, 1];
@@ -41,9 +48,9 @@ internal static class OnnxOps
         var beta = FromOnnx(graph.Tensor(bn.Inputs[2]));
         var mean = FromOnnx(graph.Tensor(bn.Inputs[3]));
         var variance = FromOnnx(graph.Tensor(bn.Inputs[4]));
-        var s = gamma / (variance + tensor((double)eps, ScalarType.Float64)).sqrt();
+        var s = gamma / variance.add(tensor((double)eps, ScalarType.Float64), One).sqrt();
         var folded = w * s.reshape(-1, 1, 1, 1);
-        var bias = (b - mean) * s + beta;
+        var bias = b.add(mean, MinusOne).mul(s).add(beta, One);
         return (folded.to(ScalarType.Float32), bias.to(ScalarType.Float32));
     }
 

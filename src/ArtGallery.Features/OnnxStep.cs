@@ -77,7 +77,7 @@ internal sealed class OnnxStep
             case "Relu":
                 return F.relu(x);
             default:
-                return x + values[Inputs[1]];
+                return x.add(values[Inputs[1]], OnnxOps.One);
         }
     }
 }

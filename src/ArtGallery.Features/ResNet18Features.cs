@@ -47,7 +47,7 @@ public sealed partial class ResNet18Features : nn.Module<Tensor, Tensor[]>
     public static ResNet18Features Load(string? path = null) => new(OnnxGraph.Load(path ?? DefaultPath));
 
     /// <summary>The file's own input convention (0..255 BGR minus mean) from RGB in [-1, 1].</summary>
-    public Tensor Preprocess(Tensor rgb) => (rgb.flip(1) * scale + offset);
+    public Tensor Preprocess(Tensor rgb) => rgb.flip(1).mul(scale).add(offset, OnnxOps.One);
 
     /// <summary>Taps after layer1..layer4 of RGB images in [-1, 1].</summary>
     public override Tensor[] forward(Tensor rgb) => RunPreprocessed(Preprocess(rgb));

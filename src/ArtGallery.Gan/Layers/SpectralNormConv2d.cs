@@ -21,7 +21,7 @@ public sealed class SpectralNormConv2d : nn.Module<Tensor, Tensor>
         (this.stride, this.padding) = (stride, padding);
         double bound = 1 / Math.Sqrt(inChannels * kernel * kernel); // torch's default conv init
         weight = new Parameter(empty(outChannels, inChannels, kernel, kernel).uniform_(-bound, bound).DetachFromDisposeScope());
-        u = F.normalize(randn(outChannels), 2, 0).DetachFromDisposeScope();
+        u = Normalize(randn(outChannels)).DetachFromDisposeScope();
         register_parameter("weight", weight);
         register_buffer("u", u);
     }
@@ -33,15 +33,18 @@ public sealed class SpectralNormConv2d : nn.Module<Tensor, Tensor>
         if (training)
         {
             using var noGrad = no_grad();
-            var v = F.normalize(matrix.t().mv(u), 2, 0);
-            u.copy_(F.normalize(matrix.mv(v), 2, 0));
+            var v = Normalize(matrix.t().mv(u));
+            u.copy_(Normalize(matrix.mv(v)));
         }
         // Clones, as torch's spectral_norm: a second forward before backward updates u in place.
         Tensor uFixed, vFixed;
-        using (no_grad()) (uFixed, vFixed) = (u.clone(), F.normalize(matrix.t().mv(u), 2, 0));
+        using (no_grad()) (uFixed, vFixed) = (u.clone(), Normalize(matrix.t().mv(u)));
         var sigma = uFixed.dot(matrix.mv(vFixed));
         return F.conv2d(input, weight / sigma, strides: [stride, stride], padding: [padding, padding]).MoveToOuterDisposeScope();
     }
+
+    // F.normalize clamps with a number (an implicit Scalar inside TorchSharp): divide by the held-epsilon norm instead.
+    private static Tensor Normalize(Tensor v) => v.div(v.dot(v).sqrt().add(Scalars.TinyEpsilon, Scalars.One));
 
     /// <summary>FLOPs of one forward for one output map of size <paramref name="outSize"/>^2.</summary>
     public double Flops(int outSize) => 2.0 * weight.numel() * outSize * outSize;

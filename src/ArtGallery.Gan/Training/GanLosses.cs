@@ -19,7 +19,7 @@ public static class GanLosses
 
     /// <summary>Hinge D loss (Projected GAN): relu(1 - D(real)) + relu(1 + D(fake)), each averaged.</summary>
     public static Tensor HingeD(Tensor realLogits, Tensor fakeLogits) =>
-        F.relu(realLogits.neg().add(Scalars.One, Scalars.One)).mean() + F.relu(fakeLogits.add(Scalars.One, Scalars.One)).mean();
+        F.relu(realLogits.neg().add(Scalars.One, Scalars.One)).mean().add(F.relu(fakeLogits.add(Scalars.One, Scalars.One)).mean(), Scalars.One);
 
     /// <summary>Hinge G loss: -D(fake).</summary>
     public static Tensor HingeG(Tensor fakeLogits) => fakeLogits.mean().neg();

@@ -24,7 +24,7 @@ internal sealed partial class GanSession
         var latents = Latents(batch);
         var images = G.forward(latents);
         var lossG = GanLosses.HingeG(D.forward(AugmentAlways(images)));
-        if (Options.Projected.ModeSeekingWeight > 0) lossG = lossG + ModeSeeking(images, latents);
+        if (Options.Projected.ModeSeekingWeight > 0) lossG = lossG.add(ModeSeeking(images, latents), Scalars.One);
         OptG.zero_grad();
         lossG.backward();
         StepIfFinite(OptG, G, lossG);
@@ -41,8 +41,8 @@ internal sealed partial class GanSession
     private Tensor ModeSeeking(Tensor images, Tensor latents)
     {
         long half = images.shape[0] / 2;
-        var imageGap = (images[..(int)half] - images[(int)half..]).abs().mean();
-        var latentGap = (latents[..(int)half] - latents[(int)half..]).abs().mean();
+        var imageGap = images[..(int)half].add(images[(int)half..], Scalars.MinusOne).abs().mean();
+        var latentGap = latents[..(int)half].add(latents[(int)half..], Scalars.MinusOne).abs().mean();
         using var weight = Options.Projected.ModeSeekingWeight.ToScalar();
         return (imageGap / latentGap).add(ModeSeekingEps, Scalars.One).reciprocal().mul(weight);
     }

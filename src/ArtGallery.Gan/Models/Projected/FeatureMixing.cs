@@ -38,7 +38,7 @@ public sealed class FeatureMixing : nn.Module<Tensor[], Tensor[]>
         Tensor? coarser = null;
         for (int i = 3; i >= 0; i--)
         {
-            var x = coarser is null ? ccm[i] : ccm[i] + coarser;
+            var x = coarser is null ? ccm[i] : ccm[i].add(coarser, Scalars.One);
             x = F.interpolate(x, scale_factor: [2.0, 2.0], mode: InterpolationMode.Bilinear, align_corners: true);
             outputs[i] = coarser = F.conv2d(x, scaleMix[i].W, scaleMix[i].B);
         }
