@@ -27,6 +27,10 @@ public sealed record EvaluationOptions
     /// <summary>Seed for the real subset, the halves and k-means.</summary>
     public int Seed { get; init; }
 
+    /// <summary>When set, FD and KID are measured in these pretrained features (the CLI passes ResNet-18 pool
+    /// features): CHW images in [-1, 1] at a resolution -> one vector each. See README.md for the caveat.</summary>
+    public Func<IReadOnlyList<float[]>, int, float[][]>? PretrainedFeatures { get; init; }
+
     /// <summary>When set (built-in dataset), family coverage is measured with this classifier.</summary>
     public FamilyClassifier? FamilyClassifier { get; init; }
 }

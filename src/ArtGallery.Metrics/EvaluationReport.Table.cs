@@ -27,6 +27,12 @@ public sealed partial record EvaluationReport
             string accuracy = ClassifierAccuracy is { } a && double.IsFinite(a) ? a.ToString("P1", CultureInfo.InvariantCulture) : "unknown";
             s.AppendLine(Inv($"  (family shares: generated vs real reference; classifier held-out accuracy {accuracy})"));
         }
+        if (Pretrained is { } p)
+        {
+            Row(s, "FD (ResNet-18 pool)", p.FdGenerated, p.FdRealVsReal, "F2");
+            s.AppendLine(Inv($"{"KID x1000 (ResNet-18 pool)",-30}{$"{p.KidGenerated.Value * 1000:F2}±{p.KidGenerated.StandardError * 1000:F2}",12}{$"{p.KidRealVsReal.Value * 1000:F2}±{p.KidRealVsReal.StandardError * 1000:F2}",14}"));
+            s.AppendLine("  (ImageNet features: a recipe whose D sees them can lower FD/KID without looking better; README)");
+        }
         s.AppendLine(Inv($"{Elapsed.TotalSeconds:F1} s"));
         return s.ToString();
     }

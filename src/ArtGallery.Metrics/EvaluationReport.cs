@@ -15,6 +15,9 @@ public sealed partial record EvaluationReport(
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
+    /// <summary>FD and KID in pretrained (ResNet-18 pool) features, when measured.</summary>
+    public PretrainedDistances? Pretrained { get; init; }
+
     /// <summary>Held-out accuracy of the family classifier used, if any (so a reader can judge the family numbers).</summary>
     public double? ClassifierAccuracy { get; init; }
 
@@ -33,6 +36,15 @@ public sealed partial record EvaluationReport(
         seconds = Math.Round(Elapsed.TotalSeconds, 2),
         generated = Json(Generated),
         realVsReal = Json(RealVsReal),
+        pretrained = Pretrained is not { } p ? null : new
+        {
+            fd = p.FdGenerated,
+            fdRealVsReal = p.FdRealVsReal,
+            kid = p.KidGenerated.Value,
+            kidStandardError = p.KidGenerated.StandardError,
+            kidRealVsReal = p.KidRealVsReal.Value,
+            kidRealVsRealStandardError = p.KidRealVsReal.StandardError,
+        },
     }, JsonOptions);
 
     private static object Json(MetricSet m) => new

@@ -60,11 +60,22 @@ public static class Evaluator
 
         var generated = Measure(rawFake);
         var ceiling = Measure(rawB);
+        var pretrained = options.PretrainedFeatures is { } pf
+            ? PretrainedDistances.Measure(pf, ReadImages(real, order.GetRange(0, half), resolution), ReadImages(real, order.GetRange(half, half), resolution), fake, resolution)
+            : null;
         return new EvaluationReport(real.Name, resolution, half, fake.Count, options.K, options.Alpha, threshold, generated, ceiling, clock.Elapsed)
         {
             ClassifierAccuracy = options.FamilyClassifier?.HeldOutAccuracy,
+            Pretrained = pretrained,
         };
     }
+
+    private static List<float[]> ReadImages(IImageDataset real, List<int> indices, int resolution) => [.. indices.Select(i =>
+    {
+        var image = new float[3 * resolution * resolution];
+        real.Read(i, resolution, image);
+        return image;
+    })];
 
     private static void Validate(IImageDataset real, EvaluationOptions options)
     {

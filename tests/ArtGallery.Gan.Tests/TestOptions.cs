@@ -20,6 +20,13 @@ internal static class TestOptions
         Seed = 7,
     };
 
+    /// <summary>Projected-recipe mixing and heads a few channels wide.</summary>
+    public static readonly ProjectedOptions TinyProjected = new() { MixChannels = 4, HeadWidth = 8 };
+
+    /// <summary>A tiny projected run at 32 px (the smallest the ResNet-18 taps allow).</summary>
+    public static TrainingOptions TinyProjected32(double kimg = 0.016) =>
+        Tiny(32, kimg) with { Recipe = GanRecipe.Projected, Projected = TinyProjected };
+
     public static string TempDir()
     {
         var dir = Path.Combine(Path.GetTempPath(), "gan-tests", Guid.NewGuid().ToString("N"));

@@ -10,8 +10,8 @@ namespace ArtGallery.Cli.Commands;
 public sealed class EvaluateCommand : ICliCommand, IHasFlags
 {
     public string Verb => "evaluate";
-    public string Usage => $"evaluate --checkpoint {CheckpointOption.Help} --data {DataOption.Help} [--count N] [--seed S] [--json]";
-    public string[] Flags => ["json"];
+    public string Usage => $"evaluate --checkpoint {CheckpointOption.Help} --data {DataOption.Help} [--count N] [--seed S] [--feature-size PX] [--no-fd] [--json]";
+    public string[] Flags => ["json", "no-fd"];
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -21,6 +21,9 @@ public sealed class EvaluateCommand : ICliCommand, IHasFlags
         int count = args.Int("count", 1000, 8, 100_000);
         int seed = args.Int("seed", 0, 0, int.MaxValue);
         bool json = args.Flag("json");
+        // FD/KID in ResNet-18 pool features, images resized to --feature-size (224: the network's own input size).
+        int featureSize = args.Int("feature-size", 224, 32, 1024);
+        bool pretrained = !args.Flag("no-fd");
         args.EnsureAllUsed();
 
         // With --json, stdout carries only the JSON document; the chatter goes to stderr.
@@ -33,6 +36,11 @@ public sealed class EvaluateCommand : ICliCommand, IHasFlags
         {
             chatter.WriteLine("family classifier: loading or training (cached)...");
             options = options with { FamilyClassifier = FamilyClassifier.LoadOrTrain(ClassifierCache(res), new BuiltinAbstractDataset(1000, 4242), res) };
+        }
+        if (pretrained)
+        {
+            var extractor = new ArtGallery.Features.PoolFeatureExtractor(ArtGallery.Features.ResNet18Features.Load(), featureSize);
+            options = options with { PretrainedFeatures = extractor.Extract };
         }
         chatter.WriteLine($"evaluating model {generator.ModelId} ({res}px) against {real.Name}...");
         // Seeds far from the gallery's first ones; rendered in chunks so memory stays small at any resolution.

@@ -16,6 +16,7 @@ public static class ModelFactory
     public static GanDiscriminator CreateDiscriminator(TrainingOptions options) => options.Recipe switch
     {
         GanRecipe.Seed => new SeedDiscriminator(options.MaxResolution, options.SeedDiscChannels),
+        GanRecipe.Projected => new Projected.ProjectedDiscriminator(options.MaxResolution, options.Projected),
         _ => new ProDiscriminator(options.MaxResolution, Widths(options)),
     };
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -14,6 +15,14 @@ public static class GanLosses
 
     /// <summary>Non-saturating logistic G loss: softplus(-D(fake)).</summary>
     public static Tensor LogisticG(Tensor fakeLogits) => -F.logsigmoid(fakeLogits).mean();
+
+
+    /// <summary>Hinge D loss (Projected GAN): relu(1 - D(real)) + relu(1 + D(fake)), each averaged.</summary>
+    public static Tensor HingeD(Tensor realLogits, Tensor fakeLogits) =>
+        F.relu(realLogits.neg().add(Scalars.One, Scalars.One)).mean().add(F.relu(fakeLogits.add(Scalars.One, Scalars.One)).mean(), Scalars.One);
+
+    /// <summary>Hinge G loss: -D(fake).</summary>
+    public static Tensor HingeG(Tensor fakeLogits) => fakeLogits.mean().neg();
 
     /// <summary>Mean squared gradient norm of <paramref name="outputs"/> w.r.t. <paramref name="inputs"/> (R1 without gamma/2).</summary>
     public static Tensor GradientSquaredNorm(Tensor outputs, Tensor inputs)

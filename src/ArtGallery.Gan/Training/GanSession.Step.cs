@@ -34,7 +34,12 @@ internal sealed partial class GanSession
     {
         try
         {
-            var losses = Options.Recipe == GanRecipe.Seed ? SeedStep(reals, batch) : ProGanStep(reals, batch);
+            var losses = Options.Recipe switch
+            {
+                GanRecipe.Seed => SeedStep(reals, batch),
+                GanRecipe.Projected => ProjectedStep(reals, batch),
+                _ => ProGanStep(reals, batch),
+            };
             consecutiveFaults = 0;
             return losses;
         }
@@ -45,7 +50,7 @@ internal sealed partial class GanSession
         }
         finally
         {
-            if (Options.Recipe == GanRecipe.Seed) { ResetNonFiniteStatistics(G); ResetNonFiniteStatistics(D); }
+            if (Options.Recipe != GanRecipe.ProGan) { ResetNonFiniteStatistics(G); ResetNonFiniteStatistics(D); }
         }
     }
 

@@ -17,8 +17,8 @@ public sealed class PhaseSchedule
         phaseImages = Math.Max(1, (long)Math.Round(options.KimgPerPhase * 1000));
         int stages = (int)Math.Log2(options.MaxResolution) - 1;
         long finalImages = options.FinalKimg is { } final ? Math.Max(1, (long)Math.Round(final * 1000)) : phaseImages;
-        // The seed recipe trains directly at the target size, with the same image budget as progan.
-        PhaseCount = options.Recipe == GanRecipe.Seed ? 1 : 2 * stages - 1;
+        // Seed and projected train directly at the target size, with the same image budget as progan.
+        PhaseCount = options.Grows ? 2 * stages - 1 : 1;
         TotalImages = phaseImages * (2 * stages - 2) + finalImages;
     }
 
@@ -31,7 +31,7 @@ public sealed class PhaseSchedule
     /// <summary>The phase after <paramref name="imagesSeen"/> images.</summary>
     public PhaseInfo At(long imagesSeen)
     {
-        if (options.Recipe == GanRecipe.Seed) return new PhaseInfo(0, "train", options.MaxResolution, 1);
+        if (!options.Grows) return new PhaseInfo(0, "train", options.MaxResolution, 1);
         int phase = (int)Math.Min(imagesSeen / phaseImages, PhaseCount - 1);
         if (phase == 0) return new PhaseInfo(0, "stabilise", 4, 1);
         int resolution = 4 << ((phase + 1) / 2);

@@ -12,6 +12,10 @@ public enum GanRecipe
 
     /// <summary>The seed post's DCGAN-style networks, BCE + Adam 2e-4/0.5, trained directly at the target resolution.</summary>
     Seed,
+
+    /// <summary>Projected GAN: frozen ImageNet ResNet-18 features, frozen random mixing, trainable heads, hinge loss,
+    /// progan's generator trained directly at the target resolution.</summary>
+    Projected,
 }
 
 /// <summary>Loss of the progan recipe (the seed recipe always uses BCE).</summary>
@@ -111,6 +115,9 @@ public sealed record TrainingOptions
     /// <summary>"auto", "cpu" or "cuda".</summary>
     public string Device { get; init; } = "auto";
 
+    /// <summary>Settings of the projected recipe.</summary>
+    public ProjectedOptions Projected { get; init; } = new();
+
     /// <summary>Seed recipe GEN_INPUT_SIZE.</summary>
     public int SeedLatentSize { get; init; } = 100;
 
@@ -147,6 +154,10 @@ public sealed record TrainingOptions
         if (MaxResolution < 4 || MaxResolution > 1024 || (MaxResolution & (MaxResolution - 1)) != 0)
             throw new ArgumentException($"Max resolution must be a power of two in 4..1024, got {MaxResolution}.");
         if (Recipe == GanRecipe.Seed && MaxResolution < 16) throw new ArgumentException("The seed recipe needs a resolution of 16 or more.");
+        if (!Enum.IsDefined(Recipe)) throw new ArgumentException($"Unknown recipe {(int)Recipe}.");
+        if (Recipe == GanRecipe.Projected && MaxResolution * Projected.InputScale < 32)
+            throw new ArgumentException("The projected recipe needs a resolution of 32 or more (or a larger input scale).");
+        if (Recipe == GanRecipe.Projected) Projected.Validate(BatchAt(MaxResolution));
         if (KimgPerPhase <= 0) throw new ArgumentException("Kimg per phase must be positive.");
         if (FinalKimg is <= 0) throw new ArgumentException("Final kimg must be positive.");
         if (Threads < 0) throw new ArgumentException("Threads must be 0 (default) or positive.");
@@ -175,10 +186,14 @@ public sealed record TrainingOptions
     /// <summary>Effective latent size.</summary>
     public int EffectiveLatentSize => Recipe == GanRecipe.Seed ? SeedLatentSize : LatentSize > 0 ? LatentSize : WidthAt(4);
 
-    /// <summary>Effective learning rate.</summary>
-    public double EffectiveLearningRate => LearningRate ?? (Recipe == GanRecipe.Seed ? 2e-4 : 2e-3);
+    /// <summary>Effective learning rate (projected: 2e-4 for G and D, the paper's).</summary>
+    public double EffectiveLearningRate => LearningRate ?? (Recipe == GanRecipe.ProGan ? 2e-3 : 2e-4);
 
-    /// <summary>Adam betas of the recipe: (0, 0.99) progan, (0.5, 0.999) seed.</summary>
+    /// <summary>Whether the recipe grows from 4x4 (progan) or trains directly at the target resolution.</summary>
+    [JsonIgnore]
+    public bool Grows => Recipe == GanRecipe.ProGan;
+
+    /// <summary>Adam betas of the recipe: (0, 0.99) progan and projected, (0.5, 0.999) seed.</summary>
     public (double Beta1, double Beta2) Betas => Recipe == GanRecipe.Seed ? (0.5, 0.999) : (0.0, 0.99);
 
     /// <summary>R1 gamma at a resolution.</summary>

@@ -17,8 +17,8 @@ public sealed class TrainingRequest
     [Range(8, 128)]
     public int MaxResolution { get; set; } = 32;
 
-    /// <summary>"progan" or "seed".</summary>
-    [RegularExpression("^(progan|seed)$", ErrorMessage = "Recipe must be progan or seed.")]
+    /// <summary>"progan", "seed" or "projected".</summary>
+    [RegularExpression("^(progan|seed|projected)$", ErrorMessage = "Recipe must be progan, seed or projected.")]
     public string Recipe { get; set; } = "progan";
 
     /// <summary>Kimg per fade-in / stabilise phase.</summary>
@@ -36,6 +36,7 @@ public sealed class TrainingRequest
         if (!Validator.TryValidateObject(this, new ValidationContext(this), results, true)) return results[0].ErrorMessage;
         if (!Resolutions.Contains(MaxResolution)) return $"Max resolution must be one of {string.Join(", ", Resolutions)}.";
         if (Recipe == "seed" && MaxResolution < 16) return "The seed recipe needs a resolution of 16 or more.";
+        if (Recipe == "projected" && MaxResolution < 32) return "The projected recipe needs a resolution of 32 or more.";
         return null;
     }
 
@@ -45,7 +46,7 @@ public sealed class TrainingRequest
         double sample = Math.Clamp(KimgPerPhase / 4, 0.05, 5);
         return new TrainingOptions
         {
-            Recipe = Recipe == "seed" ? GanRecipe.Seed : GanRecipe.ProGan,
+            Recipe = Recipe switch { "seed" => GanRecipe.Seed, "projected" => GanRecipe.Projected, _ => GanRecipe.ProGan },
             MaxResolution = MaxResolution,
             KimgPerPhase = KimgPerPhase,
             Minutes = Minutes,

@@ -1,0 +1,57 @@
+using Google.Protobuf;
+
+namespace ArtGallery.Features.Onnx;
+
+/// <summary>One node of an ONNX graph: operator, input and output names, integer(-list) attributes.</summary>
+internal sealed record OnnxNode(string OpType, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyDictionary<string, long[]> Ints, IReadOnlyDictionary<string, float> Floats);
+
+/// <summary>A float initializer of an ONNX graph.</summary>
+internal sealed record OnnxTensor(string Name, long[] Dims, float[] Data);
+
+/// <summary>
+/// The parts of an ONNX file that a fixed-architecture port needs: nodes in order and float initializers.
+/// Reads the protobuf wire format directly (ModelProto.graph = 7; GraphProto.node = 1, initializer = 5,
+/// input = 11, output = 12) so no generated ONNX classes are needed; TorchSharp already brings Google.Protobuf.
+/// </summary>
+internal sealed class OnnxGraph
+{
+    public required IReadOnlyList<OnnxNode> Nodes { get; init; }
+    public required IReadOnlyDictionary<string, OnnxTensor> Initializers { get; init; }
+    public required IReadOnlyList<string> Inputs { get; init; }
+    public required IReadOnlyList<string> Outputs { get; init; }
+
+    public static OnnxGraph Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"ONNX model not found: {path}", path);
+        var input = new CodedInputStream(File.ReadAllBytes(path));
+        ByteString? graph = null;
+        for (uint tag; (tag = input.ReadTag()) != 0;)
+            if (WireFormat.GetTagFieldNumber(tag) == 7) graph = input.ReadBytes(); else input.SkipLastField();
+        if (graph is null) throw new InvalidDataException($"{path} holds no ONNX graph.");
+        return ReadGraph(graph.CreateCodedInput());
+    }
+
+    private static OnnxGraph ReadGraph(CodedInputStream input)
+    {
+        var nodes = new List<OnnxNode>();
+        var inits = new Dictionary<string, OnnxTensor>();
+        var inputs = new List<string>();
+        var outputs = new List<string>();
+        for (uint tag; (tag = input.ReadTag()) != 0;)
+        {
+            switch (WireFormat.GetTagFieldNumber(tag))
+            {
+                case 1: nodes.Add(OnnxMessages.ReadNode(input.ReadBytes().CreateCodedInput())); break;
+                case 5: var t = OnnxMessages.ReadTensor(input.ReadBytes().CreateCodedInput()); inits[t.Name] = t; break;
+                case 11: inputs.Add(OnnxMessages.ReadValueInfoName(input.ReadBytes().CreateCodedInput())); break;
+                case 12: outputs.Add(OnnxMessages.ReadValueInfoName(input.ReadBytes().CreateCodedInput())); break;
+                default: input.SkipLastField(); break;
+            }
+        }
+        return new OnnxGraph { Nodes = nodes, Initializers = inits, Inputs = inputs, Outputs = outputs };
+    }
+
+    /// <summary>The initializer of that name; a clear error if the file lacks it.</summary>
+    public OnnxTensor Tensor(string name) =>
+        Initializers.TryGetValue(name, out var t) ? t : throw new InvalidDataException($"ONNX initializer '{name}' is missing.");
+}

@@ -1,0 +1,49 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ArtGallery.Gan.Training;
+
+/// <summary>The projected recipe's step (Sauer et al. 2021): hinge loss, DiffAugment always on, no R1.</summary>
+internal sealed partial class GanSession
+{
+    private static readonly Scalar ModeSeekingEps = 1e-5.ToScalar();
+
+    private (double, double) ProjectedStep(Tensor reals, int batch)
+    {
+        G.train(); D.train();
+        SetRequiresGrad(D, true);
+        Tensor fakes;
+        using (no_grad()) fakes = G.forward(Latents(batch));
+        // Real and fake go through D separately, as in the paper: the heads' batch norm sees one kind per batch.
+        var lossD = GanLosses.HingeD(D.forward(AugmentAlways(reals)), D.forward(AugmentAlways(fakes)));
+        OptD.zero_grad();
+        lossD.backward();
+        StepIfFinite(OptD, D, lossD);
+
+        SetRequiresGrad(D, false);
+        var latents = Latents(batch);
+        var images = G.forward(latents);
+        var lossG = GanLosses.HingeG(D.forward(AugmentAlways(images)));
+        if (Options.Projected.ModeSeekingWeight > 0) lossG = lossG.add(ModeSeeking(images, latents), Scalars.One);
+        OptG.zero_grad();
+        lossG.backward();
+        StepIfFinite(OptG, G, lossG);
+        return (lossD.item<float>(), lossG.item<float>());
+    }
+
+    // Projected GAN applies every DiffAugment op to every sample (p = 1); the policy is the run's.
+    private Tensor AugmentAlways(Tensor x) => DiffAugment.Apply(x, Options.AugmentOps, 1.0, torchRng);
+
+    /// <summary>
+    /// Mode seeking (Mao et al. 2019): penalise pairs of latents whose images differ little relative to how far
+    /// the latents are apart, weight / (mean|G(z1) - G(z2)| / mean|z1 - z2| + eps), halves of the batch paired.
+    /// </summary>
+    private Tensor ModeSeeking(Tensor images, Tensor latents)
+    {
+        long half = images.shape[0] / 2;
+        var imageGap = images[..(int)half].add(images[(int)half..], Scalars.MinusOne).abs().mean();
+        var latentGap = latents[..(int)half].add(latents[(int)half..], Scalars.MinusOne).abs().mean();
+        using var weight = Options.Projected.ModeSeekingWeight.ToScalar();
+        return (imageGap / latentGap).add(ModeSeekingEps, Scalars.One).reciprocal().mul(weight);
+    }
+}

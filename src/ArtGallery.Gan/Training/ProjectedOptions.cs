@@ -1,0 +1,33 @@
+namespace ArtGallery.Gan.Training;
+
+/// <summary>
+/// Settings of the projected recipe (Sauer et al. 2021): a frozen ImageNet ResNet-18, frozen random mixing and
+/// small trainable heads. CPU defaults: mixing width 32 (the paper's 64) and heads 64 wide.
+/// </summary>
+public sealed record ProjectedOptions
+{
+    /// <summary>Cross-channel mixing width of the finest tap (coarser taps get 2x, 4x, 8x), as the paper's cout.</summary>
+    public int MixChannels { get; init; } = 32;
+
+    /// <summary>Width of every head's down blocks.</summary>
+    public int HeadWidth { get; init; } = 64;
+
+    /// <summary>Factor the input is interpolated up by before the feature net (larger feature maps; the paper goes to 224).</summary>
+    public int InputScale { get; init; } = 1;
+
+    /// <summary>PacGAN packing: the heads score this many samples at once (features concatenated on channels).</summary>
+    public int Pack { get; init; } = 1;
+
+    /// <summary>Weight of the mode-seeking term (Mao et al. 2019) on G: weight / (|G(z1)-G(z2)| / |z1-z2|).</summary>
+    public double ModeSeekingWeight { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> for values the recipe cannot run with.</summary>
+    public void Validate(int batchSize)
+    {
+        if (MixChannels < 1 || HeadWidth < 1) throw new ArgumentException("Projected mixing and head widths must be positive.");
+        if (InputScale is < 1 or > 8) throw new ArgumentException("Projected input scale must be 1..8.");
+        if (Pack < 1 || batchSize % Pack != 0) throw new ArgumentException($"Projected pack ({Pack}) must divide the batch size ({batchSize}).");
+        if (ModeSeekingWeight < 0) throw new ArgumentException("Mode-seeking weight must be 0 or positive.");
+        if (ModeSeekingWeight > 0 && batchSize % 2 != 0) throw new ArgumentException("Mode seeking needs an even batch size.");
+    }
+}
