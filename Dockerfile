@@ -8,8 +8,9 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
 ARG TORCH_BACKEND
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/ArtGallery.Web -c Release -o /app -p:TorchBackend=${TORCH_BACKEND} \
- && dotnet publish src/ArtGallery.Cli -c Release -o /app/cli -p:TorchBackend=${TORCH_BACKEND}
+# The web app's publish carries the engine too (artgallery.dll: the training worker the app spawns per run, and the
+# CLI: `docker run --entrypoint dotnet IMAGE artgallery.dll train ...`).
+RUN dotnet publish src/ArtGallery.Web -c Release -o /app -p:TorchBackend=${TORCH_BACKEND}
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS runtime
 WORKDIR /app

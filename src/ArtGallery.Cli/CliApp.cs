@@ -29,6 +29,7 @@ public static class CliApp
         new Commands.ExportModelCommand(),
         new Commands.BenchTrainCommand(),
         new Commands.BenchGenerateCommand(),
+        new Commands.WorkerCommandVerb(),
     ];
 
     /// <summary>Runs the command line; 0 success, 1 failure while running, 2 bad usage.</summary>

@@ -26,6 +26,13 @@ public sealed class ArtGalleryOptions
     [Range(1, 256)]
     public int TrainingThreads { get; set; } = 2;
 
+    /// <summary>The training worker (artgallery.dll or an artgallery executable); default: the copy next to the app.</summary>
+    public string? WorkerPath { get; set; }
+
+    /// <summary>Seconds a pausing or stopping worker gets to write its checkpoint and exit before it is killed.</summary>
+    [Range(1, 600)]
+    public int WorkerStopSeconds { get; set; } = 20;
+
     /// <summary>Render worker threads, each with its own generator copy.</summary>
     [Range(1, 4)]
     public int RenderWorkers { get; set; } = 1;

@@ -7,6 +7,7 @@ namespace ArtGallery.Web.Hosting;
 /// MB of native tensors on its own thread, and renders do the same on pool threads; glibc keeps freed memory in
 /// per-thread arenas (up to 8 per core) and does not hand it back, so the soak measured RSS climbing run after run
 /// (607 -> 1,147 MB over 8 short runs). Fewer arenas plus a trim when a run ends keep it flat (BENCHMARKS.md, "Long run").
+/// Runs now train in their own worker process, whose heap leaves with it; the trim still returns what renders freed.
 /// A no-op off glibc (Windows, macOS, musl).
 /// </summary>
 public static class NativeHeap

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using ArtGallery.Data;
-using ArtGallery.Gan.Training;
+using ArtGallery.Gan.Worker;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace ArtGallery.Web.Training;
 
 /// <summary>
-/// Owns training: reads commands from a bounded channel, runs the Trainer on its own long-running thread, pushes
-/// progress to the hub and to <see cref="TrainingState"/>, and records each run in LiteDB.
+/// Owns training: reads commands from a bounded channel, runs each run in its own `artgallery worker` process (a native
+/// crash there cannot take the gallery down), pushes progress to the hub and to <see cref="TrainingState"/>, and records
+/// each run in LiteDB.
 /// </summary>
 public sealed partial class TrainingService(
     ArtGalleryDatabase db, DataPaths paths, TrainingState state, IHubContext<TrainingHub, ITrainingClient> hub,
@@ -20,6 +21,7 @@ public sealed partial class TrainingService(
     private readonly TrainingState live = state;
     private readonly IHubContext<TrainingHub, ITrainingClient> hubContext = hub;
     private readonly ILogger log = logger;
+    private readonly ArtGalleryOptions settings = options.Value;
     private readonly Channel<TrainingCommand> commands = Channel.CreateBounded<TrainingCommand>(8);
     private volatile ActiveRun? active;
 
@@ -111,15 +113,11 @@ public sealed partial class TrainingService(
     {
         if (request.Validate() is { } problem) throw new ArgumentException(problem);
         var spec = DatasetSpec(request.Dataset) ?? throw new ArgumentException($"Unknown dataset '{request.Dataset}'.");
-        var trainingOptions = request.ToOptions(options.Value.Device, options.Value.TrainingThreads);
+        var trainingOptions = request.ToOptions(settings.Device, settings.TrainingThreads);
         trainingOptions.Validate();
         var id = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x1000):x3}";
         var record = new TrainingRunRecord { Id = id, Dataset = spec, OptionsJson = trainingOptions.ToJson(), Started = DateTime.UtcNow };
-        Launch(record, () =>
-        {
-            var (dataset, _) = DatasetSource.Open(spec);
-            return Trainer.Create(trainingOptions, dataset, RunFolder(id));
-        });
+        Launch(record, WorkerCommand.StartRun(trainingOptions, spec, RunFolder(id)));
     }
 
     private void BeginResume(string runId)
@@ -127,10 +125,10 @@ public sealed partial class TrainingService(
         var record = store.FindRun(runId) ?? throw new ArgumentException($"Unknown run '{runId}'.");
         if (record.Status is not (RunStatus.Paused or RunStatus.Resumable or RunStatus.Stopped))
             throw new InvalidOperationException($"Run {runId} is {record.Status}; only paused, stopped or interrupted runs resume.");
-        Launch(record, () => Trainer.Resume(RunFolder(runId), DatasetSource.Open(record.Dataset).Dataset));
+        Launch(record, WorkerCommand.ResumeRun(record.Dataset, RunFolder(runId)));
     }
 
-    private void Launch(TrainingRunRecord record, Func<Trainer> create)
+    private void Launch(TrainingRunRecord record, WorkerCommand first)
     {
         record.Status = RunStatus.Running;
         record.Error = null;
@@ -138,7 +136,7 @@ public sealed partial class TrainingService(
         live.Begin(record.Id, "starting");
         var run = new ActiveRun(record, this);
         active = run;
-        run.Start(create);
+        run.Start(first);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Training command {Command} failed")]

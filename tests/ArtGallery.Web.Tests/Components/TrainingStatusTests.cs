@@ -9,6 +9,16 @@ public sealed class TrainingStatusTests : ComponentTestBase
     private static TrainingProgressDto Progress(bool collapse = false, double kimg = 3, double total = 12, long skipped = 0) =>
         new("run-1", "running", "fade-in", 16, 0.25, kimg, total, 1.1, 0.9, 150, 60, 0.1, 0.3, collapse, skipped);
 
+    [Theory]
+    [InlineData(0.1, 0.004, "0.10 / 0.00 kimg")]
+    [InlineData(0.1, 0, "0.10 / ? kimg")]
+    [InlineData(3, 12, "3.00 / 12.00 kimg")]
+    public void Render_Kimg_SamePrecisionAndUnknownTotalShownAsSuch(double kimg, double total, string expected)
+    {
+        var status = Render<TrainingStatus>(p => p.Add(c => c.Status, "running").Add(c => c.Progress, Progress(kimg: kimg, total: total)));
+        Assert.Contains(expected, status.Find("[data-testid=training-status]").TextContent);
+    }
+
     [Fact]
     public void Render_DroppedUpdates_ShowsCountAsAlert()
     {
@@ -18,16 +28,6 @@ public sealed class TrainingStatusTests : ComponentTestBase
         var alert = dropped.Find("[data-testid=skipped-updates]");
         Assert.Equal("alert", alert.GetAttribute("role"));
         Assert.StartsWith("3 updates were dropped", alert.TextContent.Trim());
-    }
-
-    [Theory]
-    [InlineData(0.1, 0.004, "0.10 / 0.00 kimg")]
-    [InlineData(0.1, 0, "0.10 / ? kimg")]
-    [InlineData(3, 12, "3.00 / 12.00 kimg")]
-    public void Render_Kimg_SamePrecisionAndUnknownTotalShownAsSuch(double kimg, double total, string expected)
-    {
-        var status = Render<TrainingStatus>(p => p.Add(c => c.Status, "running").Add(c => c.Progress, Progress(kimg: kimg, total: total)));
-        Assert.Contains(expected, status.Find("[data-testid=training-status]").TextContent);
     }
 
     [Fact]
@@ -55,5 +55,15 @@ public sealed class TrainingStatusTests : ComponentTestBase
         var status = Render<TrainingStatus>(p => p.Add(c => c.Status, "stopped").Add(c => c.Progress, null));
         Assert.Equal("stopped", status.Find("[data-testid=training-status]").TextContent.Trim());
         Assert.Empty(status.FindAll("[role=progressbar]"));
+    }
+
+    [Fact]
+    public void Render_WorkerDied_ShowsTheReasonAsANotice()
+    {
+        const string reason = "The training worker was killed by signal 9; the run can resume from its last checkpoint.";
+        var status = Render<TrainingStatus>(p => p.Add(c => c.Status, "resumable").Add(c => c.Progress, Progress()).Add(c => c.Message, reason));
+        var notice = status.Find("[data-testid=training-notice]");
+        Assert.Equal("alert", notice.GetAttribute("role"));
+        Assert.Equal(reason, notice.TextContent);
     }
 }

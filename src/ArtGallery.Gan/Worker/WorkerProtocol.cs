@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ArtGallery.Gan.Training;
+
+namespace ArtGallery.Gan.Worker;
+
+/// <summary>
+/// The training worker's wire format (docs/CONTRACTS.md, "Training worker"): one JSON object per line, commands on the
+/// worker's stdin, events on its stdout. Shared by the worker (`artgallery worker`) and the web app that supervises it.
+/// </summary>
+public static class WorkerProtocol
+{
+    /// <summary>Command names.</summary>
+    public const string Start = "start", Resume = "resume", Pause = "pause", Stop = "stop";
+
+    /// <summary>Event names.</summary>
+    public const string Started = "started", Progress = "progress", Sample = "sample", Checkpoint = "checkpoint",
+        Finished = "finished", Error = "error";
+
+    // camelCase, NaN/Infinity allowed (a diverged loss must not break the stream), no indentation: one line per message.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>One line of JSON for a message.</summary>
+    public static string Write<T>(T message) => JsonSerializer.Serialize(message, Json);
+
+    /// <summary>Parses one line; null when the line is not a JSON object of that shape (stray output is ignored, not fatal).</summary>
+    public static T? Read<T>(string? line) where T : class
+    {
+        if (line is null || !line.StartsWith('{')) return null;
+        try { return JsonSerializer.Deserialize<T>(line, Json); }
+        catch (JsonException) { return null; }
+    }
+}
+
+/// <summary>A command to the worker. start: Options (the run.json document), Dataset (a DatasetSource spec) and
+/// RunFolder; resume: Dataset and RunFolder (Minutes optionally replaces the time budget); pause, stop: no fields.</summary>
+public sealed record WorkerCommand(string Command, JsonElement? Options = null, string? Dataset = null, string? RunFolder = null, double? Minutes = null)
+{
+    /// <summary>A start command for these options.</summary>
+    public static WorkerCommand StartRun(TrainingOptions options, string dataset, string runFolder) =>
+        new(WorkerProtocol.Start, JsonDocument.Parse(options.ToJson()).RootElement.Clone(), dataset, runFolder);
+
+    /// <summary>A resume command.</summary>
+    public static WorkerCommand ResumeRun(string dataset, string runFolder, double? minutes = null) =>
+        new(WorkerProtocol.Resume, null, dataset, runFolder, minutes);
+}
+
+/// <summary>An event from the worker; which fields are set depends on <see cref="Event"/> (docs/CONTRACTS.md).</summary>
+public sealed record WorkerEvent(
+    string Event,
+    TrainingProgress? Progress = null,
+    string? Path = null,
+    double? Kimg = null,
+    double? TotalKimg = null,
+    string? Status = null,
+    string? Message = null,
+    IReadOnlyList<string>? SkippedCheckpoints = null,
+    int? Pid = null);
