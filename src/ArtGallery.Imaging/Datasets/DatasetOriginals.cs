@@ -21,6 +21,10 @@ public static class DatasetOriginals
     /// <summary>True when the dataset keeps originals (imported after this feature existed).</summary>
     public static bool Has(string datasetDir) => Directory.Exists(FolderOf(datasetDir));
 
+    /// <summary>True when <paramref name="path"/> lies in the originals folder of <paramref name="datasetDir"/>.</summary>
+    public static bool Holds(string datasetDir, string path) =>
+        Path.GetFullPath(path).StartsWith(Path.GetFullPath(FolderOf(datasetDir)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     /// <summary>A copy of <paramref name="image"/> whose long side is at most <see cref="MaxSide"/>.</summary>
     public static Image<Rgb24> Capped(Image<Rgb24> image)
     {
