@@ -10,7 +10,7 @@ namespace ArtGallery.Detail;
 /// Takes a generator sample to a print with the detail model: x4 passes (at most <see cref="MaxPasses"/>) until the crop
 /// is within <see cref="Slack"/> of the print's pixel size, then the user's crop and an exact Lanczos resize.
 /// </summary>
-public static class DetailCascade
+public static partial class DetailCascade
 {
     /// <summary>Most x4 passes (64 px -> 4096 px).</summary>
     public const int MaxPasses = 3;

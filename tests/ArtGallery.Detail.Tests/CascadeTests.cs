@@ -81,4 +81,19 @@ public sealed class CascadeTests(TinyDetail tiny) : IClassFixture<TinyDetail>
         using var sample = PlanarRgb.ToImage(TestImages.Painting(1, 16), 16, 16);
         Assert.Throws<ArgumentOutOfRangeException>(() => DetailCascade.Render(tiny.Model, sample, 0, 10));
     }
+
+    [Fact]
+    public void RenderWindow_CentreCrop_MatchesThePrintThere()
+    {
+        using var sample = PlanarRgb.ToImage(TestImages.Painting(2, 16), 16, 16);
+        using var print = DetailCascade.Render(tiny.Model, sample, 800, 1000, 0.5);
+        using var window = DetailCascade.RenderWindow(tiny.Model, sample, 800, 1000, 0.5, 120);
+        using var expected = print.Clone(x => x.Crop(new Rectangle(340, 440, 120, 120)));
+        Assert.Equal((120, 120), (window.Width, window.Height));
+        var (a, b) = (new float[3 * 120 * 120], new float[3 * 120 * 120]);
+        PlanarRgb.FromImage(window, a);
+        PlanarRgb.FromImage(expected, b);
+        // The window is resampled on its own grid: the same picture to within a sub-pixel phase of the final Lanczos resize.
+        Assert.True(Quality.ImageQuality.Psnr(a, b) > 28, $"window vs print {Quality.ImageQuality.Psnr(a, b):0.0} dB");
+    }
 }
