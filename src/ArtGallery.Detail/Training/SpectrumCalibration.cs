@@ -12,9 +12,6 @@ public sealed record CalibrationResult(DegradationProfile Profile, double Error,
         var lines = new List<string> { "| cycles/image | real, area-downsampled | real, degraded (fit) | generator samples |", "|---:|---:|---:|---:|" };
         for (int k = 1; k <= Generator.Length; k *= 2)
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"| {k} | {Clean[k - 1]:0.00} | {Fitted[k - 1]:0.00} | {Generator[k - 1]:0.00} |"));
-        if ((Generator.Length & (Generator.Length - 1)) != 0 || Generator.Length == 1) return string.Join('\n', lines);
-        int last = Generator.Length;
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"| {last - 1} | {Clean[last - 2]:0.00} | {Fitted[last - 2]:0.00} | {Generator[last - 2]:0.00} |"));
         return string.Join('\n', lines);
     }
 }
