@@ -20,6 +20,9 @@ public sealed class UserRecord
 
     /// <summary>When the account was created (UTC).</summary>
     public DateTime Created { get; set; }
+
+    /// <summary>Random value carried by every sign-in cookie; changing it (sign-out, password change) ends every session.</summary>
+    public string SecurityStamp { get; set; } = "";
 }
 
 /// <summary>Role names.</summary>

@@ -8,14 +8,21 @@ public class DecoderRefusalTests
         { "truncated-jpeg", "truncated JPEG" },
         { "huge-header", "100000x100000 exceeds the 8192 px limit" },
         { "huge-jpeg", "60000x50000 exceeds the 8192 px limit" },
-        { "bomb", "megapixel limit" },
+        { "bomb", "pixels, over the 40,000,000-pixel limit (40 megapixels)" },
+        { "elongated", "1x8192 is too elongated (8192:1, limit 8:1)" },
         { "text", "not an image: PNG or JPEG only" },
         { "gif", "GIF is not accepted: PNG or JPEG only" },
         { "webp", "WebP is not accepted: PNG or JPEG only" },
         { "tiff", "TIFF is not accepted: PNG or JPEG only" },
         { "empty", "empty file (0 bytes)" },
         { "bad-crc", "bad checksum" },
-        { "zip", "nested archives are not accepted" },
+        { "zip", "an archive (zip, gzip, 7z or rar), not an image" },
+        { "many-text", "PNG refused: more than 256 metadata chunks" },
+        { "png-text-bytes", "PNG refused: 5 MB of metadata chunks, over the 4 MB limit" },
+        { "jpeg-many-com", "JPEG refused: more than 256 metadata APPn/COM segments" },
+        { "jpeg-app-bytes", "JPEG refused: 5 MB of metadata APPn/COM segments, over the 4 MB limit" },
+        { "jpeg-app-past-end", "truncated JPEG (ends inside its headers)" },
+        { "unknown-critical", "corrupt PNG (unknown critical chunk 'ABCD')" },
     };
 
     internal static byte[] Make(string kind) => kind switch
@@ -32,7 +39,9 @@ public class DecoderRefusalTests
         "empty" => [],
         "bad-crc" => CorruptCrc(TestImages.Png()),
         "zip" => TestImages.Zip(("a.png", TestImages.Png())),
-        _ => throw new ArgumentException(kind),
+        "elongated" => TestImages.PngClaiming(1, 8192),
+        "unknown-critical" => HostileImages.WithChunks(("ABCD", [1, 2, 3])),
+        _ => HostileImages.Make(kind),
     };
 
     /// <summary>A real JPEG whose frame header (SOF0) is patched to claim width x height.</summary>
@@ -72,7 +81,7 @@ public class DecoderRefusalTests
         using var image = SafeImageDecoder.TryDecode(bomb, DatasetLimits.Default, out string reason);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Null(image);
-        Assert.Equal("8000x8000 (64 megapixels) exceeds the 40 megapixel limit", reason);
+        Assert.Equal("8000x8000 is 64,000,000 pixels, over the 40,000,000-pixel limit (40 megapixels)", reason);
         Assert.True(allocated < 4 * 1024 * 1024, $"allocated {allocated} bytes refusing a bomb");
     }
 

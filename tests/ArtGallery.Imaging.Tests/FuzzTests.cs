@@ -12,7 +12,9 @@ public class FuzzTests(ITestOutputHelper output)
     [Fact]
     public void TryDecode_ThousandsOfMutatedPngAndJpeg_NoCrashNoHang()
     {
-        byte[][] seeds = [TestImages.Png(32, 32), TestImages.Jpeg(32, 32), TestImages.Png(20, 12, 3), TestImages.Jpeg(24, 40, 4)];
+        byte[][] seeds = [TestImages.Png(32, 32), TestImages.Jpeg(32, 32), TestImages.Png(20, 12, 3), TestImages.Jpeg(24, 40, 4),
+            HostileImages.Make("ztxt-bomb", big: false), HostileImages.Make("itxt-bomb", big: false), HostileImages.Make("iccp-bomb", big: false),
+            HostileImages.Make("jpeg-com-app")];
         var rng = new Random(20261128);
         using var dir = new TempDir();
         int accepted = 0, refused = 0;
@@ -89,14 +91,9 @@ public class FuzzTests(ITestOutputHelper output)
 
     private static byte[] FixCrcs(byte[] d)
     {
-        if (d.Length < 8 || d[0] != 0x89) return d;
-        for (int pos = 8; pos + 12 <= d.Length;)
-        {
-            long len = BinaryPrimitives.ReadUInt32BigEndian(d.AsSpan(pos));
-            if (pos + 12 + len > d.Length) break;
-            BinaryPrimitives.WriteUInt32BigEndian(d.AsSpan(pos + 8 + (int)len), TestImages.Crc32(d.AsSpan(pos + 4, 4 + (int)len)));
-            pos += 12 + (int)len;
-        }
+        if (!PngChunks.HasSignature(d)) return d;
+        foreach (var c in PngChunks.Walk(d, out _))
+            BinaryPrimitives.WriteUInt32BigEndian(d.AsSpan(c.Offset + 8 + c.Length), PngChunks.Crc(d.AsSpan(c.Offset + 4, 4 + c.Length)));
         return d;
     }
 }

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -11,7 +10,7 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace ArtGallery.Imaging.Tests;
 
-/// <summary>Builds good and hostile image bytes for tests; PNG chunks are crafted here with an independent CRC.</summary>
+/// <summary>Builds good and hostile image bytes for tests (PNG chunks written by the library's one chunk writer).</summary>
 internal static class TestImages
 {
     public static Image<Rgb24> Pattern(int width, int height, int seed = 1)
@@ -75,45 +74,11 @@ internal static class TestImages
         return ms.ToArray();
     }
 
-    public static void WriteChunk(Stream s, string type, byte[] data)
-    {
-        var len = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(len, (uint)data.Length);
-        s.Write(len);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        s.Write(typed);
-        var crc = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        s.Write(crc);
-    }
+    public static void WriteChunk(Stream s, string type, byte[] data) => PngChunks.Write(s, type, data);
 
-    /// <summary>Bitwise CRC-32 (PNG polynomial), deliberately not the library's table version.</summary>
-    public static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in data)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
-        }
-        return ~crc;
-    }
-
-    /// <summary>(type, data, crc ok) of every chunk, parsed independently of the library.</summary>
-    public static List<(string Type, byte[] Data, bool CrcOk)> Chunks(byte[] png)
-    {
-        var list = new List<(string, byte[], bool)>();
-        for (int pos = 8; pos + 12 <= png.Length;)
-        {
-            int len = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(pos));
-            string type = Encoding.ASCII.GetString(png, pos + 4, 4);
-            var data = png.AsSpan(pos + 8, len).ToArray();
-            uint crc = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(pos + 8 + len));
-            list.Add((type, data, crc == Crc32(png.AsSpan(pos + 4, 4 + len))));
-            pos += 12 + len;
-        }
-        return list;
-    }
+    /// <summary>(type, data, crc ok) of every chunk, by the library's one chunk walker.</summary>
+    public static List<(string Type, byte[] Data, bool CrcOk)> Chunks(byte[] png) =>
+        [.. PngChunks.Walk(png, out _).Select(c => (c.Type, c.Data(png).ToArray(), c.CrcOk))];
 
     /// <summary>A zip built from (name, bytes) pairs; names are written verbatim, hostile ones included.</summary>
     public static byte[] Zip(params (string Name, byte[] Data)[] entries)

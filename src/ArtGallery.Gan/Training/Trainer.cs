@@ -112,7 +112,8 @@ public sealed class Trainer : IDisposable
     private string WriteGrid()
     {
         session.ApplyPhase();
-        var path = Path.Combine(RunDirectory, "samples", $"grid-{(long)session.Counters.Kimg:D6}.png");
+        // Named by images seen (not whole kimg): unique across short phases and resumes, never overwriting an older grid.
+        var path = Path.Combine(RunDirectory, "samples", $"grid-{session.Counters.ImagesSeen:D9}.png");
         return grids.Write(session.Ema, session.Device, path);
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Png;
 
 namespace ArtGallery.Imaging;
 
@@ -20,7 +19,7 @@ public static class DatasetExport
         var labelled = dataset as ILabelledDataset;
         var csv = new StringBuilder("file,family\n");
         var chw = new float[3 * resolution * resolution];
-        var encoder = new PngEncoder();
+        var encoder = ImageOps.PixelsOnlyPng;
         for (int i = 0; i < count; i++)
         {
             string file = i.ToString("D5", CultureInfo.InvariantCulture) + ".png";

@@ -1,5 +1,4 @@
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace ArtGallery.Imaging;
@@ -8,6 +7,7 @@ namespace ArtGallery.Imaging;
 internal sealed class DatasetFolder
 {
     private readonly string _root;
+    private int _next; // next number to try; the folder is listed once, not per save (imports stay linear)
 
     public DatasetFolder(string datasetDir)
     {
@@ -27,15 +27,17 @@ internal sealed class DatasetFolder
         {
             using (var s = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
-                image.Save(s, new PngEncoder());
+                image.Save(s, ImageOps.PixelsOnlyPng);
                 s.Flush(true);
             }
-            for (int n = NextNumber(); ; n++)
+            if (_next == 0) _next = NextNumber();
+            for (; ; _next++)
             {
-                string name = $"img-{n:D6}.png";
+                string name = $"img-{_next:D6}.png";
                 try
                 {
                     File.Move(temp, Inside(name), overwrite: false);
+                    _next++;
                     return name;
                 }
                 catch (IOException) when (File.Exists(Inside(name)))

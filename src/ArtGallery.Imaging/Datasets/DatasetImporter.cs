@@ -1,5 +1,4 @@
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Png;
 
 namespace ArtGallery.Imaging;
 
@@ -11,9 +10,10 @@ namespace ArtGallery.Imaging;
 /// </summary>
 public static class DatasetImporter
 {
-    /// <summary>Imports every acceptable image of a zip.</summary>
-    public static ImportReport ImportZip(Stream zip, string datasetDir, DatasetLimits? limits = null)
+    /// <summary>Imports every acceptable image of a zip; refusals are named "<paramref name="archiveName"/>: entry" when it is given.</summary>
+    public static ImportReport ImportZip(Stream zip, string datasetDir, DatasetLimits? limits = null, string? archiveName = null)
     {
+        string Label(string entry) => archiveName is null ? entry : $"{archiveName}: {entry}";
         limits ??= DatasetLimits.Default;
         var target = new DatasetFolder(datasetDir);
         var accepted = new List<ImportedFile>();
@@ -31,8 +31,8 @@ public static class DatasetImporter
             }
             foreach (var entry in SafeZip.Read(spool ?? zip, limits))
             {
-                if (entry.Data is null) { refused.Add(new RefusedFile(entry.Name, entry.Refusal!)); continue; }
-                if (Save(entry.Data, entry.Name, target, limits, out var saved, out var no)) accepted.Add(saved!);
+                if (entry.Data is null) { refused.Add(new RefusedFile(Label(entry.Name), entry.Refusal!)); continue; }
+                if (Save(entry.Data, Label(entry.Name), target, limits, out var saved, out var no)) accepted.Add(saved!);
                 else refused.Add(no!);
             }
         }
@@ -76,7 +76,7 @@ public static class DatasetImporter
         ImageOps.CenterSquare(image, size);
         if (image.Width < size) ImageOps.Upscale(image, size);
         using var output = new MemoryStream();
-        image.Save(output, new PngEncoder());
+        image.Save(output, ImageOps.PixelsOnlyPng);
         return output.ToArray();
     }
 

@@ -27,6 +27,15 @@ public sealed record DatasetLimits
     /// <summary>Cap on any single ImageSharp buffer while decoding.</summary>
     public int AllocationLimitMegabytes { get; init; } = 256;
 
+    /// <summary>Most metadata chunks (PNG ancillary) or segments (JPEG APPn/COM) in one image; they are never inflated, only dropped.</summary>
+    public int MaxMetadataSegments { get; init; } = 256;
+
+    /// <summary>Most bytes of metadata chunks or segments in one image (as stored, never inflated).</summary>
+    public long MaxMetadataBytes { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>Most a side may exceed the other: a 1x8192 strip would otherwise be cropped to a 1x1 training image.</summary>
+    public double MaxAspectRatio { get; init; } = 8;
+
     /// <summary>Longest side kept of a decoded image (imports are stored as square crops at most this size).</summary>
     public int MasterSize { get; init; } = 1024;
 

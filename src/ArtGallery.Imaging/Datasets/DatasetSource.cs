@@ -28,23 +28,42 @@ public static class DatasetSource
         throw new DatasetException($"dataset '{spec}' not found: use builtin:abstract, a folder or a .zip file");
     }
 
+    /// <summary>
+    /// The one parser of "builtin:abstract[?count=N&amp;seed=S]" (API, pages and CLI): false with a user-facing
+    /// <paramref name="error"/> for anything else (unknown options, count outside 1..MaxImages, non-integers).
+    /// <paramref name="canonical"/> is the spec with every option written out, as runs record it.
+    /// </summary>
+    public static bool TryParseBuiltin(string spec, DatasetLimits? limits, out int count, out int seed, out string canonical, out string? error)
+    {
+        limits ??= DatasetLimits.Default;
+        (count, seed, canonical, error) = (DefaultBuiltinCount, 0, "", null);
+        if (!spec.StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.OrdinalIgnoreCase))
+        {
+            error = $"unknown built-in dataset '{spec}': use builtin:abstract";
+            return false;
+        }
+        string rest = spec[BuiltinAbstractDataset.SpecName.Length..];
+        if (rest.Length > 0 && rest[0] != '?') { error = $"unknown built-in dataset '{spec}': use builtin:abstract"; return false; }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in rest.Length > 0 ? rest[1..].Split('&', StringSplitOptions.RemoveEmptyEntries) : [])
+        {
+            var kv = part.Split('=', 2);
+            if (kv.Length != 2 || !int.TryParse(kv[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)
+                || kv[0] is not ("count" or "seed") || !seen.Add(kv[0]) || kv[0] == "count" && (value < 1 || value > limits.MaxImages))
+            {
+                error = $"bad option '{part}' in '{spec}': use count=1..{limits.MaxImages} and seed=<integer>, each at most once";
+                return false;
+            }
+            if (kv[0] == "count") count = value;
+            else seed = value;
+        }
+        canonical = string.Create(CultureInfo.InvariantCulture, $"{BuiltinAbstractDataset.SpecName}?count={count}&seed={seed}");
+        return true;
+    }
+
     private static (IImageDataset, DatasetReport) OpenBuiltin(string spec, DatasetLimits limits)
     {
-        int count = DefaultBuiltinCount, seed = 0;
-        string rest = spec[BuiltinAbstractDataset.SpecName.Length..];
-        if (rest.Length > 0)
-        {
-            if (rest[0] != '?') throw new DatasetException($"unknown built-in dataset '{spec}': use builtin:abstract");
-            foreach (var part in rest[1..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var kv = part.Split('=', 2);
-                if (kv.Length != 2 || !int.TryParse(kv[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
-                    || kv[0] is not ("count" or "seed") || kv[0] == "count" && (value < 1 || value > limits.MaxImages))
-                    throw new DatasetException($"bad option '{part}' in '{spec}': use count=1..{limits.MaxImages} and seed=<integer>");
-                if (kv[0] == "count") count = value;
-                else seed = value;
-            }
-        }
+        if (!TryParseBuiltin(spec, limits, out int count, out int seed, out _, out string? error)) throw new DatasetException(error!);
         var ds = new BuiltinAbstractDataset(count, seed, limits.CacheBytes);
         return (ds, new DatasetReport(BuiltinAbstractDataset.SpecName, count, []));
     }

@@ -1,14 +1,18 @@
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
 namespace ArtGallery.Imaging;
 
 /// <summary>Square crops and planar conversion shared by datasets and imports.</summary>
-internal static class ImageOps
+public static class ImageOps
 {
+    /// <summary>The encoder of stored copies, thumbnails and exports: IHDR, IDAT, IEND and nothing else.</summary>
+    public static PngEncoder PixelsOnlyPng { get; } = new() { ChunkFilter = PngChunkFilter.ExcludeAll, IgnoreMetadata = true };
+
     /// <summary>Centre-crops to a square in place and shrinks it to at most <paramref name="maxSide"/> px.</summary>
-    public static void CenterSquare(Image<Rgb24> image, int maxSide)
+    internal static void CenterSquare(Image<Rgb24> image, int maxSide)
     {
         int side = Math.Min(image.Width, image.Height);
         var crop = new Rectangle((image.Width - side) / 2, (image.Height - side) / 2, side, side);
@@ -21,7 +25,7 @@ internal static class ImageOps
     }
 
     /// <summary>A square image resampled to <paramref name="resolution"/> as planar bytes (CHW).</summary>
-    public static byte[] ToPlanar(Image<Rgb24> square, int resolution)
+    internal static byte[] ToPlanar(Image<Rgb24> square, int resolution)
     {
         using var sized = square.Width == resolution && square.Height == resolution
             ? square.Clone()
@@ -40,5 +44,5 @@ internal static class ImageOps
     }
 
     /// <summary>Enlarges a square image in place to <paramref name="side"/> px.</summary>
-    public static void Upscale(Image<Rgb24> image, int side) => image.Mutate(x => x.Resize(side, side, KnownResamplers.Lanczos3));
+    internal static void Upscale(Image<Rgb24> image, int side) => image.Mutate(x => x.Resize(side, side, KnownResamplers.Lanczos3));
 }

@@ -4,7 +4,6 @@ namespace ArtGallery.Imaging;
 internal static class ImageSniffer
 {
     private static readonly byte[] Gzip = [0x1F, 0x8B];
-    private static readonly byte[] EndOfImage = [0xFF, 0xD9];
     private static readonly byte[] SevenZip = [0x37, 0x7A, 0xBC, 0xAF];
 
     public enum Kind { Empty, Png, Jpeg, Gif, WebP, Tiff, Bmp, Archive, Unknown }
@@ -32,29 +31,7 @@ internal static class ImageSniffer
         Kind.WebP => "WebP is not accepted: PNG or JPEG only",
         Kind.Tiff => "TIFF is not accepted: PNG or JPEG only",
         Kind.Bmp => "BMP is not accepted: PNG or JPEG only",
-        Kind.Archive => "nested archives are not accepted",
+        Kind.Archive => "an archive (zip, gzip, 7z or rar), not an image: PNG or JPEG only",
         _ => "not an image: PNG or JPEG only",
     };
-
-    /// <summary>Structural check of a JPEG: segments fit, a scan starts, and an end-of-image marker follows it.</summary>
-    public static string? JpegTruncation(ReadOnlySpan<byte> d)
-    {
-        int pos = 2;
-        while (true)
-        {
-            while (pos < d.Length && d[pos] == 0xFF && pos + 1 < d.Length && d[pos + 1] == 0xFF) pos++;
-            if (pos + 2 > d.Length) return "truncated JPEG (ends inside its headers)";
-            if (d[pos] != 0xFF) return "corrupt JPEG (bad segment marker)";
-            byte marker = d[pos + 1];
-            if (marker == 0xD9) return "corrupt JPEG (ends before any image data)";
-            if (marker == 0x01 || marker is >= 0xD0 and <= 0xD7) { pos += 2; continue; }
-            if (pos + 4 > d.Length) return "truncated JPEG (ends inside its headers)";
-            int length = d[pos + 2] << 8 | d[pos + 3];
-            if (length < 2) return "corrupt JPEG (bad segment length)";
-            if (marker == 0xDA) break;
-            pos += 2 + length;
-        }
-        // Entropy-coded data escapes 0xFF as FF 00, so FF D9 after the first scan is the real end marker.
-        return d[pos..].IndexOf(EndOfImage) < 0 ? "truncated JPEG (ends before the end-of-image marker)" : null;
-    }
 }

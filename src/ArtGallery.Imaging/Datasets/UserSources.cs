@@ -3,18 +3,13 @@ namespace ArtGallery.Imaging;
 /// <summary>Finds and validates the images of a folder or zip (each decoded once, here).</summary>
 internal static class UserSources
 {
-    private static readonly EnumerationOptions Walk = new()
-    {
-        RecurseSubdirectories = true,
-        IgnoreInaccessible = true,
-        // Links are not followed: a dataset folder cannot pull in files from elsewhere.
-        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-    };
+    private static readonly EnumerationOptions OneLevel = new() { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
 
     public static (List<UserImageDataset.ImageItem>, List<RefusedFile>) FromFolder(string folder, DatasetLimits limits)
     {
+        var (found, skipped) = Walk(folder);
         // A dataset's originals/ are the detail model's, not the GAN's: the squared training copies are enough here.
-        var files = Directory.EnumerateFiles(folder, "*", Walk).Where(f => !DatasetOriginals.Holds(folder, f)).Order(StringComparer.Ordinal).ToList();
+        var files = found.Where(f => !DatasetOriginals.Holds(folder, f)).Order(StringComparer.Ordinal).ToList();
         var results = new (UserImageDataset.ImageItem? Item, RefusedFile? Refused)[files.Count];
         var budget = new MasterBudget(limits.CacheBytes / 2);
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -35,7 +30,32 @@ internal static class UserSources
             byte[] Load() => ReadFile(path, limits);
             results[i] = Validate(name, Load(), Load, limits, budget);
         });
-        return Collect(results, limits);
+        var (items, refused) = Collect(results, limits);
+        return (items, [.. skipped, .. refused]);
+    }
+
+    /// <summary>Files under <paramref name="folder"/>; links and dot-names are not followed but reported, one line each.</summary>
+    private static (List<string> Files, List<RefusedFile> Skipped) Walk(string folder)
+    {
+        var files = new List<string>();
+        var skipped = new List<RefusedFile>();
+        var pending = new Stack<string>([folder]);
+        while (pending.TryPop(out var dir))
+        {
+            foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos("*", OneLevel))
+            {
+                string name = Path.GetRelativePath(folder, entry.FullName);
+                // Links are not followed: a dataset folder cannot pull in files from elsewhere.
+                if (entry.LinkTarget is not null || entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
+                    skipped.Add(new RefusedFile(name, "symbolic link, not followed"));
+                else if (entry.Name.StartsWith('.') || entry.Attributes.HasFlag(FileAttributes.Hidden))
+                    skipped.Add(new RefusedFile(name, "hidden (name starts with '.'), skipped"));
+                else if (entry is DirectoryInfo sub) pending.Push(sub.FullName);
+                else files.Add(entry.FullName);
+            }
+        }
+        skipped.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
+        return (files, skipped);
     }
 
     public static (List<UserImageDataset.ImageItem>, List<RefusedFile>) FromZip(Stream zip, Func<Stream> reopen, DatasetLimits limits)

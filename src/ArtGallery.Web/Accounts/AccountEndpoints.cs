@@ -18,10 +18,11 @@ public static partial class AccountEndpoints
         var group = app.MapGroup("/account");
         group.MapPost("/signin", SignIn).RequireRateLimiting(LoginPolicy);
         group.MapPost("/signup", SignUp).RequireRateLimiting(LoginPolicy);
-        group.MapPost("/logout", async Task<IResult> (HttpContext http, IAntiforgery antiforgery) =>
+        group.MapPost("/logout", async Task<IResult> (HttpContext http, IAntiforgery antiforgery, AccountService accounts) =>
         {
             // No form fields are bound here, so antiforgery is checked explicitly.
             if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.Problem("Invalid or missing antiforgery token.", statusCode: 400);
+            accounts.EndSessions(http.User); // server-side: a saved copy of the cookie stops working too
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.LocalRedirect("/");
         });
@@ -37,20 +38,17 @@ public static partial class AccountEndpoints
             LogFailed(logs.CreateLogger("ArtGallery.Accounts"), Clip(username));
             return TypedResults.LocalRedirect("/account/login?error=invalid");
         }
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountService.PrincipalFor(user));
-        return TypedResults.LocalRedirect(SafeReturn(returnUrl));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, accounts.PrincipalFor(user));
+        return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
     }
 
     private static async Task<IResult> SignUp(HttpContext http, AccountService accounts, [FromForm] string? username, [FromForm] string? password)
     {
         var error = accounts.Register(username, password, Roles.User, out var user);
         if (error is not null) return TypedResults.LocalRedirect("/account/register?error=" + error);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountService.PrincipalFor(user!));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, accounts.PrincipalFor(user!));
         return TypedResults.LocalRedirect("/");
     }
-
-    private static string SafeReturn(string? url) =>
-        !string.IsNullOrEmpty(url) && url.Length < 512 && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
 
     private static string Clip(string? s) => s is null ? "" : s.Length <= 32 ? s : s[..32];
 

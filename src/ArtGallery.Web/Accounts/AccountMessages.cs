@@ -15,6 +15,9 @@ public static class AccountMessages
     /// <summary>User name in use.</summary>
     public const string Taken = "taken";
 
+    /// <summary>Too many sign-in or registration attempts.</summary>
+    public const string Throttled = "throttled";
+
     /// <summary>The message shown for a code; null for unknown codes.</summary>
     public static string? For(string? code) => code switch
     {
@@ -22,7 +25,7 @@ public static class AccountMessages
         BadName => $"User name must be 1-{AccountService.MaxNameLength} letters, digits, '-', '_' or '.'.",
         BadPassword => $"Password must be {AccountService.MinPasswordLength}-{AccountService.MaxPasswordLength} characters.",
         Taken => "That user name is taken.",
-        "throttled" => "Too many attempts; wait a minute and try again.",
+        Throttled => "Too many attempts; wait a minute and try again.",
         _ => null,
     };
 }

@@ -44,13 +44,30 @@ public sealed class AccountService(ArtGalleryDatabase db)
         return null;
     }
 
-    /// <summary>The cookie principal of a user.</summary>
-    public static ClaimsPrincipal PrincipalFor(UserRecord user) => new(new ClaimsIdentity(
+    /// <summary>Sets a new password and ends every session of the user (their cookies stop working); an error code or null.</summary>
+    public string? ChangePassword(int userId, string? newPassword)
+    {
+        if (string.IsNullOrEmpty(newPassword) || newPassword.Length < MinPasswordLength || newPassword.Length > MaxPasswordLength)
+            return AccountMessages.BadPassword;
+        var user = db.FindUser(userId) ?? throw new KeyNotFoundException($"No user {userId}.");
+        db.ChangePassword(userId, hasher.HashPassword(user, newPassword));
+        return null;
+    }
+
+    /// <summary>The cookie principal of a user, carrying the user's current security stamp.</summary>
+    public ClaimsPrincipal PrincipalFor(UserRecord user) => new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new Claim(ClaimTypes.Name, user.UserName),
             new Claim(ClaimTypes.Role, user.Role),
+            new Claim(SessionValidation.StampClaim, db.SecurityStampOf(user.Id)),
         ], CookieAuthenticationDefaults.AuthenticationScheme));
+
+    /// <summary>Ends every session of the user signed in as <paramref name="principal"/> (a copied cookie no longer works).</summary>
+    public void EndSessions(ClaimsPrincipal principal)
+    {
+        if (UserId(principal) is int id && db.FindUser(id) is not null) db.RotateSecurityStamp(id);
+    }
 
     /// <summary>The user id in a principal, if signed in.</summary>
     public static int? UserId(ClaimsPrincipal? principal) =>

@@ -27,6 +27,7 @@ public static class AuthExtensions
             // APIs and the hub answer 401/403; pages redirect.
             o.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
         // The antiforgery cookie defaults to no Secure flag even over HTTPS; same policy as the sign-in cookie.
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -36,11 +37,22 @@ public static class AuthExtensions
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (ctx, _) => Throttled(ctx.HttpContext);
             o.AddPolicy(AccountEndpoints.LoginPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return builder;
+    }
+
+    /// <summary>A throttled form post goes back to its form with the app's own message (a browser would show a bare 429).</summary>
+    private static ValueTask Throttled(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "60";
+        var form = http.Request.Path.StartsWithSegments("/account/signup") ? "/account/register" : "/account/login";
+        http.Response.StatusCode = StatusCodes.Status303SeeOther;
+        http.Response.Headers.Location = $"{form}?error={AccountMessages.Throttled}";
+        return ValueTask.CompletedTask;
     }
 
     private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

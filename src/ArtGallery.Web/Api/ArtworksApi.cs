@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ArtGallery.Web.Api;
 
 /// <summary>GET /api/artworks/{model}/{seed}.png and /print: validated input, 400/404 ProblemDetails, never 500 for bad values.</summary>
-public static class ArtworksApi
+public static partial class ArtworksApi
 {
     /// <summary>Longest query string accepted by these endpoints.</summary>
     public const int MaxQueryLength = 1024;
@@ -15,7 +15,7 @@ public static class ArtworksApi
     public static IEndpointRouteBuilder MapArtworksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/artworks");
-        group.MapGet("/{model}/{seed}.png", GetPng);
+        group.MapMethods("/{model}/{seed}.png", [HttpMethods.Get, HttpMethods.Head], GetPng); // HEAD: same answer, no body
         group.MapGet("/{model}/{seed}/print", GetPrint);
         return app;
     }
@@ -31,7 +31,7 @@ public static class ArtworksApi
         byte[] png;
         try { png = large ? await renderer.LargePngAsync(parsed.Request!, cancel) : await renderer.PngAsync(parsed.Request!, cancel); }
         catch (DirectionsUnavailableException ex) { return Unavailable(ex); }
-        catch (Exception ex) when (ex is InvalidDataException or IOException) { return Unloadable(ex); }
+        catch (Exception ex) when (ex is InvalidDataException or IOException) { return Unloadable(http, parsed.Request!, ex); }
         // Same URL, same picture: safe to cache hard for a concrete model id.
         if (!string.Equals(model, ModelCatalog.ActiveAlias, StringComparison.OrdinalIgnoreCase))
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
@@ -71,7 +71,7 @@ public static class ArtworksApi
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
-            return Unloadable(ex);
+            return Unloadable(http, parsed.Request!, ex);
         }
     }
 
@@ -103,9 +103,17 @@ public static class ArtworksApi
         TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Edits unavailable");
 
     // A registered model whose file is gone or damaged: the server's problem, but a clear one, not an unhandled 500.
-    private static ProblemHttpResult Unloadable(Exception ex) =>
-        TypedResults.Problem($"The model could not be loaded: {ex.Message}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Model unavailable");
+    // The details (paths of the data folder) go to the log for the admin, never to an anonymous client.
+    private static ProblemHttpResult Unloadable(HttpContext http, ArtworkRequest request, Exception ex)
+    {
+        LogUnloadable(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ArtGallery.Rendering"), ex, request.ModelId);
+        return TypedResults.Problem($"Model '{request.ModelId}' could not be loaded: its file is missing or damaged (details in the server log).",
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Model unavailable");
+    }
 
     private static ProblemHttpResult Bad(string? message) =>
         TypedResults.Problem(message ?? "Invalid request.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid artwork request");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} could not be loaded")]
+    private static partial void LogUnloadable(ILogger logger, Exception ex, string model);
 }

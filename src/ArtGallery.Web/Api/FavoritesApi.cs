@@ -29,7 +29,9 @@ public static class FavoritesApi
         if (!ArtworkRequest.TryValidate(seed, trunc ?? 1f, out var error)) return TypedResults.Problem(error, statusCode: 400);
         if (!ArtworkEdits.TryParse(edits, out var parsed, out var editError)) return TypedResults.Problem(editError, statusCode: 400);
         if (catalog.Resolve(model) is not { } record) return TypedResults.Problem($"Unknown model '{model[..Math.Min(64, model.Length)]}'.", statusCode: 404);
-        var f = db.AddFavorite(AccountService.UserId(http.User)!.Value, record.Id, seed, trunc ?? 1f, parsed.Canonical);
+        // Stored in canonical form: the favorite links to exactly the picture it saved.
+        var request = new ArtworkRequest(record.Id, seed, trunc ?? 1f, parsed);
+        var f = db.AddFavorite(AccountService.UserId(http.User)!.Value, request.ModelId, request.Seed, request.Truncation, request.Edits.Canonical);
         return TypedResults.Ok(ToDto(f));
     }
 

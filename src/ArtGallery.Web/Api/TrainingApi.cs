@@ -1,4 +1,5 @@
 using ArtGallery.Data;
+using ArtGallery.Imaging;
 using ArtGallery.Web.Training;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,6 +31,9 @@ public static class TrainingApi
     private static Results<Accepted, ProblemHttpResult> Start(TrainingRequest request, TrainingService training)
     {
         if (request.Validate() is { } problem) return TypedResults.Problem(problem, statusCode: 400, title: "Invalid training request");
+        if (request.Dataset.StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.Ordinal)
+            && !DatasetSource.TryParseBuiltin(request.Dataset, null, out _, out _, out _, out var builtinError))
+            return TypedResults.Problem(builtinError, statusCode: 400, title: "Invalid training request");
         if (training.DatasetSpec(request.Dataset) is null) return TypedResults.Problem($"Unknown dataset '{request.Dataset}'.", statusCode: 400);
         return Send(training, new TrainingCommand.Start(request));
     }

@@ -52,6 +52,8 @@ public sealed partial class BackupService(ArtGalleryDatabase db, DataPaths paths
                 using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
                 {
                     zip.CreateEntryFromFile(dbCopy, BackupManifest.DatabaseEntry, CompressionLevel.Fastest);
+                    // Datasets: only folders a record points to (never a half-written import or its staging folder).
+                    var datasets = OrphanSweep.RecordedDatasetFolders(db);
                     foreach (var folder in BackupManifest.Folders)
                     {
                         var root = Path.Combine(paths.Root, folder);
@@ -60,6 +62,7 @@ public sealed partial class BackupService(ArtGalleryDatabase db, DataPaths paths
                         {
                             var relative = Path.GetRelativePath(paths.Root, file).Replace(Path.DirectorySeparatorChar, '/');
                             if (TempFiles.IsTemp(Path.GetFileName(file))) continue;
+                            if (folder == "datasets" && !datasets.Contains(DatasetFolderOf(root, file))) continue;
                             // Finished checkpoints are renamed into place whole, so an open sees a complete file; one
                             // pruned between listing and opening is simply not in this back-up.
                             try
@@ -102,6 +105,10 @@ public sealed partial class BackupService(ArtGalleryDatabase db, DataPaths paths
         source.CopyTo(target);
         return source.Length;
     }
+
+    // datasets/ds-1/img-000001.png -> <data>/datasets/ds-1
+    private static string DatasetFolderOf(string datasetsRoot, string file) =>
+        Path.Combine(datasetsRoot, Path.GetRelativePath(datasetsRoot, file).Split(Path.DirectorySeparatorChar)[0]);
 
     private static BackupDto Dto(FileInfo f) => new(f.Name, f.Length, f.CreationTimeUtc, $"/api/admin/backups/{f.Name}");
 

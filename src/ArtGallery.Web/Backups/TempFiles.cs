@@ -6,7 +6,7 @@ namespace ArtGallery.Web.Backups;
 /// The app's temp files (checkpoint/model <c>.name.PID.tmp</c>, grid <c>.name.tmp</c>, exports, imports, back-ups): never
 /// listed as real files, never backed up, and swept at start-up after a crash.
 /// </summary>
-public sealed partial class TempFiles(DataPaths paths, ILogger<TempFiles> logger) : IHostedService
+public sealed partial class TempFiles(DataPaths paths, ArtGallery.Data.ArtGalleryDatabase db, ILogger<TempFiles> logger) : IHostedService
 {
     /// <summary>True for a temp file name.</summary>
     public static bool IsTemp(string fileName) => fileName.EndsWith(".tmp", StringComparison.Ordinal);
@@ -36,6 +36,8 @@ public sealed partial class TempFiles(DataPaths paths, ILogger<TempFiles> logger
     {
         int n = Sweep(paths.Root);
         if (n > 0) LogSwept(logger, n, paths.Root);
+        int orphans = OrphanSweep.Sweep(paths, db);
+        if (orphans > 0) LogOrphans(logger, orphans, paths.Root);
         return Task.CompletedTask;
     }
 
@@ -57,6 +59,9 @@ public sealed partial class TempFiles(DataPaths paths, ILogger<TempFiles> logger
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removed {Count} folder(s) left under {Root} by an interrupted import or upload")]
+    private static partial void LogOrphans(ILogger logger, int count, string root);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removed {Count} temp file(s) left under {Root} by an interrupted write")]
     private static partial void LogSwept(ILogger logger, int count, string root);

@@ -1,7 +1,6 @@
 using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Hosting;
-using SixLabors.ImageSharp.Formats.Png;
 
 namespace ArtGallery.Web.Datasets;
 
@@ -17,18 +16,26 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
     /// <summary>Largest single upload (a zip may hold many images).</summary>
     public const long MaxUploadBytes = 512L * 1024 * 1024;
 
-    /// <summary>Imports files into a new dataset; each file is refused or kept on its own. Call off the circuit thread.</summary>
+    /// <summary>Most files one upload may select (zip larger collections).</summary>
+    public const int MaxFilesPerUpload = 10_000;
+
+    /// <summary>
+    /// Imports files into a new dataset; each file is refused or kept on its own. Call off the circuit thread.
+    /// Images are written under <c>datasets/.staging-ID</c>, renamed to <c>datasets/ID</c> and then recorded, so a
+    /// crash at any point leaves a folder no record points to, which the next start removes.
+    /// </summary>
     public UploadResult Import(IReadOnlyList<UploadFile> files, string? name = null)
     {
         var id = $"ds-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x1000):x3}";
-        var folder = Path.Combine(paths.Datasets, id);
+        var final = Path.Combine(paths.Datasets, id);
+        var folder = Path.Combine(paths.Datasets, DataPaths.StagingPrefix + id);
         int accepted = 0;
         var refused = new List<RefusedFile>();
         foreach (var file in files)
         {
             using var stream = file.Open();
             var report = file.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
-                ? DatasetImporter.ImportZip(stream, folder)
+                ? DatasetImporter.ImportZip(stream, folder, archiveName: file.Name)
                 : DatasetImporter.ImportFile(stream, file.Name, folder);
             accepted += report.Accepted.Count;
             refused.AddRange(report.Refused);
@@ -39,7 +46,8 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
             if (Directory.Exists(folder)) Directory.Delete(folder, true);
             return new UploadResult(null, 0, refused);
         }
-        var record = new DatasetRecord { Id = id, Name = string.IsNullOrWhiteSpace(name) ? id : name.Trim(), Folder = folder, ImageCount = accepted };
+        Directory.Move(folder, final); // the commit: only now is the folder a dataset
+        var record = new DatasetRecord { Id = id, Name = string.IsNullOrWhiteSpace(name) ? id : name.Trim(), Folder = final, ImageCount = accepted };
         db.SaveDataset(record);
         return new UploadResult(record, accepted, refused);
     }
@@ -57,7 +65,7 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
             using (image)
             {
                 using var output = new MemoryStream();
-                image.Save(output, new PngEncoder());
+                image.Save(output, ImageOps.PixelsOnlyPng);
                 return output.ToArray();
             }
         }

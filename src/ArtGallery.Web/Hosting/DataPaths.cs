@@ -27,6 +27,12 @@ public sealed class DataPaths
     /// <summary>Exported models and their cached directions.</summary>
     public string Models => Path.Combine(Root, "models");
 
+    /// <summary>Upload spools (one folder per upload in progress; none survive a restart).</summary>
+    public string Uploads => Path.Combine(Root, "uploads");
+
+    /// <summary>Prefix of a dataset folder still being imported; renamed to its id when the import commits.</summary>
+    public const string StagingPrefix = ".staging-";
+
     /// <summary>Back-up archives made by the admin back-up endpoint.</summary>
     public string Backups => Path.Combine(Root, "backups");
 }

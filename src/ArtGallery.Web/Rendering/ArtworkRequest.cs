@@ -2,9 +2,25 @@ using System.Globalization;
 
 namespace ArtGallery.Web.Rendering;
 
-/// <summary>What reproduces one artwork: model + seed + truncation + edits.</summary>
+/// <summary>
+/// What reproduces one artwork: model + seed + truncation + edits, always in canonical form: truncation is rounded
+/// to 0.01 here, whatever builds the request, and edits are canonical by construction, so the
+/// picture rendered, the cache key, the URLs and stored favorites all come from the same values.
+/// </summary>
 public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation, ArtworkEdits Edits)
 {
+    /// <summary>Decimals kept of truncation (URLs show 0.01 steps, so renders use exactly those).</summary>
+    public const int TruncationDecimals = 2;
+
+    private readonly float truncation = Canonical(Truncation);
+
+    /// <summary>Truncation (psi), rounded to 0.01.</summary>
+    public float Truncation { get => truncation; init => truncation = Canonical(value); }
+
+    /// <summary>The truncation the app renders for <paramref name="value"/>: rounded to 0.01 (non-finite values pass through for validation to refuse).</summary>
+    public static float Canonical(float value) =>
+        float.IsFinite(value) ? (float)Math.Round((double)value, TruncationDecimals, MidpointRounding.AwayFromZero) : value;
+
     /// <summary>Largest seed.</summary>
     public const long MaxSeed = int.MaxValue;
 
@@ -35,9 +51,10 @@ public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation,
     /// <summary>URL of the artwork page.</summary>
     public string PageUrl => $"/art/{ModelId}/{Seed}" + (Query.Length > 0 ? "?" + Query : "");
 
-    /// <summary>Checks seed and truncation; false with a user-facing message.</summary>
+    /// <summary>Checks seed and truncation (as it will be rendered, rounded); false with a user-facing message.</summary>
     public static bool TryValidate(long seed, float truncation, out string? error)
     {
+        truncation = Canonical(truncation);
         error = seed is < 0 or > MaxSeed ? $"seed must be 0..{MaxSeed} (was {seed})."
             : !float.IsFinite(truncation) || truncation < MinTruncation || truncation > MaxTruncation ? $"trunc must be {MinTruncation}..{MaxTruncation}."
             : null;

@@ -26,10 +26,11 @@ public sealed partial class TrainingService(
     /// <summary>Queues a command; false when the queue is full (admin clicked too fast).</summary>
     public bool Send(TrainingCommand command) => commands.Writer.TryWrite(command);
 
-    /// <summary>Resolves a dataset choice to a spec DatasetSource understands; null when unknown.</summary>
+    /// <summary>Resolves a dataset choice to a spec DatasetSource understands (built-in options kept); null when unknown or invalid.</summary>
     public string? DatasetSpec(string choice) =>
-        choice.StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.Ordinal) ? BuiltinAbstractDataset.SpecName
-        : store.FindDataset(choice)?.Folder;
+        choice.StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.Ordinal)
+            ? DatasetSource.TryParseBuiltin(choice, null, out _, out _, out var canonical, out _) ? canonical : null
+            : store.FindDataset(choice)?.Folder;
 
     /// <summary>The run folder of a run id.</summary>
     public string RunFolder(string runId) => Path.Combine(paths.Runs, Path.GetFileName(runId));

@@ -6,14 +6,14 @@ namespace ArtGallery.Web.Tests.Auth;
 public sealed class RateLimitTests
 {
     [Fact]
-    public async Task SignIn_PastLimit_Returns429()
+    public async Task SignIn_PastLimit_RedirectsToThrottledMessage()
     {
         await using var app = new AppFactory(AppFactory.NewDataDirectory(), null,
             new Dictionary<string, string> { ["ArtGallery:LoginAttemptsPerMinute"] = "3" });
         var client = Session.Client(app);
         var codes = new List<HttpStatusCode>();
         for (int i = 0; i < 5; i++) codes.Add((await Session.PostFormAsync(client, "/account/login", "/account/signin", "admin", "wrong-" + i)).StatusCode);
-        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], codes);
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.SeeOther, HttpStatusCode.SeeOther], codes);
     }
 
     [Fact]

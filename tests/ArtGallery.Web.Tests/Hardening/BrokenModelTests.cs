@@ -25,7 +25,9 @@ public sealed class BrokenModelTests(TinyModel model)
         var print = await client.GetAsync("/api/artworks/0123456789ab/1/print?size=8x10&dpi=50&edits=pc1:1");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, plain.StatusCode);
-        Assert.Contains("could not be loaded", await plain.Content.ReadAsStringAsync());
+        var body = await plain.Content.ReadAsStringAsync();
+        Assert.Contains("could not be loaded", body);
+        Assert.DoesNotContain(app.DataDirectory, body); // anonymous clients never see where the data lives
         foreach (var r in new[] { edited, editedAgain, print })
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
