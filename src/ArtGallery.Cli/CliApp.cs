@@ -30,6 +30,10 @@ public static class CliApp
         new Commands.BenchTrainCommand(),
         new Commands.BenchGenerateCommand(),
         new Commands.WorkerCommandVerb(),
+        new Commands.DetailTrainCommand(),
+        new Commands.UpscaleCommand(),
+        new Commands.BenchDetailCommand(),
+        new Commands.BenchPrintCommand(),
     ];
 
     /// <summary>Runs the command line; 0 success, 1 failure while running, 2 bad usage.</summary>

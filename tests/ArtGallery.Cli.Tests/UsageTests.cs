@@ -24,6 +24,10 @@ public class UsageTests
     [InlineData("export-model --checkpoint /nonexistent/run --out m.agmodel", "does not exist")]
     [InlineData("bench train --res 12", "--res must be a power of two")]
     [InlineData("bench generate", "--res is required")]
+    [InlineData("upscale --detail default --in x.png --out y.png --scale 0", "--scale must be greater than 0")]
+    [InlineData("upscale --detail /nonexistent/d.agdetail --in x.png --out y.png --scale 4", "does not exist")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail", "does not exist")]
+    [InlineData("bench detail --detail /nonexistent/d.agdetail", "does not exist")]
     public void BadArguments_ClearMessage_ExitCode2(string commandLine, string expected)
     {
         var r = CliRunner.Run(commandLine.Split(' '));

@@ -29,8 +29,8 @@ public class ImporterTests
         Assert.Equal(["img-000001.png", "img-000002.png"], report.Accepted.Select(a => a.SavedAs));
         Assert.Equal(8, report.Refused.Count);
         Assert.All(report.Refused, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
-        // Nothing anywhere but the two generated files inside the dataset folder.
-        Assert.Equal(["datasets/mine/img-000001.png", "datasets/mine/img-000002.png"], root.Listing());
+        // Nothing anywhere but the two generated files and their originals inside the dataset folder.
+        Assert.Equal(["datasets/mine/img-000001.png", "datasets/mine/img-000002.png", "datasets/mine/originals/img-000001.png", "datasets/mine/originals/img-000002.png"], root.Listing());
         using var saved = Image.Load(Path.Combine(datasetDir, "img-000002.png"));
         Assert.Equal((40, 40), (saved.Width, saved.Height)); // square centre crop
     }
@@ -41,7 +41,7 @@ public class ImporterTests
         using var root = new TempDir();
         var report = DatasetImporter.ImportZip(new ForwardOnlyStream(MixedUpload()), root.Path);
         Assert.Equal(2, report.Accepted.Count);
-        Assert.Equal(["img-000001.png", "img-000002.png"], root.Listing());
+        Assert.Equal(["img-000001.png", "img-000002.png", "originals/img-000001.png", "originals/img-000002.png"], root.Listing());
     }
 
     [Fact]
@@ -95,7 +95,33 @@ public class ImporterTests
         string datasetDir = Path.Combine(root.Path, "ds");
         var report = DatasetImporter.ImportFile(new MemoryStream(TestImages.Jpeg()), "../../../etc/passwd", datasetDir);
         Assert.Equal("img-000001.png", Assert.Single(report.Accepted).SavedAs);
-        Assert.Equal(["ds/img-000001.png"], root.Listing());
+        Assert.Equal(["ds/img-000001.png", "ds/originals/img-000001.png"], root.Listing());
+    }
+
+    [Fact]
+    public void ImportFile_WideImage_KeepsOriginalUnsquaredCappedAt2048()
+    {
+        using var root = new TempDir();
+        Assert.False(DatasetOriginals.Has(root.Path));
+        DatasetImporter.ImportFile(new MemoryStream(TestImages.Png(3000, 1000)), "wide.png", root.Path);
+        DatasetImporter.ImportFile(new MemoryStream(TestImages.Png(300, 200)), "small.png", root.Path);
+        Assert.True(DatasetOriginals.Has(root.Path));
+        using var big = Image.Load(Path.Combine(DatasetOriginals.FolderOf(root.Path), "img-000001.png"));
+        using var small = Image.Load(Path.Combine(DatasetOriginals.FolderOf(root.Path), "img-000002.png"));
+        Assert.Equal((2048, 683), (big.Width, big.Height));
+        Assert.Equal((300, 200), (small.Width, small.Height));
+        using var square = Image.Load(Path.Combine(root.Path, "img-000001.png"));
+        Assert.Equal(square.Width, square.Height);
+    }
+
+    [Fact]
+    public void OpenFolder_WithOriginals_TrainsOnTheSquaredCopiesOnly()
+    {
+        using var root = new TempDir();
+        DatasetImporter.ImportFile(new MemoryStream(TestImages.Png(60, 40)), "a.png", root.Path);
+        DatasetImporter.ImportFile(new MemoryStream(TestImages.Png(50, 70)), "b.png", root.Path);
+        var (dataset, _) = DatasetSource.Open(root.Path);
+        Assert.Equal(2, dataset.Count);
     }
 
     [Fact]

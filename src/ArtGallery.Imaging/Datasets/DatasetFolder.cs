@@ -16,6 +16,9 @@ internal sealed class DatasetFolder
         Directory.CreateDirectory(_root);
     }
 
+    /// <summary>The dataset folder (full path).</summary>
+    public string Root => _root;
+
     /// <summary>Saves as the next free img-NNNNNN.png and returns that file name.</summary>
     public string SaveNew(Image<Rgb24> image)
     {
@@ -52,7 +55,11 @@ internal sealed class DatasetFolder
     public FileStream CreateSpool() =>
         new(Inside($".upload-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
 
-    public void Delete(string name) => File.Delete(Inside(name));
+    public void Delete(string name)
+    {
+        File.Delete(Inside(name));
+        DatasetOriginals.Delete(_root, name);
+    }
 
     private int NextNumber()
     {

@@ -86,8 +86,10 @@ public static class DatasetImporter
         refused = null;
         using var image = SafeImageDecoder.TryDecode(data, limits, out string reason);
         if (image is null) { refused = new RefusedFile(name, reason); return false; }
+        using var original = DatasetOriginals.Capped(image);
         ImageOps.CenterSquare(image, limits.MasterSize);
         saved = new ImportedFile(name, target.SaveNew(image));
+        DatasetOriginals.Save(target.Root, saved.SavedAs, original);
         return true;
     }
 

@@ -8,7 +8,8 @@ internal static class UserSources
     public static (List<UserImageDataset.ImageItem>, List<RefusedFile>) FromFolder(string folder, DatasetLimits limits)
     {
         var (found, skipped) = Walk(folder);
-        var files = found.Order(StringComparer.Ordinal).ToList();
+        // A dataset's originals/ are the detail model's, not the GAN's: the squared training copies are enough here.
+        var files = found.Where(f => !DatasetOriginals.Holds(folder, f)).Order(StringComparer.Ordinal).ToList();
         var results = new (UserImageDataset.ImageItem? Item, RefusedFile? Refused)[files.Count];
         var budget = new MasterBudget(limits.CacheBytes / 2);
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>

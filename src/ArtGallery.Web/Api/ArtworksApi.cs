@@ -25,8 +25,11 @@ public static partial class ArtworksApi
     {
         var parsed = Parse(http, model, seed, catalog);
         if (parsed.Problem is { } p) return p;
+        string view = http.Request.Query["view"].ToString();
+        if (view is not ("" or "large")) return Bad("view must be 'large' (4x the model's size through its detail model) or absent.");
+        bool large = view == "large";
         byte[] png;
-        try { png = await renderer.PngAsync(parsed.Request!, cancel); }
+        try { png = large ? await renderer.LargePngAsync(parsed.Request!, cancel) : await renderer.PngAsync(parsed.Request!, cancel); }
         catch (DirectionsUnavailableException ex) { return Unavailable(ex); }
         catch (Exception ex) when (ex is InvalidDataException or IOException) { return Unloadable(http, parsed.Request!, ex); }
         // Same URL, same picture: safe to cache hard for a concrete model id.
@@ -50,9 +53,11 @@ public static partial class ArtworksApi
             return Bad("crop must be a number in 0..1 (0 = left/top, 0.5 = centre, 1 = right/bottom).");
         if (!Int("candidate", 0, q, out int candidate, out var candidateError) || candidate is < 0 or > 7)
             return Bad(candidateError ?? "candidate must be 0..7.");
+        if (!Enum.TryParse<Upscaler>(q["upscaler"].ToString() is { Length: > 0 } u ? u : "detail", ignoreCase: true, out var upscaler) || !Enum.IsDefined(upscaler) || int.TryParse(q["upscaler"].ToString(), out _))
+            return Bad("upscaler must be detail (the model's detail model; Lanczos when it has none) or lanczos.");
         try
         {
-            var png = await renderer.PrintAsync(parsed.Request!, spec!, crop, candidate, cancel);
+            var png = await renderer.PrintAsync(parsed.Request!, spec!, crop, candidate, upscaler, cancel);
             var name = $"{parsed.Request!.ModelId}-{parsed.Request.Seed}-{size.Trim().ToLowerInvariant()}-{dpi}dpi.png";
             return TypedResults.File(png, "image/png", name);
         }

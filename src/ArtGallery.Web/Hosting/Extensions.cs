@@ -36,6 +36,7 @@ public static class Extensions
         builder.Services.AddSingleton<ModelCatalog>();
         builder.Services.AddSingleton<RenderQueue>();
         builder.Services.AddSingleton<PrintQueue>();
+        builder.Services.AddSingleton<DetailModels>();
         builder.Services.AddSingleton<ArtRenderer>();
         builder.Services.AddSingleton<IArtRenderer>(sp => sp.GetRequiredService<ArtRenderer>());
         builder.Services.AddSingleton<ModelActivator>();

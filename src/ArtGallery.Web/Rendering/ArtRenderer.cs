@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using ArtGallery.Detail;
 using ArtGallery.Gan.Sampling;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Hosting;
@@ -12,7 +13,8 @@ using SixLabors.ImageSharp.Processing;
 namespace ArtGallery.Web.Rendering;
 
 /// <summary>The engine behind pages and endpoints: renders on the <see cref="RenderQueue"/>, prints in the <see cref="PrintQueue"/>.</summary>
-public sealed class ArtRenderer(RenderQueue queue, PrintQueue prints, DataPaths paths, IOptions<ArtGalleryOptions> options) : IArtRenderer, IDisposable
+public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, DataPaths paths, IOptions<ArtGalleryOptions> options, DetailModels? details = null)
+    : IArtRenderer, IDisposable
 {
     private const int PreviewWidth = 240;
     private static readonly TimeSpan FailureMemory = TimeSpan.FromMinutes(1);
@@ -39,7 +41,7 @@ public sealed class ArtRenderer(RenderQueue queue, PrintQueue prints, DataPaths 
     }
 
     /// <inheritdoc />
-    public async Task<byte[]> PrintAsync(ArtworkRequest request, PrintSpec spec, double crop, int candidate, CancellationToken cancel = default)
+    public async Task<byte[]> PrintAsync(ArtworkRequest request, PrintSpec spec, double crop, int candidate, Upscaler upscaler = Upscaler.Detail, CancellationToken cancel = default)
     {
         var dirs = await EditsDirections(request, cancel);
         return await prints.RunAsync(async () =>
@@ -49,8 +51,10 @@ public sealed class ArtRenderer(RenderQueue queue, PrintQueue prints, DataPaths 
             return await Task.Run(() =>
             {
                 using var small = PlanarRgb.ToImage(chw, res, res);
-                using var print = PrintRenderer.Render(small, spec, crop);
+                var detail = upscaler == Upscaler.Detail ? details?.For(request.ModelId) : null;
+                using var print = detail is null ? PrintRenderer.Render(small, spec, crop) : DetailCascade.Render(detail, small, spec, crop);
                 var text = Parameters(request, candidate);
+                foreach (var (key, value) in DetailCascade.Text(detail)) text[key] = value;
                 text["Size"] = string.Create(CultureInfo.InvariantCulture, $"{spec.WidthInches:0.##}x{spec.HeightInches:0.##} in");
                 text["DPI"] = spec.Dpi.ToString(CultureInfo.InvariantCulture);
                 text["Crop"] = crop.ToString("0.##", CultureInfo.InvariantCulture);

@@ -45,6 +45,9 @@ public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation,
     /// <summary>URL of the PNG.</summary>
     public string ImageUrl => $"/api/artworks/{ModelId}/{Seed}.png" + (Query.Length > 0 ? "?" + Query : "");
 
+    /// <summary>URL of the large view: 4x the model's side through its detail model.</summary>
+    public string LargeImageUrl => $"/api/artworks/{ModelId}/{Seed}.png?view=large" + (Query.Length > 0 ? "&" + Query : "");
+
     /// <summary>URL of the artwork page.</summary>
     public string PageUrl => $"/art/{ModelId}/{Seed}" + (Query.Length > 0 ? "?" + Query : "");
 

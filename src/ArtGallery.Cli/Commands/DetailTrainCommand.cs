@@ -1,0 +1,57 @@
+using ArtGallery.Detail;
+using ArtGallery.Detail.Training;
+using ArtGallery.Imaging;
+
+namespace ArtGallery.Cli.Commands;
+
+/// <summary>artgallery detail train: calibrates the degradation on a generator, then trains its x4 detail model.</summary>
+public sealed class DetailTrainCommand : ICliCommand
+{
+    public string Verb => "detail train";
+    public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] [--seed S]";
+
+    public int Run(CliArgs args, CliContext context)
+    {
+        string data = args.Required("data");
+        string generatorPath = args.Required("for");
+        string output = args.Required("out");
+        var options = new DetailTrainingOptions
+        {
+            Minutes = args.Double("minutes", 10, 0.05, 24 * 60),
+            Steps = args.Optional("steps") is null ? null : args.Int("steps", 1, 1, 10_000_000),
+            Threads = args.Int("threads", 2, 1, 256),
+            Seed = args.Int("seed", 1, 0, int.MaxValue),
+        };
+        args.EnsureAllUsed();
+        if (!Directory.Exists(generatorPath) && !File.Exists(generatorPath))
+            throw new CliException($"--for '{generatorPath}' does not exist (give a run folder, a .agck checkpoint or a .agmodel file)");
+        TorchSharp.torch.set_num_threads(options.Threads);
+        IHighResSource source = data.Trim().Equals(BuiltinAbstractDataset.SpecName, StringComparison.OrdinalIgnoreCase)
+            ? new BuiltinHighResSource()
+            : new FolderHighResSource(data);
+        string generatorId;
+        using (var generator = CheckpointOption.Load(generatorPath))
+        {
+            var fit = GeneratorCalibration.Fit(generator, source);
+            context.Out.WriteLine($"calibrated on {generator.ModelId} ({generator.Resolution} px): {fit.Profile} (spectrum error {fit.Error:0.0000}, clean {fit.CleanError:0.0000})");
+            context.Out.WriteLine(fit.Table());
+            options = options with { GeneratorResolution = generator.Resolution, Profile = fit.Profile };
+            generatorId = generator.ModelId;
+        }
+        var bar = new TerminalProgress(context.Out, !Console.IsOutputRedirected && context.Out == Console.Out);
+        var progress = new LineProgress(p => bar.Update(p.Fraction,
+            FormattableString.Invariant($"step {p.Step} {p.Elapsed:0}s L1 {p.Loss:0.0000} (bicubic {p.BicubicLoss:0.0000}) skipped {p.SkippedSteps}"), p.Fraction >= 1));
+        var trained = DetailTrainer.Train(options, source, progress, context.Cancel);
+        using var model = trained.WithGenerator(generatorId);
+        if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } dir) Directory.CreateDirectory(dir);
+        model.Save(output);
+        context.Out.WriteLine($"saved detail model {model.Id} to {output} ({new FileInfo(output).Length / 1024} KiB, {model.ParameterCount} parameters, {model.MultiplyAddsPerInputPixel} multiply-adds per input pixel, {model.Info.Steps} steps in {model.Info.Minutes:0.0} min)");
+        return 0;
+    }
+}
+
+/// <summary>Reports on the training thread itself (Progress&lt;T&gt; would post to the thread pool and interleave lines).</summary>
+internal sealed class LineProgress(Action<DetailProgress> report) : IProgress<DetailProgress>
+{
+    public void Report(DetailProgress value) => report(value);
+}

@@ -1,0 +1,85 @@
+using ArtGallery.Imaging;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ArtGallery.Detail;
+
+public sealed partial class DetailModel
+{
+    /// <summary>One x4 pass over planar RGB in [-1, 1] (<paramref name="width"/> x <paramref name="height"/>); returns 4w x 4h planar RGB, clamped.</summary>
+    public float[] Upscale(ReadOnlySpan<float> chw, int width, int height)
+    {
+        CheckInput(chw.Length, width, height);
+        int ow = width * Network.DetailNet.Scale, oh = height * Network.DetailNet.Scale;
+        var result = new float[3L * ow * oh > int.MaxValue ? throw new ArgumentException("Output too large for one array; upscale an Image instead.") : 3 * ow * oh];
+        var input = chw.ToArray();
+        RunTiles(input, width, height, (x, y, w, h, tile) =>
+        {
+            for (int c = 0; c < 3; c++)
+                for (int row = 0; row < h; row++)
+                    Array.Copy(tile, (c * h + row) * w, result, c * ow * oh + (y + row) * ow + x, w);
+        });
+        return result;
+    }
+
+    /// <summary>One x4 pass over an image; the output is written tile by tile straight into 8-bit pixels.</summary>
+    public Image<Rgb24> Upscale(Image<Rgb24> image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var input = new float[3 * image.Width * image.Height];
+        CheckInput(input.Length, image.Width, image.Height);
+        PlanarRgb.FromImage(image, input);
+        var output = new Image<Rgb24>(image.Width * Network.DetailNet.Scale, image.Height * Network.DetailNet.Scale);
+        RunTiles(input, image.Width, image.Height, (x, y, w, h, tile) =>
+        {
+            int plane = w * h;
+            output.ProcessPixelRows(rows =>
+            {
+                for (int row = 0; row < h; row++)
+                {
+                    var pixels = rows.GetRowSpan(y + row);
+                    for (int col = 0; col < w; col++)
+                    {
+                        int i = row * w + col;
+                        pixels[x + col] = new Rgb24(ToByte(tile[i]), ToByte(tile[plane + i]), ToByte(tile[2 * plane + i]));
+                    }
+                }
+            });
+        });
+        return output;
+    }
+
+    private static void CheckInput(int length, int width, int height)
+    {
+        if (width < 2 || height < 2) throw new ArgumentException($"The detail model needs an image of at least 2x2 pixels (got {width}x{height}).");
+        if (length < 3L * width * height) throw new ArgumentException("Source too small for the size given.");
+    }
+
+    /// <summary>Cuts the input into tiles with <see cref="Margin"/> context, runs each, hands back each tile's core output (x, y, w, h in output pixels).</summary>
+    private void RunTiles(float[] input, int width, int height, Action<int, int, int, int, float[]> sink)
+    {
+        const int s = Network.DetailNet.Scale;
+        lock (gate)
+        {
+            using var inference = inference_mode();
+            using var full = tensor(input, [1, 3, height, width]);
+            for (int ty = 0; ty < height; ty += TileSize)
+                for (int tx = 0; tx < width; tx += TileSize)
+                {
+                    using var scope = NewDisposeScope();
+                    int cw = Math.Min(TileSize, width - tx), ch = Math.Min(TileSize, height - ty);
+                    int x0 = Math.Max(0, tx - Margin), y0 = Math.Max(0, ty - Margin);
+                    int x1 = Math.Min(width, tx + cw + Margin), y1 = Math.Min(height, ty + ch + Margin);
+                    var tile = full.narrow(2, y0, y1 - y0).narrow(3, x0, x1 - x0).contiguous().to(device);
+                    var core = net.forward(tile).narrow(2, (ty - y0) * s, ch * s).narrow(3, (tx - x0) * s, cw * s);
+                    sink(tx * s, ty * s, cw * s, ch * s, core.clamp(MinusOne, One).cpu().contiguous().data<float>().ToArray());
+                }
+        }
+    }
+
+    private static readonly Scalar One = 1.0.ToScalar(), MinusOne = (-1.0).ToScalar();
+
+    private static byte ToByte(float v) => (byte)Math.Clamp((int)MathF.Round((v + 1f) * 127.5f), 0, 255);
+}

@@ -1,0 +1,109 @@
+using ArtGallery.Detail.Network;
+using ArtGallery.Gan.Checkpoints;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ArtGallery.Detail;
+
+/// <summary>
+/// A trained x4 detail model (.agdetail = magic AGDT0001 + length + SHA-256 + header JSON + weights). Upscales in
+/// overlapping tiles so memory stays bounded at any size; thread-safe (one pass at a time).
+/// </summary>
+public sealed partial class DetailModel : IDisposable
+{
+    /// <summary>File extension.</summary>
+    public const string Extension = ".agdetail";
+
+    private const string Magic = "AGDT0001";
+    private readonly DetailNet net;
+    private readonly Device device;
+    private readonly Lock gate = new();
+
+    internal DetailModel(DetailNet net, DetailModelInfo info, Device device, string? id = null)
+    {
+        (this.net, Info, this.device) = (net, info, device);
+        net.eval();
+        Id = id ?? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Payload())).ToLowerInvariant()[..12];
+    }
+
+    /// <summary>Header: generator resolution, architecture, degradation, training.</summary>
+    public DetailModelInfo Info { get; }
+
+    /// <summary>Short content hash (names the model in print tEXt).</summary>
+    public string Id { get; }
+
+    /// <summary>Learned weights.</summary>
+    public long ParameterCount => net.ParameterCount;
+
+    /// <summary>Multiply-adds per input pixel of one x4 pass.</summary>
+    public long MultiplyAddsPerInputPixel => net.MultiplyAddsPerInputPixel;
+
+    /// <summary>Core tile side in input pixels (each tile also reads <see cref="Margin"/> pixels of context around it).</summary>
+    public int TileSize { get; private set; } = 160;
+
+    /// <summary>Sets <see cref="TileSize"/> (bigger tiles: less overlap work, more memory per tile); returns this model.</summary>
+    public DetailModel WithTileSize(int tileSize)
+    {
+        TileSize = tileSize >= 4 ? tileSize : throw new ArgumentOutOfRangeException(nameof(tileSize), tileSize, "Tiles must be at least 4 pixels.");
+        return this;
+    }
+
+    /// <summary>Context read around each tile: the receptive radius, so tiles agree with an untiled pass.</summary>
+    public int Margin => net.ReceptiveRadius + 1;
+
+    /// <summary>Where the detail model of a generator lives: next to its .agmodel/.agck with this extension, or detail.agdetail in a run folder.</summary>
+    public static string PathFor(string generatorPath) =>
+        Directory.Exists(generatorPath) ? Path.Combine(generatorPath, "detail" + Extension) : Path.ChangeExtension(generatorPath, Extension);
+
+    /// <summary>The bundled default detail model (models/default.agdetail next to the app).</summary>
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "models", "default" + Extension);
+
+    /// <summary>Loads and verifies a .agdetail file; a damaged or foreign file throws <see cref="InvalidDataException"/>.</summary>
+    public static DetailModel Load(string path, Device? device = null)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Detail model {path} does not exist.", path);
+        var payload = HashedFile.Read(path, Magic);
+        using var r = new BinaryReader(new MemoryStream(payload));
+        var info = DetailModelInfo.FromJson(r.ReadString(), path);
+        var net = new DetailNet(info.Channels, info.Blocks);
+        try
+        {
+            net.load(r, strict: true);
+        }
+        catch (Exception ex) when (ex is not InvalidDataException)
+        {
+            net.Dispose();
+            throw new InvalidDataException($"{path}: detail model weights do not match its header ({ex.Message}).", ex);
+        }
+        var picked = device ?? Gan.DeviceSelector.Pick("auto");
+        net.to(picked);
+        return new DetailModel(net, info, picked, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(payload)).ToLowerInvariant()[..12]);
+    }
+
+    /// <summary>Writes the model atomically.</summary>
+    public void Save(string path) => HashedFile.Write(path, Magic, Payload());
+
+    /// <summary>This model's weights with the id of the generator it was calibrated on recorded in the header (this instance is consumed).</summary>
+    public DetailModel WithGenerator(string generatorModelId) => new(net, Info with { GeneratorModelId = generatorModelId }, device);
+
+    /// <summary>Throws a clear error unless this model was made for samples of <paramref name="resolution"/> px.</summary>
+    public void EnsureServes(int resolution)
+    {
+        if (resolution != Info.GeneratorResolution)
+            throw new InvalidDataException($"Detail model {Id} was made for {Info.GeneratorResolution} px generator samples, not {resolution} px; train one for this model (artgallery detail train --for ...).");
+    }
+
+    private byte[] Payload()
+    {
+        using var ms = new MemoryStream();
+        using (var w = new BinaryWriter(ms))
+        {
+            w.Write(Info.ToJson());
+            lock (gate) net.save(w);
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>Frees the native weights.</summary>
+    public void Dispose() => net.Dispose();
+}

@@ -1,0 +1,84 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace ArtGallery.Detail.Network;
+
+/// <summary>
+/// The x4 detail network: a 3x3 head, residual blocks at the input resolution, two pixel-shuffle x2 steps that
+/// narrow the features as the resolution grows (so the high-resolution layers stay cheap), and a bicubic skip, so
+/// the net only learns the residual over bicubic. Input and output are NCHW RGB in [-1, 1].
+/// </summary>
+public sealed class DetailNet : Module<Tensor, Tensor>
+{
+    /// <summary>Upscaling factor of one pass.</summary>
+    public const int Scale = 4;
+
+    private static readonly double[] BicubicFactor = [Scale, Scale];
+    private readonly Conv2d head, bodyTail, up1, up2, tail;
+    private readonly ModuleList<ResidualBlock> blocks = new();
+
+    /// <summary>Builds the net with <paramref name="channels"/> features and <paramref name="blockCount"/> residual blocks.</summary>
+    public DetailNet(int channels, int blockCount) : base(nameof(DetailNet))
+    {
+        if (channels < 4 || channels % 4 != 0) throw new ArgumentOutOfRangeException(nameof(channels), channels, "Channels must be a positive multiple of 4.");
+        if (blockCount is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(blockCount), blockCount, "Blocks must be 1..64.");
+        (Channels, Blocks) = (channels, blockCount);
+        head = Conv2d(3, channels, 3, padding: 1);
+        for (int i = 0; i < blockCount; i++) blocks.Add(new ResidualBlock(channels));
+        bodyTail = Conv2d(channels, channels, 3, padding: 1);
+        up1 = Conv2d(channels, 4 * (channels * 2 / 3), 3, padding: 1);
+        up2 = Conv2d(channels * 2 / 3, 4 * (channels / 3), 3, padding: 1);
+        tail = Conv2d(channels / 3, 3, 3, padding: 1);
+        RegisterComponents();
+        // A zero tail makes the untrained net exactly bicubic: training starts from the baseline, not below it.
+        using (no_grad()) { tail.weight!.zero_(); tail.bias!.zero_(); }
+    }
+
+    /// <summary>Feature width.</summary>
+    public int Channels { get; }
+
+    /// <summary>Residual blocks.</summary>
+    public int Blocks { get; }
+
+    /// <summary>Input pixels each side that can influence an output pixel: head, 2 per block, body tail, the two upsampling convs and tail (rounded up), bicubic taps.</summary>
+    public int ReceptiveRadius => Blocks * 2 + 7;
+
+    /// <summary>Learned weights.</summary>
+    public long ParameterCount => parameters().Sum(p => p.numel());
+
+    /// <summary>Multiply-adds per input pixel of one pass (convolutions only; the 2x stage runs on 4 pixels per input pixel, the 4x tail on 16).</summary>
+    public long MultiplyAddsPerInputPixel
+    {
+        get
+        {
+            long c = Channels, c2 = Channels * 2 / 3, c3 = Channels / 3;
+            return 9 * (3 * c + 2 * Blocks * c * c + c * c + c * 4 * c2 + 4 * (c2 * 4 * c3) + 16 * (c3 * 3));
+        }
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var features = head.forward(x);
+        var body = features;
+        foreach (var block in blocks) body = block.forward(body);
+        body = bodyTail.forward(body) + features;
+        var up = functional.relu(functional.pixel_shuffle(up1.forward(body), 2));
+        up = functional.relu(functional.pixel_shuffle(up2.forward(up), 2));
+        var bicubic = functional.interpolate(x, scale_factor: BicubicFactor, mode: InterpolationMode.Bicubic, align_corners: false);
+        return (tail.forward(up) + bicubic).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            head.Dispose(); bodyTail.Dispose(); up1.Dispose(); up2.Dispose(); tail.Dispose();
+            foreach (var b in blocks) b.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using ArtGallery.Detail.Network;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace ArtGallery.Detail.Training;
+
+/// <summary>Trains a <see cref="DetailNet"/> with L1 on pairs made on the fly: high-resolution crop -> degradation -> input.</summary>
+public static class DetailTrainer
+{
+    /// <summary>Trains until the step or time budget is spent (blocking; call on a dedicated thread).</summary>
+    public static DetailModel Train(DetailTrainingOptions options, IHighResSource source, IProgress<DetailProgress>? progress = null, CancellationToken cancel = default)
+    {
+        options = options.Validated();
+        if (options.Threads > 0) set_num_threads(options.Threads);
+        var device = Gan.DeviceSelector.Pick(options.Device);
+        manual_seed(options.Seed);
+        var net = new DetailNet(options.Channels, options.Blocks);
+        net.to(device);
+        var pairs = new PairSampler(options, source);
+        using var rng = new Generator((ulong)options.Seed + 17);
+        using var adam = optim.Adam(net.parameters(), options.LearningRate, 0.9, 0.99);
+        var clock = Stopwatch.StartNew();
+        double loss = double.NaN, bicubicLoss = double.NaN;
+        int step = 0, skipped = 0;
+        net.train();
+        for (; ; step++)
+        {
+            double fraction = options.Steps is int total ? (double)step / total : clock.Elapsed.TotalMinutes / options.Minutes;
+            if (fraction >= 1 || cancel.IsCancellationRequested) break;
+            foreach (var group in adam.ParamGroups) group.LearningRate = options.LearningRate * (0.1 + 0.45 * (1 + Math.Cos(Math.PI * fraction)));
+            using (var scope = NewDisposeScope())
+            {
+                var (input, target) = pairs.Next(step, rng, device);
+                adam.zero_grad();
+                var output = net.forward(input);
+                var l1 = functional.l1_loss(output, target);
+                l1.backward();
+                double value = l1.item<float>();
+                // A non-finite loss (see ENGINE.md: rare libtorch NaNs on CPU) would poison Adam's moments: drop the step.
+                if (!double.IsFinite(value)) { skipped++; continue; }
+                adam.step();
+                loss = double.IsNaN(loss) ? value : 0.98 * loss + 0.02 * value;
+                if (step % 25 == 0)
+                {
+                    using var noGrad = no_grad();
+                    double b = functional.l1_loss(functional.interpolate(input, scale_factor: [4.0, 4.0], mode: InterpolationMode.Bicubic, align_corners: false), target).item<float>();
+                    bicubicLoss = double.IsNaN(bicubicLoss) ? b : 0.8 * bicubicLoss + 0.2 * b;
+                    progress?.Report(new DetailProgress(step, clock.Elapsed.TotalSeconds, fraction, loss, bicubicLoss, skipped));
+                }
+            }
+        }
+        progress?.Report(new DetailProgress(step, clock.Elapsed.TotalSeconds, 1, loss, bicubicLoss, skipped));
+        net.eval();
+        var info = new DetailModelInfo(options.GeneratorResolution, options.Channels, options.Blocks, options.Profile, source.Name, step, clock.Elapsed.TotalMinutes, loss);
+        return new DetailModel(net, info, device);
+    }
+}

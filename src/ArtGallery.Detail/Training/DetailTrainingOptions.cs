@@ -1,0 +1,66 @@
+namespace ArtGallery.Detail.Training;
+
+/// <summary>Settings of one detail-model training run.</summary>
+public sealed record DetailTrainingOptions
+{
+    /// <summary>Side of the generator's samples the model will serve (stored in the file and checked at use).</summary>
+    public int GeneratorResolution { get; init; } = 64;
+
+    /// <summary>Feature width of the net.</summary>
+    public int Channels { get; init; } = 48;
+
+    /// <summary>Residual blocks.</summary>
+    public int Blocks { get; init; } = 6;
+
+    /// <summary>Crops per step.</summary>
+    public int Batch { get; init; } = 8;
+
+    /// <summary>High-resolution crop side (a multiple of 4); the input is a quarter of it.</summary>
+    public int CropSize { get; init; } = 96;
+
+    /// <summary>Peak Adam learning rate (cosine decay to a tenth of it over the run).</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Stop after this many steps (deterministic runs, tests); null: stop on <see cref="Minutes"/>.</summary>
+    public int? Steps { get; init; }
+
+    /// <summary>Wall-clock budget when <see cref="Steps"/> is null.</summary>
+    public double Minutes { get; init; } = 10;
+
+    /// <summary>Intra-op threads (0: leave torch's setting).</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Seed of crops, degradations and initial weights.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The calibrated degradation; training jitters around it (sigma x0.5..1.5, noise x0..2).</summary>
+    public DegradationProfile Profile { get; init; } = DegradationProfile.Clean;
+
+    /// <summary>Share of crops degraded by area downsampling only, so clean inputs (and the cascade's own outputs) stay in range.</summary>
+    public double CleanFraction { get; init; } = 0.3;
+
+    /// <summary>High-resolution images held at once; one is replaced every <see cref="RefreshEvery"/> steps.</summary>
+    public int PoolSize { get; init; } = 24;
+
+    /// <summary>Steps between pool refreshes.</summary>
+    public int RefreshEvery { get; init; } = 16;
+
+    /// <summary>Device choice: auto, cpu or cuda.</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>Checks ranges; throws with a clear message.</summary>
+    public DetailTrainingOptions Validated()
+    {
+        if (GeneratorResolution is < 4 or > 4096) throw new ArgumentOutOfRangeException(nameof(GeneratorResolution), GeneratorResolution, "Generator resolution must be 4..4096.");
+        if (CropSize < 16 || CropSize % 4 != 0) throw new ArgumentOutOfRangeException(nameof(CropSize), CropSize, "Crop size must be a multiple of 4, at least 16.");
+        if (Batch is < 1 or > 256) throw new ArgumentOutOfRangeException(nameof(Batch), Batch, "Batch must be 1..256.");
+        if (Steps is < 1) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Steps must be positive.");
+        if (!(Minutes > 0)) throw new ArgumentOutOfRangeException(nameof(Minutes), Minutes, "Minutes must be positive.");
+        if (PoolSize < 1 || RefreshEvery < 1) throw new ArgumentOutOfRangeException(nameof(PoolSize), "Pool size and refresh interval must be positive.");
+        Profile.Validated();
+        return this;
+    }
+}
+
+/// <summary>Progress of a detail training run.</summary>
+public sealed record DetailProgress(int Step, double Elapsed, double Fraction, double Loss, double BicubicLoss, int SkippedSteps);

@@ -1,0 +1,49 @@
+using ArtGallery.Detail;
+using ArtGallery.Imaging;
+using Microsoft.Extensions.Caching.Memory;
+using SixLabors.ImageSharp.Processing;
+
+namespace ArtGallery.Web.Rendering;
+
+public sealed partial class ArtRenderer
+{
+    /// <inheritdoc />
+    public async Task<byte[]> LargePngAsync(ArtworkRequest request, CancellationToken cancel = default)
+    {
+        string key = request.Key + "/large";
+        if (cache.TryGetValue(key, out byte[]? hit) && hit is not null) return hit;
+        var dirs = await EditsDirections(request, cancel);
+        var png = await queue.RunAsync(pool =>
+        {
+            var (chw, res) = RenderChw(pool, request, dirs, 0);
+            using var small = PlanarRgb.ToImage(chw, res, res);
+            var detail = details?.For(request.ModelId);
+            int side = res * Detail.Network.DetailNet.Scale;
+            using var large = detail is null
+                ? small.Clone(x => x.Resize(side, side, KnownResamplers.Lanczos3))
+                : DetailCascade.Render(detail, small, side, side);
+            var text = Parameters(request, 0);
+            foreach (var (k, v) in DetailCascade.Text(detail)) text[k] = v;
+            return PngExport.Encode(large, null, text);
+        }, cancel);
+        cache.Set(key, png, new MemoryCacheEntryOptions { Size = png.Length });
+        return png;
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> DetailPreviewAsync(ArtworkRequest request, PrintSpec spec, double crop, int side, CancellationToken cancel = default)
+    {
+        if (details?.For(request.ModelId) is not { } detail) return null;
+        var dirs = await EditsDirections(request, cancel);
+        return await prints.RunAsync(async () =>
+        {
+            var (chw, res) = await queue.RunAsync(pool => RenderChw(pool, request, dirs, 0), cancel);
+            return await Task.Run(() =>
+            {
+                using var small = PlanarRgb.ToImage(chw, res, res);
+                using var window = DetailCascade.RenderWindow(detail, small, spec.PixelWidth, spec.PixelHeight, crop, Math.Clamp(side, 16, 1024));
+                return DataUrl(window);
+            }, cancel);
+        }, cancel);
+    }
+}

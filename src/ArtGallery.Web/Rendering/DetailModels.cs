@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using ArtGallery.Detail;
+using ArtGallery.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ArtGallery.Web.Rendering;
+
+/// <summary>How a print or large view is taken up from the generator's size.</summary>
+public enum Upscaler
+{
+    /// <summary>The model's detail model (x4 passes); Lanczos when the model has none.</summary>
+    Detail,
+    /// <summary>Lanczos3 + mild sharpening (the original path).</summary>
+    Lanczos,
+}
+
+/// <summary>
+/// The detail model of each generator: <c>name.agdetail</c> next to its .agmodel (or detail.agdetail in its run folder),
+/// loaded once on the configured device. A missing, damaged or mismatched file means Lanczos, with a warning in the log.
+/// </summary>
+public sealed partial class DetailModels(ModelCatalog catalog, IOptions<ArtGalleryOptions> options, ILogger<DetailModels> logger) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<DetailModel?>> loaded = new();
+
+    /// <summary>The detail model serving <paramref name="modelId"/>, or null (use Lanczos).</summary>
+    public DetailModel? For(string modelId) => loaded.GetOrAdd(modelId, id => new Lazy<DetailModel?>(() => Load(id))).Value;
+
+    private DetailModel? Load(string modelId)
+    {
+        if (catalog.Resolve(modelId) is not { } record || string.IsNullOrEmpty(record.Path)) return null;
+        var path = DetailModel.PathFor(record.Path);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var model = DetailModel.Load(path, Gan.DeviceSelector.Pick(options.Value.Device));
+            try
+            {
+                model.EnsureServes(record.Resolution);
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+            LogLoaded(logger, model.Id, modelId);
+            return model;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or InvalidOperationException)
+        {
+            LogUnusable(logger, ex, path, modelId);
+            return null;
+        }
+    }
+
+    /// <summary>Frees the loaded models.</summary>
+    public void Dispose()
+    {
+        foreach (var lazy in loaded.Values)
+            if (lazy.IsValueCreated) lazy.Value?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Detail model {DetailId} serves model {ModelId}")]
+    private static partial void LogLoaded(ILogger logger, string detailId, string modelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Detail model {Path} cannot serve model {ModelId}; prints use Lanczos")]
+    private static partial void LogUnusable(ILogger logger, Exception ex, string path, string modelId);
+}
