@@ -8,13 +8,11 @@ internal static class RecipeOption
     /// <summary>The recipe asked for, refused with a clear message when unknown or too small for the resolution.</summary>
     public static GanRecipe Read(CliArgs args, int resolution, string resolutionFlag)
     {
-        var recipe = args.Optional("recipe") switch
-        {
-            null or "progan" => GanRecipe.ProGan,
-            "seed" => GanRecipe.Seed,
-            var other => throw new CliException($"--recipe must be progan or seed, got '{other}'"),
-        };
-        if (recipe == GanRecipe.Seed && resolution < 16) throw new CliException($"the seed recipe needs --{resolutionFlag} 16 or more");
+        var name = args.Optional("recipe");
+        var recipe = name is null ? GanRecipes.All[0].Recipe
+            : GanRecipes.Parse(name) ?? throw new CliException($"--recipe must be {GanRecipes.NameList}, got '{name}'");
+        int min = GanRecipes.Info(recipe).MinResolution;
+        if (resolution < min) throw new CliException($"the {GanRecipes.Info(recipe).Name} recipe needs --{resolutionFlag} {min} or more");
         return recipe;
     }
 }

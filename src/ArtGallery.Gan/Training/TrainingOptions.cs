@@ -146,7 +146,7 @@ public sealed record TrainingOptions
     {
         if (MaxResolution < 4 || MaxResolution > 1024 || (MaxResolution & (MaxResolution - 1)) != 0)
             throw new ArgumentException($"Max resolution must be a power of two in 4..1024, got {MaxResolution}.");
-        if (Recipe == GanRecipe.Seed && MaxResolution < 16) throw new ArgumentException("The seed recipe needs a resolution of 16 or more.");
+        if (GanRecipes.ResolutionProblem(Recipe, MaxResolution) is { } tooSmall) throw new ArgumentException(tooSmall);
         if (KimgPerPhase <= 0) throw new ArgumentException("Kimg per phase must be positive.");
         if (FinalKimg is <= 0) throw new ArgumentException("Final kimg must be positive.");
         if (Threads < 0) throw new ArgumentException("Threads must be 0 (default) or positive.");

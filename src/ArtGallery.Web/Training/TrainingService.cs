@@ -31,8 +31,12 @@ public sealed partial class TrainingService(
         choice.StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.Ordinal) ? BuiltinAbstractDataset.SpecName
         : store.FindDataset(choice)?.Folder;
 
-    /// <summary>The run folder of a run id.</summary>
-    public string RunFolder(string runId) => Path.Combine(paths.Runs, Path.GetFileName(runId));
+    /// <summary>The run folder of a run id (the engine's layout).</summary>
+    public RunFolder Folder(string runId) => new(Path.Combine(paths.Runs, Path.GetFileName(runId)));
+
+    /// <summary>The one check of a training request (form, API and service): its ranges and recipe, then its dataset; null when fine.</summary>
+    public string? Problem(TrainingRequest request) =>
+        request.Validate() ?? (DatasetSpec(request.Dataset) is null ? $"Unknown dataset '{request.Dataset}'." : null);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -65,18 +69,19 @@ public sealed partial class TrainingService(
         switch (command)
         {
             case TrainingCommand.Start start when active is null: Begin(start.Request); break;
-            case TrainingCommand.Resume resume when active is null: BeginResume(resume.RunId); break;
+            case TrainingCommand.Resume resume when active is null: BeginResume(resume.RunId, null); break;
+            case TrainingCommand.Extend extend when active is null: BeginExtend(extend); break;
             case TrainingCommand.Pause when active is not null: active.Cancel(RunStatus.Paused); await active.Completion; break;
             case TrainingCommand.Stop when active is not null: active.Cancel(RunStatus.Stopped); await active.Completion; break;
-            case TrainingCommand.Start or TrainingCommand.Resume: live.Notice("A run is already in progress; pause or stop it first."); break;
+            case TrainingCommand.Start or TrainingCommand.Resume or TrainingCommand.Extend: live.Notice("A run is already in progress; pause or stop it first."); break;
             default: live.Notice("No run is in progress."); break;
         }
     }
 
     private void Begin(TrainingRequest request)
     {
-        if (request.Validate() is { } problem) throw new ArgumentException(problem);
-        var spec = DatasetSpec(request.Dataset) ?? throw new ArgumentException($"Unknown dataset '{request.Dataset}'.");
+        if (Problem(request) is { } problem) throw new ArgumentException(problem);
+        var spec = DatasetSpec(request.Dataset)!;
         var trainingOptions = request.ToOptions(options.Value.Device, options.Value.TrainingThreads);
         trainingOptions.Validate();
         var id = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x1000):x3}";
@@ -84,16 +89,23 @@ public sealed partial class TrainingService(
         Launch(record, () =>
         {
             var (dataset, _) = DatasetSource.Open(spec);
-            return Trainer.Create(trainingOptions, dataset, RunFolder(id));
+            return Trainer.Create(trainingOptions, dataset, Folder(id).Path);
         });
     }
 
-    private void BeginResume(string runId)
+    private void BeginResume(string runId, TrainingCommand.Extend? extend)
     {
         var record = store.FindRun(runId) ?? throw new ArgumentException($"Unknown run '{runId}'.");
-        if (record.Status is not (RunStatus.Paused or RunStatus.Resumable or RunStatus.Stopped))
+        if (extend is null && !RunsService.CanResume(record))
             throw new InvalidOperationException($"Run {runId} is {record.Status}; only paused, stopped or interrupted runs resume.");
-        Launch(record, () => Trainer.Resume(RunFolder(runId), DatasetSource.Open(record.Dataset).Dataset));
+        Launch(record, () => Trainer.Resume(Folder(runId).Path, DatasetSource.Open(record.Dataset).Dataset, extend?.Minutes, extend?.FinalKimg));
+    }
+
+    private void BeginExtend(TrainingCommand.Extend extend)
+    {
+        var record = store.FindRun(extend.RunId) ?? throw new ArgumentException($"Unknown run '{extend.RunId}'.");
+        if (TrainingCommand.Extend.Problem(record, extend.FinalKimg, extend.Minutes) is { } problem) throw new ArgumentException(problem);
+        BeginResume(extend.RunId, extend);
     }
 
     private void Launch(TrainingRunRecord record, Func<Trainer> create)
