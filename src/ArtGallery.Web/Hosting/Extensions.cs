@@ -49,6 +49,7 @@ public static class Extensions
     {
         builder.Services.AddSingleton<TrainingState>();
         builder.Services.AddSingleton<TrainingService>();
+        builder.Services.AddSingleton<RunFolders>();
         builder.Services.AddSingleton<RunsService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddSignalR(o =>

@@ -9,7 +9,7 @@ namespace ArtGallery.Web.Training;
 public sealed record RunSummary(TrainingRunRecord Run, IReadOnlyList<string> Checkpoints, bool CanResume, bool CanExtend);
 
 /// <summary>Runs, their checkpoints, sample timelines and curves for pages: LiteDB records plus the engine's run-folder layout.</summary>
-public sealed class RunsService(ArtGalleryDatabase db, TrainingService training, ModelActivator activator)
+public sealed class RunsService(ArtGalleryDatabase db, RunFolders folders, ModelActivator activator)
 {
     /// <summary>Curve points handed to a chart at most (older points are thinned, the newest always kept).</summary>
     public const int MaxChartPoints = 200;
@@ -35,10 +35,10 @@ public sealed class RunsService(ArtGalleryDatabase db, TrainingService training,
 
     /// <summary>The run's sample grids, oldest first.</summary>
     public IReadOnlyList<SampleDto> Timeline(string runId) =>
-        training.Folder(runId).SampleGrids().Select(g => SampleDto.For(runId, g.FileName, g.Kimg)).ToList();
+        folders.For(runId).SampleGrids().Select(g => SampleDto.For(runId, g.FileName, g.Kimg)).ToList();
 
     /// <summary>The run's recorded curves, thinned to <see cref="MaxChartPoints"/>.</summary>
-    public IReadOnlyList<ProgressPoint> Curves(string runId) => Thin(training.Folder(runId).ReadProgress(), MaxChartPoints);
+    public IReadOnlyList<ProgressPoint> Curves(string runId) => Thin(folders.For(runId).ReadProgress(), MaxChartPoints);
 
     /// <summary>The run's last phase length in kimg (what "extend" starts from).</summary>
     public double LastPhaseKimg(TrainingRunRecord run)
@@ -54,7 +54,7 @@ public sealed class RunsService(ArtGalleryDatabase db, TrainingService training,
     /// <summary>Exports one of the run's checkpoints and makes it the gallery's model; returns the model id. Names not of this run are refused.</summary>
     public Task<string> ActivateAsync(string runId, string checkpointName)
     {
-        var path = CheckpointStore.List(training.Folder(runId).Path).FirstOrDefault(p => Path.GetFileName(p) == checkpointName)
+        var path = CheckpointStore.List(folders.For(runId).Path).FirstOrDefault(p => Path.GetFileName(p) == checkpointName)
             ?? throw new InvalidOperationException($"Run {runId} has no checkpoint {checkpointName}.");
         return activator.ActivateAsync(runId, path);
     }
@@ -68,5 +68,5 @@ public sealed class RunsService(ArtGalleryDatabase db, TrainingService training,
     }
 
     private IReadOnlyList<string> CheckpointNames(string runId) =>
-        CheckpointStore.List(training.Folder(runId).Path).Take(3).Select(p => Path.GetFileName(p)).ToList();
+        CheckpointStore.List(folders.For(runId).Path).Take(3).Select(p => Path.GetFileName(p)).ToList();
 }

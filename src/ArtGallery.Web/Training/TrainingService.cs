@@ -13,7 +13,7 @@ namespace ArtGallery.Web.Training;
 /// progress to the hub and to <see cref="TrainingState"/>, and records each run in LiteDB.
 /// </summary>
 public sealed partial class TrainingService(
-    ArtGalleryDatabase db, DataPaths paths, TrainingState state, IHubContext<TrainingHub, ITrainingClient> hub,
+    ArtGalleryDatabase db, RunFolders folders, TrainingState state, IHubContext<TrainingHub, ITrainingClient> hub,
     IOptions<ArtGalleryOptions> options, ILogger<TrainingService> logger) : BackgroundService
 {
     private readonly ArtGalleryDatabase store = db;
@@ -32,7 +32,7 @@ public sealed partial class TrainingService(
         : store.FindDataset(choice)?.Folder;
 
     /// <summary>The run folder of a run id (the engine's layout).</summary>
-    public RunFolder Folder(string runId) => new(Path.Combine(paths.Runs, Path.GetFileName(runId)));
+    public RunFolder Folder(string runId) => folders.For(runId);
 
     /// <summary>The one check of a training request (form, API and service): its ranges and recipe, then its dataset; null when fine.</summary>
     public string? Problem(TrainingRequest request) =>
