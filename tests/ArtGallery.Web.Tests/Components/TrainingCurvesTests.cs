@@ -22,6 +22,21 @@ public sealed class TrainingCurvesTests : ComponentTestBase
         Assert.Equal([100.5, 101, 101.5], charts[1].Series[0].Values);
     }
 
+    [Theory]
+    [InlineData(0.3, 0.5)]
+    [InlineData(7, 10)]
+    [InlineData(120, 200)]
+    [InlineData(0.15, 0.2)]
+    public void NiceStep_Raw_RoundedUpTo125(double raw, double step) => Assert.Equal(step, TrainingCurves.NiceStep(raw), 9);
+
+    [Fact]
+    public void YTick_ImagesPerSecond_AboutFourTicks()
+    {
+        var chart = TrainingCurves.Charts([Point(1), Point(2)])[1]; // img/s 101..102 from 0: span 102, step 25.5 -> 50
+        Assert.Equal(50, chart.YTick);
+        Assert.Equal(1, TrainingCurves.Charts([Point(1), Point(2)])[3].YTick); // augmentation p stays on whole ticks
+    }
+
     [Fact]
     public void Labels_ManyPoints_ThinnedButLastKept()
     {
