@@ -37,8 +37,6 @@ public sealed record LatentDirections(string ModelId, Dictionary<string, float[]
     /// <summary>Writes atomically (temp file then rename) so a crash never leaves half a file.</summary>
     public void Write(string path)
     {
-        var tmp = path + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(this));
-        File.Move(tmp, path, overwrite: true);
+        Imaging.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this));
     }
 }
