@@ -37,7 +37,8 @@ public sealed class PrintDialogTests : ComponentTestBase
         await ChooseAsync(host, "Print size", "16x20");
         await ChooseAsync(host, "Orientation", "landscape");
         host.Find("input[role=spinbutton]").Change("150");
-        Assert.Equal("3000 x 2400 px at 150 DPI", host.Find("[data-testid=print-pixels]").TextContent.Trim());
+        // MudNumericField commits a typed value asynchronously.
+        host.WaitForAssertion(() => Assert.Equal("3000 x 2400 px at 150 DPI", host.Find("[data-testid=print-pixels]").TextContent.Trim()), TimeSpan.FromSeconds(5));
         Assert.Empty(host.FindAll("[data-testid=print-download]"));
 
         Button(host, "Render candidates").Click();
