@@ -28,7 +28,6 @@ public sealed class PageTests(AppFixture app, ITestOutputHelper output) : Browse
         {
             await Page.GotoAsync(path);
             await Expect(ready).ToBeEnabledAsync();
-            await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await ScreenshotAsync("page-" + name);
         }
         Assert.Empty(BrowserErrors);
