@@ -42,9 +42,7 @@ public sealed partial class FamilyClassifier
     /// <summary>Writes the model to <paramref name="path"/> (temp file then rename, so a crash never leaves half a file).</summary>
     public void Save(string path)
     {
-        string tmp = path + ".tmp";
-        File.WriteAllText(tmp, ToJson());
-        File.Move(tmp, path, overwrite: true);
+        Imaging.AtomicFile.WriteAllText(path, ToJson());
     }
 
     /// <summary>Loads a model saved by <see cref="Save"/>.</summary>

@@ -1,34 +1,24 @@
+using ArtGallery.Imaging;
+
 namespace ArtGallery.Metrics;
 
-/// <summary>
-/// SplitMix64: a tiny PRNG whose sequence is fixed by its seed on every runtime and platform.
-/// System.Random's seeded sequence is an implementation detail we do not want metric values to hang on.
-/// </summary>
+/// <summary>The metrics' draws (integers, shuffles, normals) from the shared <see cref="SplitMix64"/> core, so metric values hang on a
+/// fixed sequence rather than on System.Random's implementation.</summary>
 internal sealed class SeededRandom(ulong seed)
 {
-    private ulong _state = seed;
+    private readonly SplitMix64 core = new(seed);
 
     /// <summary>Next 64 random bits.</summary>
-    public ulong NextUInt64()
-    {
-        ulong z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public ulong NextUInt64() => core.Next();
 
     /// <summary>Uniform in [0, 1).</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => core.NextDouble();
 
     /// <summary>Uniform integer in [0, maxExclusive).</summary>
     public int NextInt(int maxExclusive) => (int)(NextDouble() * maxExclusive);
 
     /// <summary>Standard normal (Box-Muller).</summary>
-    public double NextGaussian()
-    {
-        double u1 = 1.0 - NextDouble(), u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
+    public double NextGaussian() => core.NextGaussian();
 
     /// <summary>Fisher-Yates shuffle in place.</summary>
     public void Shuffle<T>(IList<T> items)

@@ -68,6 +68,11 @@ public sealed class TrainingTests
         Assert.True(File.Exists(Path.Combine(run, "run.json")));
         Assert.Equal(2, CheckpointStore.List(run).Count);
         Assert.Contains(progress.Reports, r => r.SampleGridPath is not null && File.Exists(r.SampleGridPath));
+        // The run folder keeps every report's curve point and every grid, for pages that show a finished run.
+        var folder = new RunFolder(run);
+        Assert.Equal(progress.Reports.Select(r => r.Kimg), folder.ReadProgress().Select(p => p.Kimg));
+        Assert.Equal(progress.Reports.Where(r => r.SampleGridPath is not null).Select(r => Path.GetFileName(r.SampleGridPath)).Distinct().Order(),
+            folder.SampleGrids().Select(g => g.FileName).Order());
         Assert.Contains(progress.Reports, r => r.Phase == "fade-in" && r.Alpha is > 0 and < 1);
         Assert.NotNull(final.Diversity);
         Assert.InRange(final.Diversity!.Value, 0.01, 10);

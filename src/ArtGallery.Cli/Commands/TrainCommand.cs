@@ -1,4 +1,5 @@
 using ArtGallery.Gan.Training;
+using ArtGallery.Gan;
 
 namespace ArtGallery.Cli.Commands;
 
@@ -57,7 +58,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         var recipe = RecipeOption.Read(args, maxRes, "max-res");
         var defaults = ReadOptionsFile(args.Optional("options"));
         var device = args.Optional("device") ?? defaults.Device;
-        if (device is not ("auto" or "cpu" or "cuda")) throw new CliException($"--device must be auto, cpu or cuda, got '{device}'");
+        if (!DeviceSelector.Names.Contains(device)) throw new CliException($"--device must be {DeviceSelector.NameList}, got '{device}'");
         double checkpointKimg = args.Double("checkpoint-kimg", defaults.CheckpointKimg, 0.01, 100_000);
         return defaults with
         {

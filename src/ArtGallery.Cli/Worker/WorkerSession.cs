@@ -48,7 +48,7 @@ public sealed class WorkerSession(TextReader input, TextWriter output, TextWrite
     private static Trainer Open(WorkerCommand command)
     {
         var (dataset, _) = DatasetSource.Open(command.Dataset!);
-        if (command.Command == WorkerProtocol.Resume) return Trainer.Resume(command.RunFolder!, dataset, command.Minutes);
+        if (command.Command == WorkerProtocol.Resume) return Trainer.Resume(command.RunFolder!, dataset, command.Minutes, command.FinalKimg);
         if (command.Options is not { } json) throw new ArgumentException("start needs the training options.");
         var options = TrainingOptions.FromJson(json.GetRawText());
         options.Validate();

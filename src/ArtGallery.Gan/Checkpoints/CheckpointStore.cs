@@ -4,7 +4,7 @@ namespace ArtGallery.Gan.Checkpoints;
 public static class CheckpointStore
 {
     /// <summary>&lt;run&gt;/checkpoints.</summary>
-    public static string Folder(string runDir) => Path.Combine(runDir, "checkpoints");
+    public static string Folder(string runDir) => new Training.RunFolder(runDir).Checkpoints;
 
     /// <summary>File name for a position: kimg then step, zero-padded so names sort by age.</summary>
     public static string NameFor(long imagesSeen, long step) => $"ckpt-{imagesSeen / 1000:D6}-{step:D8}.agck";

@@ -9,21 +9,15 @@ internal static class HashedFile
     /// <summary>Writes <paramref name="payload"/> to a temp file next to <paramref name="path"/>, flushes to disk, then renames.</summary>
     public static void Write(string path, string magic, byte[] payload)
     {
-        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
         // A dot-prefixed .tmp name never matches the loaders' "ckpt-*.agck" / "*.agmodel" patterns.
-        var tmp = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var w = new BinaryWriter(fs))
+        Imaging.AtomicFile.Write(path, fs =>
         {
+            using var w = new BinaryWriter(fs, Encoding.ASCII, leaveOpen: true);
             w.Write(Encoding.ASCII.GetBytes(magic));
             w.Write((long)payload.Length);
             w.Write(SHA256.HashData(payload));
             w.Write(payload);
-            w.Flush();
-            fs.Flush(flushToDisk: true);
-        }
-        File.Move(tmp, path, overwrite: true);
+        });
     }
 
     /// <summary>Reads and verifies a file; throws <see cref="InvalidDataException"/> if truncated, corrupt or of another kind.</summary>

@@ -13,7 +13,7 @@ public sealed class SeedDiscriminator : GanDiscriminator
     /// <summary>n_layers = log2(resolution) - 1; N_DISC_CHANNELS 64 by default.</summary>
     public SeedDiscriminator(int resolution, int discChannels = 64) : base(nameof(SeedDiscriminator))
     {
-        if (resolution < 16) throw new ArgumentOutOfRangeException(nameof(resolution), "The seed recipe needs at least 16 px.");
+        if (Training.GanRecipes.ResolutionProblem(Training.GanRecipe.Seed, resolution) is { } tooSmall) throw new ArgumentOutOfRangeException(nameof(resolution), tooSmall);
         this.discChannels = discChannels;
         Resolution = resolution;
         int nLayers = (int)Math.Log2(resolution) - 1;

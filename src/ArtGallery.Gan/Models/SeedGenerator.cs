@@ -15,7 +15,7 @@ public sealed class SeedGenerator : GanGenerator
     /// <summary>n_layers = log2(resolution) - 1 as in the post (32 px -> 4 layers); GEN_INPUT_SIZE 100, N_GEN_CHANNELS 64 by default.</summary>
     public SeedGenerator(int resolution, int genInputSize = 100, int genChannels = 64) : base(nameof(SeedGenerator))
     {
-        if (resolution < 16) throw new ArgumentOutOfRangeException(nameof(resolution), "The seed recipe needs at least 16 px.");
+        if (Training.GanRecipes.ResolutionProblem(Training.GanRecipe.Seed, resolution) is { } tooSmall) throw new ArgumentOutOfRangeException(nameof(resolution), tooSmall);
         genInput = genInputSize;
         this.genChannels = genChannels;
         MaxResolution = resolution;

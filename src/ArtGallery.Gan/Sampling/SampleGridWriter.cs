@@ -21,10 +21,7 @@ internal sealed class SampleGridWriter
         var images = Rendering.Images(g, latents, device);
         int columns = (int)Math.Ceiling(Math.Sqrt(images.Length));
         using var image = SampleGrid.Compose(images, g.Resolution, columns);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.tmp");
-        image.SaveAsPng(tmp);
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.Write(path, image.SaveAsPng);
         return path;
     }
 }

@@ -18,6 +18,7 @@ public sealed class Trainer : IDisposable
     {
         this.session = session;
         RunDirectory = runDir;
+        Folder = new RunFolder(runDir);
         var o = session.Options;
         grids = new SampleGridWriter(o.Seed, session.G.LatentSize, o.MaxResolution <= 64 ? 64 : 16);
         probe = new CollapseProbe(o.Seed, session.G.LatentSize, dataset);
@@ -28,9 +29,8 @@ public sealed class Trainer : IDisposable
     {
         if (CheckpointStore.List(runDir).Count > 0)
             throw new InvalidOperationException($"{runDir} already holds a run; resume it or choose another folder.");
-        Directory.CreateDirectory(runDir);
         var session = new GanSession(options, dataset);
-        File.WriteAllText(Path.Combine(runDir, "run.json"), options.ToJson());
+        new RunFolder(runDir).WriteOptions(options);
         return new Trainer(session, dataset, runDir);
     }
 
@@ -50,6 +50,9 @@ public sealed class Trainer : IDisposable
 
     /// <summary>The run folder.</summary>
     public string RunDirectory { get; }
+
+    /// <summary>The run folder's layout.</summary>
+    public RunFolder Folder { get; }
 
     /// <summary>The run's options.</summary>
     public TrainingOptions Options => session.Options;
@@ -91,11 +94,11 @@ public sealed class Trainer : IDisposable
             }
             else if (kimg >= nextSample) { grid = WriteGrid(); nextSample = Next(o.SampleKimg); }
             if (session.Counters.Step % o.ProgressEverySteps == 0 || grid is not null)
-                progress?.Report(Report(lossD, lossG, ips, grid, checkpoint));
+                Publish(progress, Report(lossD, lossG, ips, grid, checkpoint));
         }
         if (o.DiversityKimg > 0) Probe();
         var final = Report(lossD, lossG, ips, WriteGrid(), SaveCheckpoint());
-        progress?.Report(final);
+        Publish(progress, final);
         return final;
     }
 
@@ -112,9 +115,14 @@ public sealed class Trainer : IDisposable
     private string WriteGrid()
     {
         session.ApplyPhase();
-        // Named by images seen (not whole kimg): unique across short phases and resumes, never overwriting an older grid.
-        var path = Path.Combine(RunDirectory, "samples", $"grid-{session.Counters.ImagesSeen:D9}.png");
-        return grids.Write(session.Ema, session.Device, path);
+        return grids.Write(session.Ema, session.Device, Folder.SampleGridPath(session.Counters.ImagesSeen));
+    }
+
+    private void Publish(IProgress<TrainingProgress>? progress, TrainingProgress report)
+    {
+        // The curves outlive the process: a finished run's charts are read back from the run folder.
+        Folder.AppendProgress(report);
+        progress?.Report(report);
     }
 
     private void Probe()

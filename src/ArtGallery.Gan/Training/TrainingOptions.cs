@@ -153,11 +153,15 @@ public sealed record TrainingOptions
     {
         if (MaxResolution < 4 || MaxResolution > 1024 || (MaxResolution & (MaxResolution - 1)) != 0)
             throw new ArgumentException($"Max resolution must be a power of two in 4..1024, got {MaxResolution}.");
-        if (Recipe == GanRecipe.Seed && MaxResolution < 16) throw new ArgumentException("The seed recipe needs a resolution of 16 or more.");
         if (!Enum.IsDefined(Recipe)) throw new ArgumentException($"Unknown recipe {(int)Recipe}.");
-        if (Recipe == GanRecipe.Projected && MaxResolution * Projected.InputScale < 32)
-            throw new ArgumentException("The projected recipe needs a resolution of 32 or more (or a larger input scale).");
-        if (Recipe == GanRecipe.Projected) Projected.Validate(BatchAt(MaxResolution));
+        if (Recipe == GanRecipe.Projected)
+        {
+            // The feature network needs 32 px inputs; a larger input scale lets a smaller generator reach them.
+            if (MaxResolution * Projected.InputScale < 32)
+                throw new ArgumentException("The projected recipe needs a resolution of 32 or more (or a larger input scale).");
+            Projected.Validate(BatchAt(MaxResolution));
+        }
+        else if (GanRecipes.ResolutionProblem(Recipe, MaxResolution) is { } tooSmall) throw new ArgumentException(tooSmall);
         if (KimgPerPhase <= 0) throw new ArgumentException("Kimg per phase must be positive.");
         if (FinalKimg is <= 0) throw new ArgumentException("Final kimg must be positive.");
         if (Threads < 0) throw new ArgumentException("Threads must be 0 (default) or positive.");

@@ -37,16 +37,18 @@ public static class WorkerProtocol
 }
 
 /// <summary>A command to the worker. start: Options (the run.json document), Dataset (a DatasetSource spec) and
-/// RunFolder; resume: Dataset and RunFolder (Minutes optionally replaces the time budget); pause, stop: no fields.</summary>
-public sealed record WorkerCommand(string Command, JsonElement? Options = null, string? Dataset = null, string? RunFolder = null, double? Minutes = null)
+/// RunFolder; resume: Dataset and RunFolder (Minutes optionally replaces the time budget, FinalKimg lengthens the last phase:
+/// "extend this run"); pause, stop: no fields.</summary>
+public sealed record WorkerCommand(string Command, JsonElement? Options = null, string? Dataset = null, string? RunFolder = null, double? Minutes = null,
+    double? FinalKimg = null)
 {
     /// <summary>A start command for these options.</summary>
     public static WorkerCommand StartRun(TrainingOptions options, string dataset, string runFolder) =>
         new(WorkerProtocol.Start, JsonDocument.Parse(options.ToJson()).RootElement.Clone(), dataset, runFolder);
 
     /// <summary>A resume command.</summary>
-    public static WorkerCommand ResumeRun(string dataset, string runFolder, double? minutes = null) =>
-        new(WorkerProtocol.Resume, null, dataset, runFolder, minutes);
+    public static WorkerCommand ResumeRun(string dataset, string runFolder, double? minutes = null, double? finalKimg = null) =>
+        new(WorkerProtocol.Resume, null, dataset, runFolder, minutes, finalKimg);
 }
 
 /// <summary>An event from the worker; which fields are set depends on <see cref="Event"/> (docs/CONTRACTS.md).</summary>

@@ -1,17 +1,11 @@
 namespace ArtGallery.Imaging;
 
-/// <summary>SplitMix64: tiny, fast, and stable across .NET versions (System.Random's algorithm is not a contract).</summary>
+/// <summary>The painter's draws (24-bit floats, ranges, chances) from the shared <see cref="SplitMix64"/> core.</summary>
 internal sealed class Rng(ulong seed)
 {
-    private ulong _state = seed;
+    private readonly SplitMix64 core = new(seed);
 
-    public ulong Next()
-    {
-        ulong z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public ulong Next() => core.Next();
 
     /// <summary>Uniform in [0, 1).</summary>
     public float Float() => (Next() >> 40) * (1f / (1 << 24));
@@ -26,10 +20,11 @@ internal sealed class Rng(ulong seed)
 
     public uint NextSeed() => (uint)Next();
 
-    /// <summary>Mixes two integers into a well-spread 64-bit seed.</summary>
+    /// <summary>Mixes two integers into a well-spread 64-bit seed: the second draw from their pair state (the painter's
+    /// historical choice, unlike the engine's first draw; both are pinned by golden tests).</summary>
     public static ulong Mix(long a, long b)
     {
-        var r = new Rng((ulong)a * 0xD1B54A32D192ED03UL ^ (ulong)b);
+        var r = new SplitMix64(SplitMix64.PairState(a, b));
         r.Next();
         return r.Next();
     }

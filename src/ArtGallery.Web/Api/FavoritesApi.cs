@@ -8,7 +8,7 @@ namespace ArtGallery.Web.Api;
 /// <summary>A favorite as returned by the API.</summary>
 public sealed record FavoriteDto(int Id, string ModelId, long Seed, float Truncation, string Edits, string ImageUrl);
 
-/// <summary>Signed-in users' favorites over HTTP (used by scripts and tests; pages call the database directly).</summary>
+/// <summary>Signed-in users' favorites over HTTP (used by scripts and tests; pages use FavoritesService).</summary>
 public static class FavoritesApi
 {
     /// <summary>Maps /api/favorites.</summary>
@@ -36,5 +36,5 @@ public static class FavoritesApi
     }
 
     private static FavoriteDto ToDto(FavoriteRecord f) =>
-        new(f.Id, f.ModelId, f.Seed, f.Truncation, f.Edits, new ArtworkRequest(f.ModelId, f.Seed, f.Truncation, ArtworkEdits.TryParse(f.Edits, out var e, out _) ? e : ArtworkEdits.None).ImageUrl);
+        new(f.Id, f.ModelId, f.Seed, f.Truncation, f.Edits, Favorites.FavoritesService.ToFavorite(f).Artwork.ImageUrl);
 }

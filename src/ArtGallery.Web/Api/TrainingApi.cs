@@ -30,11 +30,7 @@ public static class TrainingApi
 
     private static Results<Accepted, ProblemHttpResult> Start(TrainingRequest request, TrainingService training)
     {
-        if (request.Validate() is { } problem) return TypedResults.Problem(problem, statusCode: 400, title: "Invalid training request");
-        if (request.Dataset.StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.Ordinal)
-            && !DatasetSource.TryParseBuiltin(request.Dataset, null, out _, out _, out _, out var builtinError))
-            return TypedResults.Problem(builtinError, statusCode: 400, title: "Invalid training request");
-        if (training.DatasetSpec(request.Dataset) is null) return TypedResults.Problem($"Unknown dataset '{request.Dataset}'.", statusCode: 400);
+        if (training.Problem(request) is { } problem) return TypedResults.Problem(problem, statusCode: 400, title: "Invalid training request");
         return Send(training, new TrainingCommand.Start(request));
     }
 
@@ -45,7 +41,7 @@ public static class TrainingApi
     private static async Task<Results<Ok<string>, NotFound>> Activate(string runId, TrainingService training, Rendering.ModelActivator activator)
     {
         // Latest readable checkpoint of the run: the one a gallery should show.
-        var latest = Safe(runId) ? Gan.Checkpoints.CheckpointStore.List(training.RunFolder(runId)).FirstOrDefault() : null;
+        var latest = Safe(runId) ? Gan.Checkpoints.CheckpointStore.List(training.Folder(runId).Path).FirstOrDefault() : null;
         if (latest is null) return TypedResults.NotFound();
         return TypedResults.Ok(await activator.ActivateAsync(runId, latest));
     }
@@ -54,8 +50,8 @@ public static class TrainingApi
     {
         // Names are the app's own (run-..., grid-000001.png): anything else, or any path trick, is simply not found.
         if (!Safe(runId) || !Safe(file) || !file.EndsWith(".png", StringComparison.Ordinal)) return TypedResults.NotFound();
-        var path = Path.Combine(training.RunFolder(runId), "samples", file);
-        return File.Exists(path) ? TypedResults.PhysicalFile(path, "image/png") : TypedResults.NotFound();
+        var path = training.Folder(runId).SampleGridFile(file);
+        return path is not null ? TypedResults.PhysicalFile(path, "image/png") : TypedResults.NotFound();
     }
 
     private static bool Safe(string name) =>

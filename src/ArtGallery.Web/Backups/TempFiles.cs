@@ -3,7 +3,7 @@ using ArtGallery.Web.Hosting;
 namespace ArtGallery.Web.Backups;
 
 /// <summary>
-/// The app's temp files (checkpoint/model <c>.name.PID.tmp</c>, grid <c>.name.tmp</c>, exports, imports, back-ups): never
+/// The app's temp files (<c>.name.PID.tmp</c> from <see cref="Imaging.AtomicFile"/>, exports, imports, back-ups): never
 /// listed as real files, never backed up, and swept at start-up after a crash.
 /// </summary>
 public sealed partial class TempFiles(DataPaths paths, ArtGallery.Data.ArtGalleryDatabase db, ILogger<TempFiles> logger) : IHostedService

@@ -19,7 +19,7 @@ public sealed class ArtGalleryOptions
     public string? DefaultModelPath { get; set; }
 
     /// <summary>Torch device: auto, cpu or cuda.</summary>
-    [RegularExpression("^(auto|cpu|cuda)$", ErrorMessage = "ArtGallery:Device must be auto, cpu or cuda.")]
+    [RegularExpression(ArtGallery.Gan.DeviceSelector.Pattern, ErrorMessage = "ArtGallery:Device must be auto, cpu or cuda.")]
     public string Device { get; set; } = "auto";
 
     /// <summary>CPU threads a training run may use (libtorch intra-op); fewer leave cores for renders and visitors.</summary>

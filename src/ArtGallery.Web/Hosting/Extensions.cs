@@ -27,6 +27,7 @@ public static class Extensions
         var keys = Path.Combine(Path.GetFullPath(builder.Configuration[$"{ArtGalleryOptions.Section}:DataDirectory"] ?? "./data"), "keys");
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("ArtGallery");
         builder.Services.AddSingleton<DatasetService>();
+        builder.Services.AddSingleton<Favorites.FavoritesService>();
         return builder;
     }
 
@@ -49,6 +50,8 @@ public static class Extensions
     {
         builder.Services.AddSingleton<TrainingState>();
         builder.Services.AddSingleton<TrainingService>();
+        builder.Services.AddSingleton<RunFolders>();
+        builder.Services.AddSingleton<RunsService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddSignalR(o =>
         {

@@ -16,10 +16,10 @@ public sealed class ArtworkEdits
     public const int MaxLength = 256;
 
     /// <summary>Attribute directions, in slider order.</summary>
-    public static readonly string[] Attributes = ["brightness", "warmth", "contrast", "complexity"];
+    public static readonly string[] Attributes = ArtGallery.Gan.Sampling.EditDirections.Attributes;
 
     /// <summary>Every direction name, in canonical order.</summary>
-    public static readonly string[] Names = [.. Enumerable.Range(1, PrincipalCount).Select(i => $"pc{i}"), .. Attributes];
+    public static readonly string[] Names = [.. Enumerable.Range(0, PrincipalCount).Select(ArtGallery.Gan.Sampling.EditDirections.Principal), .. Attributes];
 
     /// <summary>No edits.</summary>
     public static readonly ArtworkEdits None = new(new Dictionary<string, double>());

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ArtGallery.Gan.Sampling;
-using ArtGallery.Imaging;
 
 namespace ArtGallery.Web.Rendering;
 
@@ -21,24 +20,11 @@ public sealed record LatentDirections(string ModelId, Dictionary<string, float[]
         return offset;
     }
 
-    /// <summary>Finds the directions with the generator (GANSpace PCA + attribute ridge regression); call on a render worker.</summary>
+    /// <summary>Finds the directions with the engine's <see cref="EditDirections"/>; call on a render worker.</summary>
     public static LatentDirections Compute(ArtGenerator g, int samples)
     {
-        var vectors = new Dictionary<string, float[]>();
-        var stds = new Dictionary<string, double>();
-        var pcs = DirectionFinder.Principal(g, ArtworkEdits.PrincipalCount, samples);
-        for (int i = 0; i < pcs.Count; i++) (vectors[$"pc{i + 1}"], stds[$"pc{i + 1}"]) = (pcs[i].Vector, pcs[i].StdDev);
-        int res = g.Resolution;
-        var measures = new Func<ImageAttributeValues, double>[] { a => a.Brightness, a => a.Warmth, a => a.Contrast, a => a.Complexity };
-        // One batch of renders serves all four attributes would be cheaper, but ForAttribute owns its sampling; samples/2 keeps it quick.
-        for (int i = 0; i < ArtworkEdits.Attributes.Length; i++)
-        {
-            var measure = measures[i];
-            var d = DirectionFinder.ForAttribute(g, Math.Max(16, samples / 2), chw => measure(ImageAttributes.Measure(chw, res)));
-            vectors[ArtworkEdits.Attributes[i]] = d.Vector;
-            stds[ArtworkEdits.Attributes[i]] = d.StdDev;
-        }
-        return new LatentDirections(g.ModelId, vectors, stds);
+        var set = EditDirections.Compute(g, ArtworkEdits.PrincipalCount, samples);
+        return new LatentDirections(g.ModelId, set.Vectors, set.StdDevs);
     }
 
     /// <summary>Reads a cached file; null when missing or unreadable.</summary>
@@ -51,8 +37,6 @@ public sealed record LatentDirections(string ModelId, Dictionary<string, float[]
     /// <summary>Writes atomically (temp file then rename) so a crash never leaves half a file.</summary>
     public void Write(string path)
     {
-        var tmp = path + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(this));
-        File.Move(tmp, path, overwrite: true);
+        Imaging.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this));
     }
 }

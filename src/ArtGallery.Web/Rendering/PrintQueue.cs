@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using ArtGallery.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -6,10 +7,16 @@ namespace ArtGallery.Web.Rendering;
 /// <summary>Thrown when too many prints already wait; endpoints answer 429.</summary>
 public sealed class PrintQueueFullException() : Exception("Too many prints are being rendered; try again in a minute.");
 
-/// <summary>Serialises heavy print renders (hundreds of MB each) so concurrent requests queue instead of exhausting memory.</summary>
+/// <summary>Serialises heavy print renders (hundreds of MB each) so concurrent requests queue instead of exhausting memory:
+/// a <see cref="ConcurrencyLimiter"/> with PrintConcurrency permits and a line of PrintQueueCapacity, oldest first.</summary>
 public sealed class PrintQueue(IOptions<ArtGalleryOptions> options)
 {
-    private readonly SemaphoreSlim slots = new(options.Value.PrintConcurrency);
+    private readonly ConcurrencyLimiter slots = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = options.Value.PrintConcurrency,
+        QueueLimit = options.Value.PrintQueueCapacity,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
     private int waiting;
 
     /// <summary>Prints waiting or rendering now.</summary>
@@ -18,16 +25,12 @@ public sealed class PrintQueue(IOptions<ArtGalleryOptions> options)
     /// <summary>Runs <paramref name="work"/> when a print slot is free; refuses when the line is full.</summary>
     public async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken cancel)
     {
-        if (Interlocked.Increment(ref waiting) > options.Value.PrintQueueCapacity + options.Value.PrintConcurrency)
-        {
-            Interlocked.Decrement(ref waiting);
-            throw new PrintQueueFullException();
-        }
+        Interlocked.Increment(ref waiting);
         try
         {
-            await slots.WaitAsync(cancel);
-            try { return await work(); }
-            finally { slots.Release(); }
+            using var lease = await slots.AcquireAsync(1, cancel);
+            if (!lease.IsAcquired) throw new PrintQueueFullException();
+            return await work();
         }
         finally
         {

@@ -15,7 +15,16 @@ public interface ITrainingClient
 public sealed record TrainingProgressDto(
     string RunId, string Status, string Phase, int Resolution, double Alpha, double Kimg, double TotalKimg,
     double LossD, double LossG, double ImagesPerSecond, double? EtaSeconds, double AugmentP, double? Diversity, bool CollapseWarning,
-    long SkippedUpdates = 0);
+    long SkippedUpdates = 0)
+{
+    /// <summary>The chart point of this report (the same shape the run folder's progress.csv holds).</summary>
+    public Gan.Training.ProgressPoint ToPoint() => new(Kimg, LossD, LossG, ImagesPerSecond, AugmentP, Diversity);
+}
 
 /// <summary>A sample grid: its URL (admin only) and when in training it was drawn.</summary>
-public sealed record SampleDto(string RunId, double Kimg, string Url);
+public sealed record SampleDto(string RunId, double Kimg, string Url)
+{
+    /// <summary>The admin-only URL of a run's grid (the file name changes with every grid, so browsers never show a stale one).</summary>
+    public static SampleDto For(string runId, string fileName, double kimg) =>
+        new(runId, kimg, $"/api/training/runs/{Uri.EscapeDataString(runId)}/samples/{Uri.EscapeDataString(fileName)}");
+}

@@ -17,9 +17,9 @@ public sealed class TrainingRequest
     [Range(8, 128)]
     public int MaxResolution { get; set; } = 32;
 
-    /// <summary>"progan", "seed" or "projected".</summary>
-    [RegularExpression("^(progan|seed|projected)$", ErrorMessage = "Recipe must be progan, seed or projected.")]
-    public string Recipe { get; set; } = "progan";
+    /// <summary>A recipe name from <see cref="GanRecipes.All"/> ("progan", "seed", ...).</summary>
+    [StringLength(40)]
+    public string Recipe { get; set; } = GanRecipes.All[0].Name;
 
     /// <summary>Kimg per fade-in / stabilise phase.</summary>
     [Range(0.05, 1000)]
@@ -29,15 +29,17 @@ public sealed class TrainingRequest
     [Range(0.1, 1440)]
     public double Minutes { get; set; } = 30;
 
+    /// <summary>A copy (the form keeps editing its own instance while a queued command holds this one).</summary>
+    public TrainingRequest Copy() => (TrainingRequest)MemberwiseClone();
+
     /// <summary>Checks ranges; returns the first problem or null.</summary>
     public string? Validate()
     {
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(this, new ValidationContext(this), results, true)) return results[0].ErrorMessage;
         if (!Resolutions.Contains(MaxResolution)) return $"Max resolution must be one of {string.Join(", ", Resolutions)}.";
-        if (Recipe == "seed" && MaxResolution < 16) return "The seed recipe needs a resolution of 16 or more.";
-        if (Recipe == "projected" && MaxResolution < 32) return "The projected recipe needs a resolution of 32 or more.";
-        return null;
+        if (GanRecipes.Parse(Recipe) is not { } recipe) return $"Recipe must be {GanRecipes.NameList}.";
+        return GanRecipes.ResolutionProblem(recipe, MaxResolution);
     }
 
     /// <summary>Engine options for this request; cadences scale with the phase length so short runs still show samples.</summary>
@@ -46,7 +48,7 @@ public sealed class TrainingRequest
         double sample = Math.Clamp(KimgPerPhase / 4, 0.05, 5);
         return new TrainingOptions
         {
-            Recipe = Recipe switch { "seed" => GanRecipe.Seed, "projected" => GanRecipe.Projected, _ => GanRecipe.ProGan },
+            Recipe = GanRecipes.Parse(Recipe) ?? throw new ArgumentException($"Recipe must be {GanRecipes.NameList}."),
             MaxResolution = MaxResolution,
             KimgPerPhase = KimgPerPhase,
             Minutes = Minutes,

@@ -109,9 +109,7 @@ public sealed partial class TrainingService
         {
             var dto = new TrainingProgressDto(record.Id, "running", p.Phase, p.Resolution, p.Alpha, p.Kimg, p.TotalKimg,
                 p.LossD, p.LossG, p.ImagesPerSecond, p.Eta?.TotalSeconds, p.AugmentP, p.Diversity, p.CollapseWarning, p.SkippedUpdates);
-            SampleDto? sample = p.SampleGridPath is { } grid
-                ? new SampleDto(record.Id, p.Kimg, $"/api/training/runs/{record.Id}/samples/{Path.GetFileName(grid)}?v={Environment.TickCount64}")
-                : null;
+            SampleDto? sample = p.SampleGridPath is { } grid ? SampleDto.For(record.Id, Path.GetFileName(grid), p.Kimg) : null;
             (record.Phase, record.Kimg, record.TotalKimg) = (p.Phase, p.Kimg, p.TotalKimg);
             if (sample is not null) record.LastSample = Path.GetFileName(p.SampleGridPath);
             owner.store.SaveRun(record);

@@ -14,7 +14,7 @@ namespace ArtGallery.Web.Training;
 /// each run in LiteDB.
 /// </summary>
 public sealed partial class TrainingService(
-    ArtGalleryDatabase db, DataPaths paths, TrainingState state, IHubContext<TrainingHub, ITrainingClient> hub,
+    ArtGalleryDatabase db, RunFolders folders, TrainingState state, IHubContext<TrainingHub, ITrainingClient> hub,
     IOptions<ArtGalleryOptions> options, ILogger<TrainingService> logger) : BackgroundService
 {
     private readonly ArtGalleryDatabase store = db;
@@ -51,8 +51,17 @@ public sealed partial class TrainingService(
         return base.StopAsync(cancellationToken);
     }
 
-    /// <summary>The run folder of a run id.</summary>
-    public string RunFolder(string runId) => Path.Combine(paths.Runs, Path.GetFileName(runId));
+    /// <summary>The run folder of a run id (the engine's layout).</summary>
+    public RunFolder Folder(string runId) => folders.For(runId);
+
+    /// <summary>The one check of a training request (form, API and service): its ranges and recipe, then its dataset; null when fine.</summary>
+    public string? Problem(TrainingRequest request) => request.Validate() ?? DatasetProblem(request.Dataset);
+
+    // A built-in spec with bad options names what was wrong (the CLI's parser); anything else unknown is just unknown.
+    private string? DatasetProblem(string choice) =>
+        choice.StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.Ordinal)
+            && !DatasetSource.TryParseBuiltin(choice, null, out _, out _, out _, out var builtinError) ? builtinError
+        : DatasetSpec(choice) is null ? $"Unknown dataset '{choice}'." : null;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -101,31 +110,39 @@ public sealed partial class TrainingService(
         switch (command)
         {
             case TrainingCommand.Start start when run is null: Begin(start.Request); break;
-            case TrainingCommand.Resume resume when run is null: BeginResume(resume.RunId); break;
+            case TrainingCommand.Resume resume when run is null: BeginResume(resume.RunId, null); break;
+            case TrainingCommand.Extend extend when run is null: BeginExtend(extend); break;
             case TrainingCommand.Pause when run is not null: run.Cancel(RunStatus.Paused); await run.Completion; break;
             case TrainingCommand.Stop when run is not null: run.Cancel(RunStatus.Stopped); await run.Completion; break;
-            case TrainingCommand.Start or TrainingCommand.Resume: live.Notice("A run is already in progress; pause or stop it first."); break;
+            case TrainingCommand.Start or TrainingCommand.Resume or TrainingCommand.Extend: live.Notice("A run is already in progress; pause or stop it first."); break;
             default: live.Notice("No run is in progress."); break;
         }
     }
 
     private void Begin(TrainingRequest request)
     {
-        if (request.Validate() is { } problem) throw new ArgumentException(problem);
-        var spec = DatasetSpec(request.Dataset) ?? throw new ArgumentException($"Unknown dataset '{request.Dataset}'.");
+        if (Problem(request) is { } problem) throw new ArgumentException(problem);
+        var spec = DatasetSpec(request.Dataset)!;
         var trainingOptions = request.ToOptions(settings.Device, settings.TrainingThreads);
         trainingOptions.Validate();
         var id = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x1000):x3}";
         var record = new TrainingRunRecord { Id = id, Dataset = spec, OptionsJson = trainingOptions.ToJson(), Started = DateTime.UtcNow };
-        Launch(record, WorkerCommand.StartRun(trainingOptions, spec, RunFolder(id)));
+        Launch(record, WorkerCommand.StartRun(trainingOptions, spec, Folder(id).Path));
     }
 
-    private void BeginResume(string runId)
+    private void BeginResume(string runId, TrainingCommand.Extend? extend)
     {
         var record = store.FindRun(runId) ?? throw new ArgumentException($"Unknown run '{runId}'.");
-        if (record.Status is not (RunStatus.Paused or RunStatus.Resumable or RunStatus.Stopped))
+        if (extend is null && !RunsService.CanResume(record))
             throw new InvalidOperationException($"Run {runId} is {record.Status}; only paused, stopped or interrupted runs resume.");
-        Launch(record, WorkerCommand.ResumeRun(record.Dataset, RunFolder(runId)));
+        Launch(record, WorkerCommand.ResumeRun(record.Dataset, Folder(runId).Path, extend?.Minutes, extend?.FinalKimg));
+    }
+
+    private void BeginExtend(TrainingCommand.Extend extend)
+    {
+        var record = store.FindRun(extend.RunId) ?? throw new ArgumentException($"Unknown run '{extend.RunId}'.");
+        if (TrainingCommand.Extend.Problem(record, extend.FinalKimg, extend.Minutes) is { } problem) throw new ArgumentException(problem);
+        BeginResume(extend.RunId, extend);
     }
 
     private void Launch(TrainingRunRecord record, WorkerCommand first)

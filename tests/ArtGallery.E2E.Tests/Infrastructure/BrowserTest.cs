@@ -24,6 +24,9 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
     /// <summary>This test's page.</summary>
     protected IPage Page { get; private set; } = null!;
 
+    /// <summary>Console errors and uncaught exceptions seen so far.</summary>
+    protected IReadOnlyList<string> BrowserErrors => _browserErrors;
+
     /// <summary>Opens the context and page.</summary>
     public virtual async Task InitializeAsync()
     {

@@ -5,9 +5,9 @@ namespace ArtGallery.E2E.Tests.Infrastructure;
 /// <summary>Explore-page moves shared by the journey and the benchmark.</summary>
 public static class ExploreSteps
 {
-    /// <summary>The range input with the given aria-label.</summary>
+    /// <summary>The slider with the given accessible name.</summary>
     public static ILocator Slider(IPage page, string name) =>
-        page.Locator($"input[type=range][aria-label='{name}']");
+        page.GetByRole(AriaRole.Slider, new() { Name = name, Exact = true });
 
     /// <summary>Drags the slider's thumb with the mouse from the middle to a fraction of its width, as a person would.</summary>
     public static async Task DragSliderAsync(IPage page, string name, double toFraction)

@@ -36,7 +36,18 @@ public sealed class TrainingTests(AppFixture app, ITestOutputHelper output) : Br
         await Expect(status).ToContainTextAsync(new Regex("stopped", RegexOptions.IgnoreCase), new() { Timeout = 60_000 });
         // A stopped run keeps its checkpoint, offered for the gallery.
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Make active", Exact = true }).First).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Slider, new() { Name = "Sample timeline", Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Loss D / G over kimg", Exact = true })).ToBeVisibleAsync();
         await ScreenshotAsync("training-stopped");
+
+        // A stopped run can be trained on: its last phase made longer, from the page.
+        await Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Extend run-") }).First.ClickAsync();
+        await Expect(Page.GetByLabel("Last phase kimg", new() { Exact = true })).ToBeVisibleAsync();
+        await ScreenshotAsync("training-extend-dialog");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Extend", Exact = true }).ClickAsync();
+        await Expect(status).ToContainTextAsync(new Regex("running", RegexOptions.IgnoreCase), new() { Timeout = 60_000 });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
+        await Expect(status).ToContainTextAsync(new Regex("stopped", RegexOptions.IgnoreCase), new() { Timeout = 60_000 });
     }
 
     [Fact]

@@ -11,4 +11,14 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    /// <summary>Renders as on a live circuit (buttons are disabled while prerendering); call after registering services.</summary>
+    protected void Interactive() => Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
+    /// <summary>MudBlazor's key interceptor is only async-disposable, and xunit v2 disposes synchronously: dispose the async way.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) DisposeAsync().AsTask().GetAwaiter().GetResult();
+        else base.Dispose(disposing);
+    }
 }

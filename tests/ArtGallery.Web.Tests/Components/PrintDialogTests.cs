@@ -7,10 +7,11 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 
 namespace ArtGallery.Web.Tests.Components;
 
-/// <summary>The print dialog against the real renderer, queues and tiny model.</summary>
+/// <summary>The print dialog, opened through IDialogService, against the real renderer, queues and tiny model.</summary>
 [Collection("Sequential")]
 public sealed class PrintDialogTests : ComponentTestBase
 {
@@ -30,37 +31,66 @@ public sealed class PrintDialogTests : ComponentTestBase
     }
 
     [Fact]
-    public void RenderCandidates_PickOne_DownloadLinkCarriesChoices()
+    public async Task RenderCandidates_PickOne_DownloadLinkCarriesChoicesAndFrameIsToScale()
     {
-        var request = new ArtworkRequest(model.ModelId, 9, 0.8f, ArtworkEdits.None);
-        var dialog = Render<PrintDialog>(p => p.Add(c => c.Request, request));
-        dialog.Find("#print-size").Change("16x20");
-        dialog.Find("#print-orientation").Change("landscape");
-        dialog.Find("#print-dpi").Change("150");
-        Assert.Contains("3000 x 2400 px", dialog.Markup);
-        Assert.Empty(dialog.FindAll("[data-testid=print-download]"));
+        var host = await OpenAsync(new ArtworkRequest(model.ModelId, 9, 0.8f, ArtworkEdits.None));
+        await ChooseAsync(host, "Print size", "16x20");
+        await ChooseAsync(host, "Orientation", "landscape");
+        host.Find("input[role=spinbutton]").Change("150");
+        // MudNumericField commits a typed value asynchronously.
+        host.WaitForAssertion(() => Assert.Equal("3000 x 2400 px at 150 DPI", host.Find("[data-testid=print-pixels]").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        Assert.Empty(host.FindAll("[data-testid=print-download]"));
 
-        dialog.FindAll("button").Single(b => b.TextContent == "Render candidates").Click();
-        dialog.WaitForElements("img[data-testid=print-candidate]", TimeSpan.FromSeconds(30));
-        // Candidates appear in one render and the progress bar goes in the next: click only once both have landed.
-        dialog.WaitForAssertion(() => Assert.Empty(dialog.FindAll("[role=progressbar]")), TimeSpan.FromSeconds(10));
-        var candidates = dialog.FindAll("img[data-testid=print-candidate]");
+        Button(host, "Render candidates").Click();
+        host.WaitForElements("img[data-testid=print-candidate]", TimeSpan.FromSeconds(30));
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll("[role=progressbar]")), TimeSpan.FromSeconds(10));
+        var candidates = host.FindAll("img[data-testid=print-candidate]");
         Assert.Equal(4, candidates.Count);
         Assert.StartsWith("data:image/png;base64,", candidates[0].GetAttribute("src"));
         Assert.NotEqual(candidates[0].GetAttribute("src"), candidates[1].GetAttribute("src"));
-        dialog.FindAll("img[data-testid=print-candidate]")[2].Click();
+        host.FindAll("[role=radio]")[2].Click();
 
-        var href = dialog.Find("a[data-testid=print-download]").GetAttribute("href");
+        host.WaitForAssertion(() => Assert.Equal("true", host.FindAll("[role=radio]")[2].GetAttribute("aria-checked")), TimeSpan.FromSeconds(5));
+        var href = host.Find("a[data-testid=print-download]").GetAttribute("href");
         Assert.Equal($"/api/artworks/{model.ModelId}/9/print?size=16x20&dpi=150&orientation=landscape&crop=0.5&trunc=0.8&edits=&candidate=2", href);
+        // Landscape 16x20 is 20 in wide plus a 1 in frame each side, drawn at the preview's fixed scale.
+        var frame = host.Find("[data-testid=frame-preview] .ag-frame").GetAttribute("style");
+        Assert.Contains($"width:{FramePreview.ScreenPixels(22)}px", frame);
+        Assert.Equal(candidates[2].GetAttribute("src"), host.Find("[data-testid=frame-preview] img").GetAttribute("src"));
     }
 
     [Fact]
-    public void RenderCandidates_DpiOverBudget_ShowsAlertAndNoCandidates()
+    public async Task RenderCandidates_DpiOverBudget_ShowsAlertAndNoCandidates()
     {
-        var dialog = Render<PrintDialog>(p => p.Add(c => c.Request, new ArtworkRequest(model.ModelId, 1, 1f, ArtworkEdits.None)));
-        dialog.Find("#print-dpi").Change("5000");
-        dialog.FindAll("button").Single(b => b.TextContent == "Render candidates").Click();
-        Assert.Contains("DPI", dialog.Find("[role=alert]").TextContent);
-        Assert.Empty(dialog.FindAll("img[data-testid=print-candidate]"));
+        var host = await OpenAsync(new ArtworkRequest(model.ModelId, 1, 1f, ArtworkEdits.None));
+        host.Find("input[role=spinbutton]").Change("5000");
+        Button(host, "Render candidates").Click();
+        Assert.Contains("DPI", host.Find("[role=alert]").TextContent);
+        Assert.Empty(host.FindAll("img[data-testid=print-candidate]"));
     }
+
+    [Fact]
+    public async Task Close_Clicked_ClosesTheDialog()
+    {
+        var host = await OpenAsync(new ArtworkRequest(model.ModelId, 1, 1f, ArtworkEdits.None));
+        Button(host, "Close").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindComponents<PrintDialog>()));
+    }
+
+    private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(ArtworkRequest request)
+    {
+        Render<MudPopoverProvider>();
+        var host = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await host.InvokeAsync(() => dialogs.ShowAsync<PrintDialog>("Print", new DialogParameters<PrintDialog> { { d => d.Request, request } }));
+        host.WaitForElement("[data-testid=print-pixels]");
+        return host;
+    }
+
+    // The select's own event, as picking an option raises it.
+    private static Task ChooseAsync(IRenderedComponent<MudDialogProvider> host, string label, string value) =>
+        host.InvokeAsync(() => host.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value));
+
+    private static AngleSharp.Dom.IElement Button(IRenderedComponent<MudDialogProvider> host, string text) =>
+        host.FindAll("button").Single(b => b.TextContent.Trim().Equals(text, StringComparison.OrdinalIgnoreCase));
 }

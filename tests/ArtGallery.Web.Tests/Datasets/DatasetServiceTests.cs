@@ -4,6 +4,7 @@ using ArtGallery.Imaging;
 using ArtGallery.Web.Datasets;
 using ArtGallery.Web.Hosting;
 using ArtGallery.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 
@@ -51,6 +52,46 @@ public sealed class DatasetServiceTests : IDisposable
         Assert.Null(result.Dataset);
         Assert.Single(result.Refused);
         Assert.Empty(db.AllDatasets());
+    }
+
+    [Fact]
+    public async Task ImportAsync_BrowserFiles_OneReportLinePerFileAndSpoolRemoved()
+    {
+        var result = await service.ImportAsync([new BrowserFile("a.png", Png(1)), new BrowserFile("b.png", Png(2)), new BrowserFile("broken.png", "nope"u8.ToArray())]);
+
+        Assert.Equal(2, result.Accepted);
+        Assert.Equal(["a.png", "b.png", "broken.png"], result.Files.Select(f => f.Name));
+        Assert.Equal([1, 1, 0], result.Files.Select(f => f.Accepted));
+        Assert.Equal("broken.png", Assert.Single(Assert.Single(result.Files, f => f.Accepted == 0).Refused).File);
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(paths.Root, "uploads")));
+    }
+
+    [Fact]
+    public async Task ImportAsync_TooManyFiles_RefusedBeforeReadingAny()
+    {
+        var files = Enumerable.Range(0, DatasetService.MaxFilesPerUpload + 1).Select(i => (IBrowserFile)new BrowserFile($"{i}.png", Png(i % 3))).ToList();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => service.ImportAsync(files));
+        Assert.Equal(UploadSpool.TooMany(files.Count), error.Message);
+        Assert.Empty(db.AllDatasets());
+    }
+
+    [Fact]
+    public void Choices_AfterImport_BuiltinFirstThenUploads()
+    {
+        var result = service.Import([new UploadFile("a.png", () => new MemoryStream(Png(1)))]);
+        Assert.Equal([BuiltinAbstractDataset.SpecName, result.Dataset!.Id], service.Choices().Select(c => c.Value));
+    }
+
+    /// <summary>A file as the browser hands it over (bytes in memory), with the browser stream's size cap.</summary>
+    private sealed class BrowserFile(string name, byte[] bytes) : IBrowserFile
+    {
+        public string Name => name;
+        public DateTimeOffset LastModified => DateTimeOffset.UnixEpoch;
+        public long Size => bytes.Length;
+        public string ContentType => "image/png";
+
+        public Stream OpenReadStream(long maxAllowedSize = 512000, CancellationToken cancellationToken = default) =>
+            bytes.Length > maxAllowedSize ? throw new IOException("too big") : new MemoryStream(bytes);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class TinyModel : IDisposable
     public TinyModel()
     {
         Directory.CreateDirectory(Folder);
-        var run = Path.Combine(Folder, "run");
+        var run = RunDirectory;
         using (var trainer = Trainer.Create(Options(), new BuiltinAbstractDataset(64), run))
             trainer.Run();
         ModelId = ArtGenerator.Export(run, ModelPath);
@@ -32,6 +32,9 @@ public sealed class TinyModel : IDisposable
     };
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "ag-web-tests", "model-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The run folder the model was trained in (checkpoints, grids, curves).</summary>
+    public string RunDirectory => Path.Combine(Folder, "run");
 
     public string ModelPath => Path.Combine(Folder, "tiny.agmodel");
 

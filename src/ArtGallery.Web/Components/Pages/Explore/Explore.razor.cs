@@ -65,10 +65,13 @@ public partial class Explore
         return Debounced();
     }
 
-    private Task OnSeed(ChangeEventArgs e)
+    // Direction previews show what each slider does to this seed and truncation; other edits are left out so that moving one
+    // slider does not re-render every preview.
+    private ArtworkRequest? PreviewBase => directionsReady && current is not null ? current with { Edits = ArtworkEdits.None } : null;
+
+    private Task OnSeed(long seed)
     {
-        if (current is null || !long.TryParse(e.Value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
-            || !ArtworkRequest.TryValidate(seed, current.Truncation, out _)) return Task.CompletedTask;
+        if (current is null || !ArtworkRequest.TryValidate(seed, current.Truncation, out _)) return Task.CompletedTask;
         current = current with { Seed = seed };
         return Debounced();
     }
@@ -99,14 +102,13 @@ public partial class Explore
 
     private async Task FavoriteThis()
     {
-        var user = Auth is null ? null : AccountService.UserId((await Auth).User);
+        var user = await Auth.UserIdAsync();
         if (user is null)
         {
             Nav.NavigateTo("/account/login?returnUrl=" + Uri.EscapeDataString("/" + (lastUrl ?? "explore")), forceLoad: true);
             return;
         }
-        var c = current!;
-        Db.AddFavorite(user.Value, c.ModelId, c.Seed, c.Truncation, c.Edits.Canonical);
+        Favorites.Add(user.Value, current!);
         notice = "Saved to your favorites.";
     }
 

@@ -1,0 +1,113 @@
+using ArtGallery.Gan.Training;
+using ArtGallery.Web.Accounts;
+using ArtGallery.Web.Components.Shared;
+using ArtGallery.Web.Datasets;
+using ArtGallery.Web.Training;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace ArtGallery.Web.Components.Pages.Admin;
+
+/// <summary>The training page: live state from <see cref="TrainingState"/>, runs and the last run's pictures from <see cref="RunsService"/>.</summary>
+public partial class Training
+{
+    private const int RedrawMs = 250;
+
+    [Inject] private TrainingService Service { get; set; } = default!;
+    [Inject] private TrainingState State { get; set; } = default!;
+    [Inject] private RunsService Runs { get; set; } = default!;
+    [Inject] private DatasetService Datasets { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState>? Auth { get; set; }
+
+    private readonly TrainingRequest request = new();
+    private IReadOnlyList<(string Value, string Label)> datasets = [];
+    private IReadOnlyList<RunSummary> runs = [];
+    private IReadOnlyList<SampleDto> lastSamples = [];
+    private IReadOnlyList<ProgressPoint> lastCurves = [];
+    private string? lastRunId, problem, seenStatus;
+    private Data.TrainingRunRecord? resumable;
+    private bool busy, pending;
+    private long lastRender;
+    private LiveSubscription? live;
+
+    // Buttons stay disabled in the prerendered page: a click before the circuit connects would be lost.
+    private bool Live => RendererInfo.IsInteractive;
+
+    // While a run trains the page shows it live; otherwise the newest run's grids and curves, read back from its folder.
+    private IReadOnlyList<SampleDto> ShownSamples => State.IsBusy ? State.Samples : lastSamples;
+    private IReadOnlyList<ProgressPoint> ShownCurves => State.IsBusy ? [.. State.History.Select(p => p.ToPoint())] : lastCurves;
+    private string ChartCaption => State.IsBusy ? $"This run: {State.RunId}" : lastRunId is null ? "No run yet" : $"Last run: {lastRunId}";
+
+    protected override void OnInitialized() => Refresh();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender) live = LiveSubscription.Start(h => State.Changed += h, h => State.Changed -= h, InvokeAsync, DispatchExceptionAsync, OnStateChanged);
+    }
+
+    private async Task OnStateChanged()
+    {
+        // Progress can arrive many times a second: redraw at most ~4 times a second, always once after the last event.
+        if (pending) return;
+        pending = true;
+        long wait = RedrawMs - (Environment.TickCount64 - lastRender);
+        if (wait > 0) await Task.Delay((int)wait);
+        pending = false;
+        lastRender = Environment.TickCount64;
+        // Records and run folders are read only when the status changes, never per progress report.
+        if (State.Status != seenStatus) Refresh();
+        StateHasChanged();
+    }
+
+    private void Refresh()
+    {
+        seenStatus = State.Status;
+        datasets = Datasets.Choices();
+        runs = Runs.Recent();
+        resumable = Runs.Resumable();
+        lastRunId = Runs.Latest()?.Id;
+        (lastSamples, lastCurves) = lastRunId is null ? ([], []) : (Runs.Timeline(lastRunId), Runs.Curves(lastRunId));
+    }
+
+    private async Task Start()
+    {
+        problem = Service.Problem(request);
+        if (problem is null) await Send(new TrainingCommand.Start(request.Copy()));
+    }
+
+    private Task Resume() => resumable is { } run ? Send(new TrainingCommand.Resume(run.Id)) : Task.CompletedTask;
+
+    private async Task Send(TrainingCommand command)
+    {
+        if (!await Auth.IsAdminAsync()) { problem = AdminCheck.Refusal; return; }
+        problem = Service.Send(command) ? null : "Busy: try again in a moment.";
+    }
+
+    private async Task Extend(RunSummary run)
+    {
+        var dialog = await Dialogs.ShowAsync<ExtendRunDialog>("Extend this run",
+            new DialogParameters<ExtendRunDialog> { { d => d.RunId, run.Run.Id }, { d => d.CurrentKimg, Runs.LastPhaseKimg(run.Run) } });
+        if (await dialog.Result is { Canceled: false, Data: TrainingCommand.Extend extend }) await Send(extend);
+    }
+
+    private async Task Activate((string RunId, string Checkpoint) choice)
+    {
+        if (!await Auth.IsAdminAsync()) { problem = AdminCheck.Refusal; return; }
+        busy = true;
+        try
+        {
+            var id = await Runs.ActivateAsync(choice.RunId, choice.Checkpoint);
+            Snackbar.Add($"Model {id} is now active in the gallery.", Severity.Success);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException)
+        {
+            Snackbar.Add("Could not export: " + ex.Message, Severity.Error);
+        }
+        finally { busy = false; }
+    }
+
+    public void Dispose() => live?.Dispose();
+}
