@@ -74,7 +74,7 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
         return result with
         {
             Refused = [.. spool.Refused, .. result.Refused],
-            Files = [.. spool.Refused.Select(r => new UploadFileReport(r.Name, 0, [r])), .. result.Files],
+            Files = [.. spool.Refused.Select(r => new UploadFileReport(r.File, 0, [r])), .. result.Files],
         };
     }
 

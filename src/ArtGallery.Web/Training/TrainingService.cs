@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ArtGallery.Data;
+using ArtGallery.Gan.Training;
 using ArtGallery.Gan.Worker;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Hosting;

@@ -29,7 +29,7 @@ public sealed partial class WorkerProcessTests(TinyModel model)
         var training = app.Services.GetRequiredService<TrainingService>();
         await StartAsync(admin, kimgPerPhase: 2, minutes: 3); // a checkpoint every 2 kimg of 6
         var running = await WaitForAsync(admin, s => s.Status == "running" && s.Kimg > 0);
-        var folder = training.RunFolder(running.RunId!);
+        var folder = training.Folder(running.RunId!).Path;
         await Until(() => CheckpointStore.List(folder).Count > 0, "a first checkpoint");
 
         int pid = training.WorkerProcessId ?? throw new InvalidOperationException("No worker process.");
@@ -78,7 +78,7 @@ public sealed partial class WorkerProcessTests(TinyModel model)
             var training = app.Services.GetRequiredService<TrainingService>();
             await StartAsync(admin, kimgPerPhase: 20, minutes: 3); // no checkpoint of its own for minutes
             var running = await WaitForAsync(admin, s => s.Status == "running" && s.Kimg > 0);
-            folder = training.RunFolder(running.RunId!);
+            folder = training.Folder(running.RunId!).Path;
             worker = Process.GetProcessById(training.WorkerProcessId!.Value);
             Assert.Empty(CheckpointStore.List(folder));
         }
