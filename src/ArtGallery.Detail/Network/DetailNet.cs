@@ -1,3 +1,4 @@
+using ArtGallery.Gan;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -64,11 +65,11 @@ public sealed class DetailNet : Module<Tensor, Tensor>
         var features = head.forward(x);
         var body = features;
         foreach (var block in blocks) body = block.forward(body);
-        body = bodyTail.forward(body) + features;
+        body = bodyTail.forward(body).add(features, Scalars.One);
         var up = functional.relu(functional.pixel_shuffle(up1.forward(body), 2));
         up = functional.relu(functional.pixel_shuffle(up2.forward(up), 2));
         var bicubic = functional.interpolate(x, scale_factor: BicubicFactor, mode: InterpolationMode.Bicubic, align_corners: false);
-        return (tail.forward(up) + bicubic).MoveToOuterDisposeScope();
+        return tail.forward(up).add(bicubic, Scalars.One).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />

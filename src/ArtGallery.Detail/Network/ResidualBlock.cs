@@ -1,3 +1,4 @@
+using ArtGallery.Gan;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -18,7 +19,7 @@ internal sealed class ResidualBlock : Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        return (x + conv2.forward(functional.relu(conv1.forward(x)))).MoveToOuterDisposeScope();
+        return x.add(conv2.forward(functional.relu(conv1.forward(x))), Scalars.One).MoveToOuterDisposeScope();
     }
 
     protected override void Dispose(bool disposing)

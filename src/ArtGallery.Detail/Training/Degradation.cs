@@ -30,7 +30,7 @@ public static class Degradation
         if (profile.Noise > 0)
         {
             using var std = profile.Noise.ToScalar();
-            x = x + randn(x.shape, generator: rng, device: x.device).mul(std);
+            x = x.add(randn(x.shape, generator: rng, device: x.device).mul(std), One);
         }
         return Quantise(x).MoveToOuterDisposeScope();
     }
@@ -39,7 +39,7 @@ public static class Degradation
     internal static Tensor Quantise(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var q = x.add(One).mul(Levels).round().div(Levels).sub(One);
+        var q = x.add(One, One).mul(Levels).round().div(Levels).sub(One);
         return q.clamp(MinusOne, One).MoveToOuterDisposeScope();
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArtGallery.Gan;
 using static TorchSharp.torch;
 
 namespace ArtGallery.Detail.Training;
@@ -62,7 +63,7 @@ public static class SpectrumCalibration
         grey = grey - grey.mean([1L, 2L], keepdim: true);
         var hann = hann_window(res, periodic: false, dtype: float32, device: batch.device);
         grey = grey * hann.unsqueeze(0).unsqueeze(2) * hann.unsqueeze(0).unsqueeze(1);
-        var power = fft.fft2(grey).abs().square().mean([0L]).cpu().data<float>().ToArray();
+        var power = fft.fft2(grey).abs().pow(Scalars.Two).mean([0L]).cpu().data<float>().ToArray();
         int half = (int)res / 2;
         var sum = new double[half];
         var count = new int[half];
