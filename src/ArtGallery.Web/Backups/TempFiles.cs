@@ -49,12 +49,29 @@ public sealed partial class TempFiles(DataPaths paths, ArtGallery.Data.ArtGaller
     {
         var parts = name.Split('.');
         if (parts.Length < 3 || !int.TryParse(parts[^2], out int pid) || pid == Environment.ProcessId) return false;
+        if (OperatingSystem.IsLinux()) return LinuxProcessRuns(pid);
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(pid);
             return !process.HasExited;
         }
         catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    // A killed training worker whose parent died too stays a zombie until something reaps it (a container's PID 1 may
+    // never): it writes nothing any more, so its temp files are leftovers. /proc/PID/stat's state after the ")" says so.
+    private static bool LinuxProcessRuns(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            int end = stat.LastIndexOf(')');
+            return end > 0 && end + 2 < stat.Length && stat[end + 2] is not ('Z' or 'X');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
         }
