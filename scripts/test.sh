@@ -12,4 +12,13 @@ fi
 
 dotnet build ArtGallery.sln -c Release -nologo -v q
 # Test projects run one after another: TorchSharp tests are CPU heavy and the machine has 2 cores.
-dotnet test ArtGallery.sln -c Release --no-build -nologo -m:1 --logger "console;verbosity=normal" "$@"
+# The console log is also kept, so a failure's name and message are repeated at the very end (CI shows the tail).
+log="$(mktemp -t artgallery-tests.XXXXXX.log)"
+status=0
+dotnet test ArtGallery.sln -c Release --no-build -nologo -m:1 --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "==== failed tests (repeated from above) ===="
+  grep -E -A25 '^\s+Failed [A-Za-z]' "$log" | grep -v -E 'XmlKeyManager|No XML encryptor' | head -150 || true
+fi
+rm -f "$log"
+exit "$status"
