@@ -1,6 +1,5 @@
 using ArtGallery.Detail;
 using ArtGallery.Detail.Training;
-using ArtGallery.Imaging;
 
 namespace ArtGallery.Cli.Commands;
 
@@ -25,24 +24,14 @@ public sealed class DetailTrainCommand : ICliCommand
         args.EnsureAllUsed();
         if (!Directory.Exists(generatorPath) && !File.Exists(generatorPath))
             throw new CliException($"--for '{generatorPath}' does not exist (give a run folder, a .agck checkpoint or a .agmodel file)");
-        TorchSharp.torch.set_num_threads(options.Threads);
-        IHighResSource source = data.Trim().Equals(BuiltinAbstractDataset.SpecName, StringComparison.OrdinalIgnoreCase)
-            ? new BuiltinHighResSource()
-            : new FolderHighResSource(data);
-        string generatorId;
-        using (var generator = CheckpointOption.Load(generatorPath))
-        {
-            var fit = GeneratorCalibration.Fit(generator, source);
-            context.Out.WriteLine($"calibrated on {generator.ModelId} ({generator.Resolution} px): {fit.Profile} (spectrum error {fit.Error:0.0000}, clean {fit.CleanError:0.0000})");
-            context.Out.WriteLine(fit.Table());
-            options = options with { GeneratorResolution = generator.Resolution, Profile = fit.Profile };
-            generatorId = generator.ModelId;
-        }
         var bar = new TerminalProgress(context.Out, !Console.IsOutputRedirected && context.Out == Console.Out);
         var progress = new LineProgress(p => bar.Update(p.Fraction,
             FormattableString.Invariant($"step {p.Step} {p.Elapsed:0}s L1 {p.Loss:0.0000} (bicubic {p.BicubicLoss:0.0000}) skipped {p.SkippedSteps}"), p.Fraction >= 1));
-        var trained = DetailTrainer.Train(options, source, progress, context.Cancel);
-        using var model = trained.WithGenerator(generatorId);
+        using var model = DetailJob.Train(generatorPath, data, options, fit =>
+        {
+            context.Out.WriteLine($"calibrated: {fit.Profile} (spectrum error {fit.Error:0.0000}, clean {fit.CleanError:0.0000})");
+            context.Out.WriteLine(fit.Table());
+        }, progress, context.Cancel);
         if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } dir) Directory.CreateDirectory(dir);
         model.Save(output);
         context.Out.WriteLine($"saved detail model {model.Id} to {output} ({new FileInfo(output).Length / 1024} KiB, {model.ParameterCount} parameters, {model.MultiplyAddsPerInputPixel} multiply-adds per input pixel, {model.Info.Steps} steps in {model.Info.Minutes:0.0} min)");

@@ -9,7 +9,7 @@ namespace ArtGallery.Cli.Worker;
 /// a run, later ones pause or stop it; the Trainer runs on the calling thread and every report becomes an event.
 /// The end of the input (the supervisor is gone) stops the run with a checkpoint, so a worker never outlives its parent long.
 /// </summary>
-public sealed class WorkerSession(TextReader input, TextWriter output, TextWriter log)
+public sealed partial class WorkerSession(TextReader input, TextWriter output, TextWriter log)
 {
     private readonly Lock writing = new();
     private volatile string? requested;
@@ -18,21 +18,23 @@ public sealed class WorkerSession(TextReader input, TextWriter output, TextWrite
     public int Run(CancellationToken cancel)
     {
         var first = WorkerProtocol.Read<WorkerCommand>(input.ReadLine());
-        if (first?.Command is not (WorkerProtocol.Start or WorkerProtocol.Resume) || first.Dataset is null || first.RunFolder is null)
+        bool detail = first?.Command == WorkerProtocol.Detail;
+        if (first is null || (!detail && (first.Command is not (WorkerProtocol.Start or WorkerProtocol.Resume) || first.Dataset is null || first.RunFolder is null)))
         {
-            Emit(new WorkerEvent(WorkerProtocol.Error, Message: "The first command must be start or resume, with dataset and runFolder."));
+            Emit(new WorkerEvent(WorkerProtocol.Error, Message: "The first command must be start or resume (with dataset and runFolder) or detail."));
             return 2;
         }
         // Not disposed: the command thread may still cancel it after Run returned (the input ending later).
         var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         try
         {
+            if (detail) return RunDetail(first, stopping);
             using var trainer = Open(first);
             Emit(new WorkerEvent(WorkerProtocol.Started, Kimg: trainer.Counters.Kimg, TotalKimg: trainer.TotalKimg,
                 SkippedCheckpoints: trainer.SkippedCheckpoints, Pid: Environment.ProcessId));
             // Commands are read on their own thread while the Trainer holds this one.
-            new Thread(() => Listen(stopping)) { IsBackground = true, Name = "worker-commands" }.Start();
-            var final = trainer.Run(new Reporter(Report), stopping.Token);
+            StartListening(stopping);
+            var final = trainer.Run(new Reporter<TrainingProgress>(Report), stopping.Token);
             string status = requested ?? (stopping.IsCancellationRequested ? "stopped" : "finished");
             Emit(new WorkerEvent(WorkerProtocol.Finished, Path: final.CheckpointPath, Kimg: final.Kimg, TotalKimg: final.TotalKimg, Status: status));
             return 0;
@@ -54,6 +56,9 @@ public sealed class WorkerSession(TextReader input, TextWriter output, TextWrite
         options.Validate();
         return Trainer.Create(options, dataset, command.RunFolder!);
     }
+
+    private void StartListening(CancellationTokenSource stopping) =>
+        new Thread(() => Listen(stopping)) { IsBackground = true, Name = "worker-commands" }.Start();
 
     private void Listen(CancellationTokenSource stopping)
     {
@@ -86,8 +91,8 @@ public sealed class WorkerSession(TextReader input, TextWriter output, TextWrite
         }
     }
 
-    private sealed class Reporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    private sealed class Reporter<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(TrainingProgress value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

@@ -42,6 +42,7 @@ public static class DetailTrainer
                 if (!double.IsFinite(value)) { skipped++; continue; }
                 adam.step();
                 loss = double.IsNaN(loss) ? value : 0.98 * loss + 0.02 * value;
+                if (options.SampleEvery is int every && step % every == 0) progress?.Report(SampleReport(net, input, target, step, clock, fraction, loss, bicubicLoss, skipped));
                 if (step % 25 == 0)
                 {
                     using var noGrad = no_grad();
@@ -55,5 +56,20 @@ public static class DetailTrainer
         net.eval();
         var info = new DetailModelInfo(options.GeneratorResolution, options.Channels, options.Blocks, options.Profile, source.Name, step, clock.Elapsed.TotalMinutes, loss);
         return new DetailModel(net, info, device);
+    }
+
+    // The batch's first pair through the net as it is now: a progress report carrying an LR | output | HR strip.
+    private static DetailProgress SampleReport(DetailNet net, Tensor input, Tensor target, int step, Stopwatch clock, double fraction,
+        double loss, double bicubicLoss, int skipped)
+    {
+        using var noGrad = no_grad();
+        net.eval();
+        var low = input.narrow(0, 0, 1);
+        var output = net.forward(low);
+        net.train();
+        var nearest = functional.interpolate(low, scale_factor: [4.0, 4.0], mode: InterpolationMode.Nearest);
+        var strip = cat([nearest, output, target.narrow(0, 0, 1)], 3).squeeze(0).cpu().contiguous();
+        int h = (int)strip.shape[1], w = (int)strip.shape[2];
+        return new DetailProgress(step, clock.Elapsed.TotalSeconds, fraction, loss, bicubicLoss, skipped, new DetailStrip(strip.data<float>().ToArray(), w, h));
     }
 }

@@ -45,6 +45,9 @@ public sealed record DetailTrainingOptions
     /// <summary>Steps between pool refreshes.</summary>
     public int RefreshEvery { get; init; } = 16;
 
+    /// <summary>Steps between sample strips (LR | output | HR) in the progress reports; null: none.</summary>
+    public int? SampleEvery { get; init; }
+
     /// <summary>Device choice: auto, cpu or cuda.</summary>
     public string Device { get; init; } = "auto";
 
@@ -54,6 +57,7 @@ public sealed record DetailTrainingOptions
         if (GeneratorResolution is < 4 or > 4096) throw new ArgumentOutOfRangeException(nameof(GeneratorResolution), GeneratorResolution, "Generator resolution must be 4..4096.");
         if (CropSize < 16 || CropSize % 4 != 0) throw new ArgumentOutOfRangeException(nameof(CropSize), CropSize, "Crop size must be a multiple of 4, at least 16.");
         if (Batch is < 1 or > 256) throw new ArgumentOutOfRangeException(nameof(Batch), Batch, "Batch must be 1..256.");
+        if (SampleEvery is < 1) throw new ArgumentOutOfRangeException(nameof(SampleEvery), SampleEvery, "Sample interval must be positive.");
         if (Steps is < 1) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Steps must be positive.");
         if (!(Minutes > 0)) throw new ArgumentOutOfRangeException(nameof(Minutes), Minutes, "Minutes must be positive.");
         if (PoolSize < 1 || RefreshEvery < 1) throw new ArgumentOutOfRangeException(nameof(PoolSize), "Pool size and refresh interval must be positive.");
@@ -62,5 +66,13 @@ public sealed record DetailTrainingOptions
     }
 }
 
-/// <summary>Progress of a detail training run.</summary>
-public sealed record DetailProgress(int Step, double Elapsed, double Fraction, double Loss, double BicubicLoss, int SkippedSteps);
+/// <summary>Progress of a detail training run; <see cref="Strip"/> is set on the reports that carry a sample.</summary>
+public sealed record DetailProgress(int Step, double Elapsed, double Fraction, double Loss, double BicubicLoss, int SkippedSteps, DetailStrip? Strip = null)
+{
+    /// <summary>Seconds left at the current pace; null before any progress.</summary>
+    public double? EtaSeconds => Fraction is > 0 and < 1 ? Elapsed * (1 - Fraction) / Fraction : Fraction >= 1 ? 0 : null;
+}
+
+/// <summary>A sample of training so far: the input (nearest x4), the net's output and the high-resolution target side by side,
+/// planar RGB in [-1, 1] (<see cref="ArtGallery.Imaging.PlanarRgb"/> turns it into an image).</summary>
+public sealed record DetailStrip(float[] Chw, int Width, int Height);

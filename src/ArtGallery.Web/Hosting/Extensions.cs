@@ -49,6 +49,8 @@ public static class Extensions
     public static WebApplicationBuilder AddArtGalleryTraining(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TrainingState>();
+        builder.Services.AddSingleton<Training.DetailJobs.DetailTrainingState>();
+        builder.Services.AddSingleton<Training.DetailJobs.DetailTargets>();
         builder.Services.AddSingleton<TrainingService>();
         builder.Services.AddSingleton<RunFolders>();
         builder.Services.AddSingleton<RunsService>();

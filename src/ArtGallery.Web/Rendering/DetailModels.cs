@@ -25,6 +25,10 @@ public sealed partial class DetailModels(ModelCatalog catalog, IOptions<ArtGalle
     /// <summary>The detail model serving <paramref name="modelId"/>, or null (use Lanczos).</summary>
     public DetailModel? For(string modelId) => loaded.GetOrAdd(modelId, id => new Lazy<DetailModel?>(() => Load(id))).Value;
 
+    /// <summary>Forgets what was loaded for <paramref name="modelId"/> (a new detail model was just saved): the next print loads it.
+    /// The old instance is not disposed here: a print may still be running through it (it is small, and the GC frees it).</summary>
+    public void Forget(string modelId) => loaded.TryRemove(modelId, out _);
+
     private DetailModel? Load(string modelId)
     {
         if (catalog.Resolve(modelId) is not { } record || string.IsNullOrEmpty(record.Path)) return null;

@@ -4,8 +4,9 @@ using ArtGallery.Web.Hosting;
 
 namespace ArtGallery.Web.Rendering;
 
-/// <summary>Turns a run checkpoint into a small .agmodel under models/ and makes it the gallery's active model.</summary>
-public sealed class ModelActivator(RenderQueue queue, ModelCatalog catalog, DataPaths paths, IArtRenderer renderer)
+/// <summary>Turns a run checkpoint into a small .agmodel under models/ (with the run's detail model when it was trained for
+/// exactly that checkpoint) and makes it the gallery's active model.</summary>
+public sealed class ModelActivator(RenderQueue queue, ModelCatalog catalog, DataPaths paths, IArtRenderer renderer, Training.DetailJobs.DetailTargets detailTargets)
 {
     /// <summary>Exports and activates; returns the model id. Runs on a render worker (reads and loads the model).</summary>
     public async Task<string> ActivateAsync(string runId, string checkpointPath, CancellationToken cancel = default)
@@ -18,6 +19,7 @@ public sealed class ModelActivator(RenderQueue queue, ModelCatalog catalog, Data
                 var modelId = ArtGenerator.Export(checkpointPath, tmp);
                 var final = Path.Combine(paths.Models, modelId + ".agmodel");
                 File.Move(tmp, final, overwrite: true);
+                detailTargets.AdoptRunDetail(runId, modelId, final);
                 return (modelId, pool.LoadFile(final).Resolution, final);
             }
             finally

@@ -8,6 +8,12 @@ public interface ITrainingClient
 
     /// <summary>A new sample grid was written.</summary>
     Task Sample(SampleDto s);
+
+    /// <summary>Progress of the detail job (its last message carries how it ended).</summary>
+    Task DetailProgress(DetailJobs.DetailProgressDto p);
+
+    /// <summary>A new LR | detail output | HR strip of the detail job.</summary>
+    Task DetailSample(DetailJobs.DetailSampleDto s);
 }
 
 /// <summary>A progress report as sent over the hub. <see cref="SkippedUpdates"/>: updates the engine dropped for a non-finite

@@ -23,6 +23,9 @@ public abstract record TrainingCommand
             : null;
     }
 
+    /// <summary>Train the detail model of a run or gallery model (in the worker, like a run).</summary>
+    public sealed record Detail(DetailJobs.DetailTrainingRequest Request) : TrainingCommand;
+
     /// <summary>Stop the current run for good (it keeps its checkpoints).</summary>
     public sealed record Stop : TrainingCommand;
 }

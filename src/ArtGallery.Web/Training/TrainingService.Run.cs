@@ -19,7 +19,7 @@ public sealed partial class TrainingService
     }
 
     /// <summary>One run in its own `artgallery worker` process; its events flow back through the service.</summary>
-    private sealed class ActiveRun(TrainingRunRecord record, TrainingService owner)
+    private sealed class ActiveRun(TrainingRunRecord record, TrainingService owner) : IActiveJob
     {
         private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private volatile string? requested;
@@ -53,11 +53,6 @@ public sealed partial class TrainingService
         }
 
         public void Kill() => worker?.Kill();
-
-        private static async Task KillAfter(WorkerProcess w, TimeSpan grace)
-        {
-            if (await Task.WhenAny(w.Exited, Task.Delay(grace)) != w.Exited) w.Kill();
-        }
 
         private async Task Supervise(WorkerProcess w)
         {
@@ -100,7 +95,7 @@ public sealed partial class TrainingService
             owner.store.SaveRun(record);
             owner.active = null;
             owner.live.End(status, message);
-            if (owner.live.Current is { } last) _ = Push(() => owner.hubContext.Clients.All.Progress(last));
+            if (owner.live.Current is { } last) _ = owner.Push(() => owner.hubContext.Clients.All.Progress(last));
             LogRunEnded(owner.log, record.Id, status);
             done.TrySetResult();
         }
@@ -114,15 +109,33 @@ public sealed partial class TrainingService
             if (sample is not null) record.LastSample = Path.GetFileName(p.SampleGridPath);
             owner.store.SaveRun(record);
             owner.live.Report(dto, sample);
-            _ = Push(() => owner.hubContext.Clients.All.Progress(dto));
-            if (sample is not null) _ = Push(() => owner.hubContext.Clients.All.Sample(sample));
+            _ = owner.Push(() => owner.hubContext.Clients.All.Progress(dto));
+            if (sample is not null) _ = owner.Push(() => owner.hubContext.Clients.All.Sample(sample));
         }
+    }
 
-        private async Task Push(Func<Task> send)
-        {
-            try { await send(); }
-            catch (Exception ex) { LogPushFailed(owner.log, ex); }
-        }
+    /// <summary>A job holding the worker: a GAN run or a detail job.</summary>
+    private interface IActiveJob
+    {
+        Task Completion { get; }
+
+        int? WorkerId { get; }
+
+        /// <summary>Asks the worker to end (pause or stop: status); kills it after the grace time.</summary>
+        void Cancel(string status);
+
+        void Kill();
+    }
+
+    private static async Task KillAfter(WorkerProcess w, TimeSpan grace)
+    {
+        if (await Task.WhenAny(w.Exited, Task.Delay(grace)) != w.Exited) w.Kill();
+    }
+
+    private async Task Push(Func<Task> send)
+    {
+        try { await send(); }
+        catch (Exception ex) { LogPushFailed(log, ex); }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Training run {RunId} failed")]

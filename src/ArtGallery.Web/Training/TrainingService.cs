@@ -4,27 +4,33 @@ using ArtGallery.Gan.Training;
 using ArtGallery.Gan.Worker;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Training.DetailJobs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace ArtGallery.Web.Training;
 
 /// <summary>
-/// Owns training: reads commands from a bounded channel, runs each run in its own `artgallery worker` process (a native
-/// crash there cannot take the gallery down), pushes progress to the hub and to <see cref="TrainingState"/>, and records
-/// each run in LiteDB.
+/// Owns training: reads commands from a bounded channel, runs each run (or detail job) in its own `artgallery worker`
+/// process (a native crash there cannot take the gallery down), one job at a time, pushes progress to the hub and to
+/// <see cref="TrainingState"/> (<see cref="DetailTrainingState"/>), and records each run in LiteDB.
 /// </summary>
 public sealed partial class TrainingService(
     ArtGalleryDatabase db, RunFolders folders, TrainingState state, IHubContext<TrainingHub, ITrainingClient> hub,
-    IOptions<ArtGalleryOptions> options, ILogger<TrainingService> logger) : BackgroundService
+    IOptions<ArtGalleryOptions> options, ILogger<TrainingService> logger, DetailTargets detailTargets, DetailTrainingState detailState) : BackgroundService
 {
     private readonly ArtGalleryDatabase store = db;
     private readonly TrainingState live = state;
     private readonly IHubContext<TrainingHub, ITrainingClient> hubContext = hub;
     private readonly ILogger log = logger;
     private readonly ArtGalleryOptions settings = options.Value;
+    private readonly DetailTargets detailTargets = detailTargets;
+    private readonly DetailTrainingState detailState = detailState;
     private readonly Channel<TrainingCommand> commands = Channel.CreateBounded<TrainingCommand>(8);
-    private volatile ActiveRun? active;
+    private volatile IActiveJob? active;
+
+    /// <summary>True while a run or a detail job holds the worker (one at a time: training takes every core).</summary>
+    public bool Busy => active is not null;
 
     /// <summary>Queues a command; false when the queue is full (admin clicked too fast).</summary>
     public bool Send(TrainingCommand command) => commands.Writer.TryWrite(command);
@@ -78,13 +84,13 @@ public sealed partial class TrainingService(
                 }
                 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or DatasetException)
                 {
-                    live.Notice(ex.Message);
+                    Notice(command, ex.Message);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     // Anything else is a bug, but one command must never stop the host (StopHost) or the loop.
                     LogCommandFailed(log, ex, command.GetType().Name);
-                    live.Notice($"The {command.GetType().Name.ToLowerInvariant()} command failed: {ex.Message}");
+                    Notice(command, $"The {command.GetType().Name.ToLowerInvariant()} command failed: {ex.Message}");
                 }
                 finally
                 {
@@ -113,9 +119,11 @@ public sealed partial class TrainingService(
             case TrainingCommand.Start start when run is null: Begin(start.Request); break;
             case TrainingCommand.Resume resume when run is null: BeginResume(resume.RunId, null); break;
             case TrainingCommand.Extend extend when run is null: BeginExtend(extend); break;
+            case TrainingCommand.Detail detail when run is null: BeginDetail(detail.Request); break;
+            case TrainingCommand.Pause when run is ActiveDetail: live.Notice("A detail model is training; it cannot pause, only stop."); break;
             case TrainingCommand.Pause when run is not null: run.Cancel(RunStatus.Paused); await run.Completion; break;
             case TrainingCommand.Stop when run is not null: run.Cancel(RunStatus.Stopped); await run.Completion; break;
-            case TrainingCommand.Start or TrainingCommand.Resume or TrainingCommand.Extend: live.Notice("A run is already in progress; pause or stop it first."); break;
+            case TrainingCommand.Start or TrainingCommand.Resume or TrainingCommand.Extend or TrainingCommand.Detail: Notice(command, BusyMessage(run)); break;
             default: live.Notice("No run is in progress."); break;
         }
     }

@@ -5,6 +5,7 @@ using ArtGallery.Web.Hosting;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Tests.Infrastructure;
 using ArtGallery.Web.Training;
+using ArtGallery.Web.Training.DetailJobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,8 @@ public sealed class RunsServiceTests : IDisposable
         var queue = new RenderQueue(options, catalog, NullLogger<RenderQueue>.Instance);
         var renderer = new ArtRenderer(queue, new PrintQueue(options), paths, options);
         folders = new RunFolders(paths);
-        runs = new RunsService(db, folders, new ModelActivator(queue, catalog, paths, renderer));
+        var details = new DetailModels(catalog, options, NullLogger<DetailModels>.Instance);
+        runs = new RunsService(db, folders, new ModelActivator(queue, catalog, paths, renderer, new DetailTargets(db, folders, catalog, paths, details)));
     }
 
     [Fact]

@@ -1,0 +1,44 @@
+using ArtGallery.Gan.Sampling;
+using ArtGallery.Imaging;
+
+namespace ArtGallery.Detail.Training;
+
+/// <summary>
+/// One detail model for one generator, from its file to a trained model: calibrate the degradation on the generator's own
+/// samples, train on the data's high-resolution images, record the generator's id. Shared by `artgallery detail train`
+/// and the training worker's detail command (the caller saves, atomically, with <see cref="DetailModel.Save"/>).
+/// </summary>
+public static class DetailJob
+{
+    /// <summary>Largest high-resolution crop (the default <see cref="DetailTrainingOptions.CropSize"/>).</summary>
+    public const int MaxCrop = 96;
+
+    /// <summary>builtin:abstract (with any options) painted at 4x..16x the generator's side (256..1024 px for 64 px), else a
+    /// folder of images (a dataset folder's originals/ when it has them).</summary>
+    public static IHighResSource SourceFor(string data, int generatorResolution) =>
+        data.Trim().StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.OrdinalIgnoreCase)
+            ? new BuiltinHighResSource(11, 4 * generatorResolution, 16 * generatorResolution)
+            : new FolderHighResSource(data);
+
+    /// <summary>Calibrates on the generator at <paramref name="generatorPath"/> (run folder, .agck or .agmodel), then trains
+    /// (blocking; call on a dedicated thread). <paramref name="calibrated"/> hears the fit before training starts.
+    /// Crops are at most 4x the generator's side: a bigger crop than the print's first x4 pass only costs time.</summary>
+    public static DetailModel Train(string generatorPath, string data, DetailTrainingOptions options, Action<CalibrationResult>? calibrated = null,
+        IProgress<DetailProgress>? progress = null, CancellationToken cancel = default)
+    {
+        if (options.Threads > 0) TorchSharp.torch.set_num_threads(options.Threads);
+        IHighResSource source;
+        string generatorId;
+        using (var generator = ArtGenerator.Load(generatorPath))
+        {
+            source = SourceFor(data, generator.Resolution);
+            var fit = GeneratorCalibration.Fit(generator, source);
+            calibrated?.Invoke(fit);
+            int crop = Math.Min(options.CropSize, Math.Max(16, 4 * generator.Resolution));
+            options = options with { GeneratorResolution = generator.Resolution, Profile = fit.Profile, CropSize = crop };
+            generatorId = generator.ModelId;
+        }
+        var trained = DetailTrainer.Train(options, source, progress, cancel);
+        return trained.WithGenerator(generatorId);
+    }
+}
