@@ -25,6 +25,7 @@ public static class TrainingApi
                 : TypedResults.Problem("Unknown run.", statusCode: StatusCodes.Status404NotFound, title: "Run not found"));
         group.MapGet("/runs/{runId}/samples/{file}", Sample);
         group.MapPost("/runs/{runId}/activate", Activate);
+        group.MapDetailTraining();
         return app;
     }
 

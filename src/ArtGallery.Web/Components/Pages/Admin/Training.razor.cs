@@ -16,6 +16,7 @@ public partial class Training
 
     [Inject] private TrainingService Service { get; set; } = default!;
     [Inject] private TrainingState State { get; set; } = default!;
+    [Inject] private ArtGallery.Web.Training.DetailJobs.DetailTrainingState Detail { get; set; } = default!;
     [Inject] private RunsService Runs { get; set; } = default!;
     [Inject] private DatasetService Datasets { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -32,6 +33,10 @@ public partial class Training
     private bool busy, pending;
     private long lastRender;
     private LiveSubscription? live;
+    private DetailPanel? detailPanel;
+
+    // One job at a time: a GAN run or a detail model holds the worker.
+    private bool JobBusy => State.IsBusy || Detail.IsBusy;
 
     // Buttons stay disabled in the prerendered page: a click before the circuit connects would be lost.
     private bool Live => RendererInfo.IsInteractive;
