@@ -61,6 +61,25 @@ public sealed class WorkerTests
     }
 
     /// <summary>A worker session on its own thread with line queues for stdin and stdout; every read is bounded.</summary>
+    [Fact]
+    public void Worker_DetailWithoutOutput_Exit2_DetailForAMissingGenerator_ErrorAndNothingWritten()
+    {
+        using (var bad = new Pipes())
+        {
+            bad.Send(new WorkerCommand(WorkerProtocol.Detail, Dataset: "builtin:abstract", Generator: "/no/such/run"));
+            Assert.Contains("output", bad.Until(WorkerProtocol.Error).Message);
+            Assert.Equal(2, bad.ExitCode());
+        }
+        var dir = CliRunner.TempDir();
+        var output = Path.Combine(dir, "detail.agdetail");
+        using var missing = new Pipes();
+        missing.Send(WorkerCommand.TrainDetail(Path.Combine(dir, "missing.agmodel"), "builtin:abstract", output, Path.Combine(dir, "strips"), 1, 2, 1));
+        Assert.Equal(WorkerProtocol.Started, missing.Next().Event);
+        Assert.False(string.IsNullOrEmpty(missing.Until(WorkerProtocol.Error).Message));
+        Assert.Equal(1, missing.ExitCode());
+        Assert.False(File.Exists(output));
+    }
+
     private sealed class Pipes : IDisposable
     {
         private readonly BlockingCollection<string> input = new(), output = new();

@@ -59,6 +59,11 @@ public class WorkflowTests
         // The exported model draws the same picture for the same seed.
         var model = Path.Combine(root, "tiny.agmodel");
         Assert.Equal(0, CliRunner.Run("export-model", "--checkpoint", run, "--out", model).ExitCode);
+        // detail train calibrates on the model, then trains its detail model (a few steps), saved where prints look for it.
+        var trained = CliRunner.Run("detail", "train", "--data", "builtin:abstract", "--for", model, "--out", Path.ChangeExtension(model, ".agdetail"), "--steps", "3", "--threads", "1");
+        Assert.True(trained.ExitCode == 0, trained.Err);
+        Assert.Contains("calibrated", trained.Out);
+        Assert.True(File.Exists(Path.ChangeExtension(model, ".agdetail")));
         var fromModel = Path.Combine(root, "from-model");
         Assert.Equal(0, CliRunner.Run("generate", "--checkpoint", model, "--count", "1", "--seed", "41", "--out", fromModel, "--truncation", "0.7").ExitCode);
         Assert.Equal(File.ReadAllBytes(Path.Combine(images, "seed-000041.png")), File.ReadAllBytes(Path.Combine(fromModel, "seed-000041.png")));
