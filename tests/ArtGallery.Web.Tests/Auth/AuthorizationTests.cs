@@ -21,6 +21,7 @@ public sealed class AuthorizationTests(TinyModel model) : IAsyncLifetime
         { "GET", "/api/training/runs/run-x/samples/grid-000001.png" }, { "GET", "/api/datasets/builtin/thumbs/0.png" },
         { "POST", "/api/training/start" }, { "POST", "/api/admin/backup" }, { "GET", "/api/admin/backups" },
         { "GET", "/api/admin/backups/artgallery-x.zip" }, { "GET", "/api/admin/diagnostics" },
+        { "POST", "/api/training/detail" }, { "GET", "/api/training/detail" }, { "GET", "/api/training/detail/samples/strip-0000001.png" },
     };
 
     /// <summary>Every admin-only route the app maps is in <see cref="AdminEndpoints"/>, so a new one cannot go untested.</summary>
