@@ -10,7 +10,8 @@ public sealed partial class ArtRenderer
     /// <inheritdoc />
     public async Task<byte[]> LargePngAsync(ArtworkRequest request, CancellationToken cancel = default)
     {
-        string key = request.Key + "/large";
+        // A newly trained detail model changes the version, so the large view is rendered again through it.
+        string key = $"{request.Key}/large/{details?.Version(request.ModelId) ?? 0}";
         if (cache.TryGetValue(key, out byte[]? hit) && hit is not null) return hit;
         var dirs = await EditsDirections(request, cancel);
         var png = await queue.RunAsync(pool =>

@@ -21,13 +21,21 @@ public enum Upscaler
 public sealed partial class DetailModels(ModelCatalog catalog, IOptions<ArtGalleryOptions> options, ILogger<DetailModels> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<DetailModel?>> loaded = new();
+    private readonly ConcurrentDictionary<string, int> versions = new();
 
     /// <summary>The detail model serving <paramref name="modelId"/>, or null (use Lanczos).</summary>
     public DetailModel? For(string modelId) => loaded.GetOrAdd(modelId, id => new Lazy<DetailModel?>(() => Load(id))).Value;
 
     /// <summary>Forgets what was loaded for <paramref name="modelId"/> (a new detail model was just saved): the next print loads it.
     /// The old instance is not disposed here: a print may still be running through it (it is small, and the GC frees it).</summary>
-    public void Forget(string modelId) => loaded.TryRemove(modelId, out _);
+    public void Forget(string modelId)
+    {
+        versions.AddOrUpdate(modelId, 1, (_, v) => v + 1);
+        loaded.TryRemove(modelId, out _);
+    }
+
+    /// <summary>Changes whenever <see cref="Forget"/> is called for the model (part of cache keys of renders made through it).</summary>
+    public int Version(string modelId) => versions.GetValueOrDefault(modelId);
 
     private DetailModel? Load(string modelId)
     {

@@ -50,6 +50,8 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         hub.On<DetailSampleDto>(nameof(ITrainingClient.DetailSample), s => { lock (samples) samples.Add(s); });
         await hub.StartAsync();
         var admin = await Session.AdminAsync(app);
+        // Rendered (and cached) before the model has a detail model: Lanczos.
+        Assert.Equal("lanczos", PngInspector.Read(await admin.GetByteArrayAsync("/api/artworks/active/3.png?view=large")).Text["Upscaler"]);
 
         var start = await admin.PostAsJsonAsync("/api/training/detail", new DetailTrainingRequest { ModelId = "active", Steps = 8, Threads = 1 });
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
@@ -76,6 +78,7 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         var print = PngInspector.Read(await admin.GetByteArrayAsync("/api/artworks/active/7/print?size=2x2.5&dpi=40"));
         Assert.Equal("detail", print.Text["Upscaler"]);
         Assert.StartsWith(detail.Id, print.Text["DetailModel"]);
+        Assert.Equal("detail", PngInspector.Read(await admin.GetByteArrayAsync("/api/artworks/active/3.png?view=large")).Text["Upscaler"]);
     }
 
     [Fact]
