@@ -81,11 +81,13 @@ public sealed partial class DetailModel
         {
             using var inference = inference_mode();
             using var full = tensor(input, [1, 3, height, width]);
-            for (int ty = keep.Top; ty < keep.Bottom; ty += TileSize)
-                for (int tx = keep.Left; tx < keep.Right; tx += TileSize)
+            // As few tiles as TileSize allows, of equal size: the margins are recomputed once per tile, so the count sets the cost.
+            int stepX = Step(keep.Width), stepY = Step(keep.Height);
+            for (int ty = keep.Top; ty < keep.Bottom; ty += stepY)
+                for (int tx = keep.Left; tx < keep.Right; tx += stepX)
                 {
                     using var scope = NewDisposeScope();
-                    int cw = Math.Min(TileSize, keep.Right - tx), ch = Math.Min(TileSize, keep.Bottom - ty);
+                    int cw = Math.Min(stepX, keep.Right - tx), ch = Math.Min(stepY, keep.Bottom - ty);
                     int x0 = Math.Max(0, tx - Margin), y0 = Math.Max(0, ty - Margin);
                     int x1 = Math.Min(width, tx + cw + Margin), y1 = Math.Min(height, ty + ch + Margin);
                     // Channels-last strides (NHWC in memory): oneDNN's convolutions run ~20% faster than on NCHW, same output.
@@ -94,6 +96,12 @@ public sealed partial class DetailModel
                     sink((tx - keep.Left) * s, (ty - keep.Top) * s, cw * s, ch * s, core.clamp(MinusOne, One).cpu().contiguous().data<float>().ToArray());
                 }
         }
+    }
+
+    private int Step(int length)
+    {
+        int tiles = (length + TileSize - 1) / TileSize;
+        return (length + tiles - 1) / tiles;
     }
 
     private static readonly Scalar One = 1.0.ToScalar(), MinusOne = (-1.0).ToScalar();

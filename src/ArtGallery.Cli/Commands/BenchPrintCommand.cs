@@ -30,7 +30,7 @@ public sealed class BenchPrintCommand : ICliCommand
         int? tile = args.Optional("tile") is null ? null : args.Int("tile", 160, 4, 4096);
         int views = args.Int("views", 20, 1, 10_000);
         args.EnsureAllUsed();
-        string path = detail.Equals("default", StringComparison.OrdinalIgnoreCase) ? DetailModel.DefaultPath : detail;
+        string path = DetailOption.Path(detail);
         TorchSharp.torch.set_num_threads(threads);
         using var generator = CheckpointOption.Load(checkpoint);
         using var model = DetailModel.Load(path);
