@@ -20,7 +20,8 @@ public static class DetailTrainer
         net.to(device);
         var pairs = new PairSampler(options, source);
         using var rng = new Generator((ulong)options.Seed + 17);
-        using var adam = optim.Adam(net.parameters(), options.LearningRate, 0.9, 0.99);
+        // The project's Adam: TorchSharp's Adam.step makes implicit Scalars a GC can free mid-call (ENGINE.md).
+        using var adam = new Gan.Training.AdamOptimiser(net.parameters(), options.LearningRate, 0.9, 0.99, 1e-8);
         var clock = Stopwatch.StartNew();
         double loss = double.NaN, bicubicLoss = double.NaN;
         int step = 0, skipped = 0;
@@ -29,7 +30,7 @@ public static class DetailTrainer
         {
             double fraction = options.Steps is int total ? (double)step / total : clock.Elapsed.TotalMinutes / options.Minutes;
             if (fraction >= 1 || cancel.IsCancellationRequested) break;
-            foreach (var group in adam.ParamGroups) group.LearningRate = options.LearningRate * (0.1 + 0.45 * (1 + Math.Cos(Math.PI * fraction)));
+            adam.LearningRate = options.LearningRate * (0.1 + 0.45 * (1 + Math.Cos(Math.PI * fraction)));
             using (var scope = NewDisposeScope())
             {
                 var (input, target) = pairs.Next(step, rng, device);
