@@ -48,6 +48,9 @@ public sealed record DetailTrainingOptions
     /// <summary>Steps between sample strips (LR | output | HR) in the progress reports; null: none.</summary>
     public int? SampleEvery { get; init; }
 
+    /// <summary>A .agdetail to continue training (its architecture is kept; its steps and minutes add up); null: fresh weights.</summary>
+    public string? ContinueFrom { get; init; }
+
     /// <summary>Device choice: auto, cpu or cuda.</summary>
     public string Device { get; init; } = "auto";
 
