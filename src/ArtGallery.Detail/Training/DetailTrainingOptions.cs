@@ -73,7 +73,7 @@ public sealed record DetailTrainingOptions
 public sealed record DetailProgress(int Step, double Elapsed, double Fraction, double Loss, double BicubicLoss, int SkippedSteps, DetailStrip? Strip = null)
 {
     /// <summary>Seconds left at the current pace; null before any progress.</summary>
-    public double? EtaSeconds => Fraction is > 0 and < 1 ? Elapsed * (1 - Fraction) / Fraction : Fraction >= 1 ? 0 : null;
+    public double? EtaSeconds => Step > 0 && Fraction is > 0 and < 1 ? Elapsed * (1 - Fraction) / Fraction : Fraction >= 1 ? 0 : null;
 }
 
 /// <summary>A sample of training so far: the input (nearest x4), the net's output and the high-resolution target side by side,
