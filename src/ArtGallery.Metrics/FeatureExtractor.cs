@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using ArtGallery.Imaging;
 
 namespace ArtGallery.Metrics;
@@ -74,13 +75,12 @@ public sealed class FeatureExtractor
         for (int c = 0; c < 3; c++)
         {
             var p = x.AsSpan(c * plane, plane);
-            float mean = 0;
-            foreach (float v in p) mean += v;
-            mean /= plane;
-            for (int i = 0; i < plane; i++) sq += (p[i] -= mean) * p[i];
+            float mean = TensorPrimitives.Sum<float>(p) / plane;
+            TensorPrimitives.Subtract(p, mean, p);
+            sq += TensorPrimitives.SumOfSquares<float>(p);
         }
         float inv = 1f / MathF.Max((float)Math.Sqrt(sq / x.Length), 0.02f);
-        for (int i = 0; i < x.Length; i++) x[i] *= inv;
+        TensorPrimitives.Multiply(x, inv, x);
         return x;
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace ArtGallery.Metrics;
 
 /// <summary>
@@ -87,7 +89,7 @@ internal sealed class RandomConvNet
                             patch[k++] = (uint)yy < (uint)side && (uint)xx < (uint)side ? input[c * plane + yy * side + xx] : 0f;
                         }
                 for (int o = 0; o < cout; o++)
-                    output[o * plane + y * side + x] = Math.Max(0f, VectorMath.Dot(weights.AsSpan(o * fan, fan), patch));
+                    output[o * plane + y * side + x] = Math.Max(0f, TensorPrimitives.Dot(weights.AsSpan(o * fan, fan), patch));
             }
         return output;
     }

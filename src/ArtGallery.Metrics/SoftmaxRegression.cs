@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace ArtGallery.Metrics;
 
 /// <summary>
@@ -46,7 +48,7 @@ internal static class SoftmaxRegression
     {
         var p = new float[w.Length];
         float max = float.NegativeInfinity;
-        for (int c = 0; c < w.Length; c++) max = Math.Max(max, p[c] = VectorMath.Dot(w[c], x) + b[c]);
+        for (int c = 0; c < w.Length; c++) max = Math.Max(max, p[c] = TensorPrimitives.Dot(w[c], x) + b[c]);
         float sum = 0;
         for (int c = 0; c < w.Length; c++) sum += p[c] = MathF.Exp(p[c] - max);
         for (int c = 0; c < w.Length; c++) p[c] /= sum;
