@@ -32,7 +32,7 @@ public sealed class FeatureExtractor
     private const int PixelLength = 3 * Thumb * Thumb;
     private const ulong NetworkSeed = 0x4172_7447_616C_6C79; // fixed forever: changing it changes every metric
 
-    private readonly RandomConvNet _network = new(NetworkSeed);
+    private readonly RandomConvNet network = new(NetworkSeed);
 
     /// <summary>The shared instance (the extractor is immutable and thread-safe).</summary>
     public static FeatureExtractor Default { get; } = new();
@@ -61,7 +61,7 @@ public sealed class FeatureExtractor
         int offset = 0;
         AreaResize.Resize(small, Side, features.AsSpan(offset, PixelLength), Thumb);
         ColourHistogram.Compute(small, Side, features.AsSpan(offset += PixelLength, ColourHistogram.Length));
-        _network.Compute(Standardised(small), features.AsSpan(offset += ColourHistogram.Length, RandomConvNet.Length));
+        this.network.Compute(Standardised(small), features.AsSpan(offset += ColourHistogram.Length, RandomConvNet.Length));
         StructureFeatures.Compute(large, features.AsSpan(offset + RandomConvNet.Length, StructureFeatures.Length));
         return features;
     }

@@ -57,8 +57,8 @@ internal static class SoftmaxRegression
 
     private sealed class Adam(int size)
     {
-        private readonly double[] _m = new double[size];
-        private readonly double[] _v = new double[size];
+        private readonly double[] m = new double[size];
+        private readonly double[] v = new double[size];
 
         public void Step(int t, double lr, float[] grad, Action<int, float> apply)
         {
@@ -66,9 +66,9 @@ internal static class SoftmaxRegression
             double c1 = 1 - Math.Pow(b1, t), c2 = 1 - Math.Pow(b2, t);
             for (int i = 0; i < size; i++)
             {
-                _m[i] = b1 * _m[i] + (1 - b1) * grad[i];
-                _v[i] = b2 * _v[i] + (1 - b2) * grad[i] * grad[i];
-                apply(i, (float)(lr * (_m[i] / c1) / (Math.Sqrt(_v[i] / c2) + eps)));
+                m[i] = b1 * m[i] + (1 - b1) * grad[i];
+                v[i] = b2 * v[i] + (1 - b2) * grad[i] * grad[i];
+                apply(i, (float)(lr * (m[i] / c1) / (Math.Sqrt(v[i] / c2) + eps)));
             }
         }
     }
