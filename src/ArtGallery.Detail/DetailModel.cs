@@ -32,6 +32,9 @@ public sealed partial class DetailModel : IDisposable
     /// <summary>Short content hash (names the model in print tEXt).</summary>
     public string Id { get; }
 
+    /// <summary>The net itself, for a trainer continuing from this model (which then owns it).</summary>
+    internal DetailNet Net => net;
+
     /// <summary>Learned weights.</summary>
     public long ParameterCount => net.ParameterCount;
 

@@ -61,6 +61,22 @@ public sealed class DetailModelTests(TinyDetail tiny) : IClassFixture<TinyDetail
     }
 
     [Fact]
+    public void Train_ContinueFrom_StartsFromItsWeightsAndAddsItsSteps()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ag-detail-{Guid.NewGuid():N}.agdetail");
+        try
+        {
+            tiny.Model.Save(path);
+            // A learning rate of ~0 keeps the weights: the continued model must upscale exactly as the one it started from.
+            using var continued = DetailTrainer.Train(TinyDetail.Options(steps: 2) with { LearningRate = 1e-30, ContinueFrom = path }, TinyDetail.Source);
+            Assert.Equal(tiny.Model.Info.Steps + 2, continued.Info.Steps);
+            var input = TestImages.Painting(5, 12);
+            Assert.Equal(tiny.Model.Upscale(input, 12, 12), continued.Upscale(input, 12, 12));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void SaveLoad_RoundTrip_SameWeightsHeaderAndId()
     {
         var path = Path.Combine(Path.GetTempPath(), $"ag-detail-{Guid.NewGuid():N}.agdetail");

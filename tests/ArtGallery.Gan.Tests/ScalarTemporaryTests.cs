@@ -59,6 +59,18 @@ public class ScalarTemporaryTests
         Assert.Contains(makers, m => m.StartsWith("TorchSharp.Modules.BatchNorm::forward(", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void NoProjectAssembly_BuildsATorchSharpOptimiser()
+    {
+        // optimizer.step() is a virtual call the scans above cannot follow, and TorchSharp's Adam.step makes ~5 temporaries
+        // per parameter: every trainer steps the project's AdamOptimiser. The one exception only reads old checkpoints'
+        // TorchSharp-format state into a throw-away Adam that never steps.
+        var offenders = ProjectAssemblies.All().SelectMany(IlCalls.In)
+            .Where(c => c.Callee.StartsWith("TorchSharp.torch/optim::", StringComparison.Ordinal) && !c.Caller.Contains("AdamOptimiser::LoadTorchSharpState", StringComparison.Ordinal))
+            .Select(c => $"{c.Caller} -> {c.Callee}").Distinct().Order().ToList();
+        Assert.True(offenders.Count == 0, $"TorchSharp optimisers built (use ArtGallery.Gan.Training.AdamOptimiser):\n{string.Join("\n", offenders)}");
+    }
+
     /// <summary>TorchSharp methods that make an implicit Scalar, directly or through other TorchSharp methods.</summary>
     private static HashSet<string> TorchSharpScalarMakers()
     {

@@ -8,7 +8,7 @@ namespace ArtGallery.Cli.Commands;
 public sealed class DetailTrainCommand : ICliCommand
 {
     public string Verb => "detail train";
-    public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] [--seed S]";
+    public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] [--seed S] [--continue FILE.agdetail]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -21,8 +21,11 @@ public sealed class DetailTrainCommand : ICliCommand
             Steps = args.Optional("steps") is null ? null : args.Int("steps", 1, 1, 10_000_000),
             Threads = args.Int("threads", 2, 1, 256),
             Seed = args.Int("seed", 1, 0, int.MaxValue),
+            ContinueFrom = args.Optional("continue"),
         };
         args.EnsureAllUsed();
+        if (options.ContinueFrom is { } start && !File.Exists(start))
+            throw new CliException($"--continue '{start}' does not exist (give a .agdetail file)");
         if (!Directory.Exists(generatorPath) && !File.Exists(generatorPath))
             throw new CliException($"--for '{generatorPath}' does not exist (give a run folder, a .agck checkpoint or a .agmodel file)");
         TorchSharp.torch.set_num_threads(options.Threads);

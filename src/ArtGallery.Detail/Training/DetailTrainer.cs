@@ -16,11 +16,11 @@ public static class DetailTrainer
         if (options.Threads > 0) set_num_threads(options.Threads);
         var device = Gan.DeviceSelector.Pick(options.Device);
         manual_seed(options.Seed);
-        var net = new DetailNet(options.Channels, options.Blocks);
-        net.to(device);
+        var (net, priorSteps, priorMinutes) = StartingNet(ref options, device);
         var pairs = new PairSampler(options, source);
         using var rng = new Generator((ulong)options.Seed + 17);
-        using var adam = optim.Adam(net.parameters(), options.LearningRate, 0.9, 0.99);
+        // The project's Adam: TorchSharp's Adam.step makes implicit Scalars a GC can free mid-call (ENGINE.md).
+        using var adam = new Gan.Training.AdamOptimiser(net.parameters(), options.LearningRate, 0.9, 0.99, 1e-8);
         var clock = Stopwatch.StartNew();
         double loss = double.NaN, bicubicLoss = double.NaN;
         int step = 0, skipped = 0;
@@ -29,7 +29,7 @@ public static class DetailTrainer
         {
             double fraction = options.Steps is int total ? (double)step / total : clock.Elapsed.TotalMinutes / options.Minutes;
             if (fraction >= 1 || cancel.IsCancellationRequested) break;
-            foreach (var group in adam.ParamGroups) group.LearningRate = options.LearningRate * (0.1 + 0.45 * (1 + Math.Cos(Math.PI * fraction)));
+            adam.LearningRate = options.LearningRate * (0.1 + 0.45 * (1 + Math.Cos(Math.PI * fraction)));
             using (var scope = NewDisposeScope())
             {
                 var (input, target) = pairs.Next(step, rng, device);
@@ -53,7 +53,23 @@ public static class DetailTrainer
         }
         progress?.Report(new DetailProgress(step, clock.Elapsed.TotalSeconds, 1, loss, bicubicLoss, skipped));
         net.eval();
-        var info = new DetailModelInfo(options.GeneratorResolution, options.Channels, options.Blocks, options.Profile, source.Name, step, clock.Elapsed.TotalMinutes, loss);
+        var info = new DetailModelInfo(options.GeneratorResolution, options.Channels, options.Blocks, options.Profile, source.Name,
+            priorSteps + step, priorMinutes + clock.Elapsed.TotalMinutes, loss);
         return new DetailModel(net, info, device);
+    }
+
+    /// <summary>Fresh weights, or the weights (and architecture) of the model to continue from.</summary>
+    private static (DetailNet Net, int Steps, double Minutes) StartingNet(ref DetailTrainingOptions options, Device device)
+    {
+        if (options.ContinueFrom is not { } path)
+        {
+            var fresh = new DetailNet(options.Channels, options.Blocks);
+            fresh.to(device);
+            return (fresh, 0, 0);
+        }
+        var start = DetailModel.Load(path, device);
+        start.EnsureServes(options.GeneratorResolution);
+        options = options with { Channels = start.Info.Channels, Blocks = start.Info.Blocks };
+        return (start.Net, start.Info.Steps, start.Info.Minutes);
     }
 }

@@ -45,6 +45,9 @@ public sealed record DetailTrainingOptions
     /// <summary>Steps between pool refreshes.</summary>
     public int RefreshEvery { get; init; } = 16;
 
+    /// <summary>A .agdetail to continue training (its architecture is kept; its steps and minutes add up); null: fresh weights.</summary>
+    public string? ContinueFrom { get; init; }
+
     /// <summary>Device choice: auto, cpu or cuda.</summary>
     public string Device { get; init; } = "auto";
 

@@ -43,7 +43,7 @@ internal sealed partial class AdamOptimiser
     private void LoadTorchSharpState(byte[] state)
     {
         // TorchSharp's own reader, on a throw-away TorchSharp Adam over the same parameters (it never steps).
-        using var legacy = optim.Adam(parameters, lr, beta1, beta2, eps);
+        using var legacy = optim.Adam(parameters, LearningRate, beta1, beta2, eps);
         using (var r = new BinaryReader(new MemoryStream(state))) legacy.load_state_dict(r);
         var states = legacy.state_dict().State;
         if (states.Count != parameters.Length) throw new InvalidDataException("Optimiser state does not match the model.");

@@ -15,14 +15,15 @@ internal sealed partial class AdamOptimiser : IDisposable
     private readonly Parameter[] parameters;
     private readonly Tensor[] expAvg, expAvgSq;
     private readonly long[] steps;
-    private readonly double lr, beta1, beta2, eps;
+    private readonly double beta1, beta2, eps;
     private readonly Scalar beta1Scalar, beta2Scalar, oneMinusBeta1, oneMinusBeta2, epsScalar;
 
     public AdamOptimiser(IEnumerable<Parameter> parameters, double lr, double beta1, double beta2, double eps)
     {
         if (lr < 0 || eps < 0 || beta1 is < 0 or >= 1 || beta2 is < 0 or >= 1) throw new ArgumentException("Invalid Adam hyperparameters.");
         this.parameters = parameters.ToArray();
-        (this.lr, this.beta1, this.beta2, this.eps) = (lr, beta1, beta2, eps);
+        LearningRate = lr;
+        (this.beta1, this.beta2, this.eps) = (beta1, beta2, eps);
         expAvg = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         expAvgSq = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         steps = new long[this.parameters.Length];
@@ -32,6 +33,9 @@ internal sealed partial class AdamOptimiser : IDisposable
         oneMinusBeta2 = (1 - beta2).ToScalar();
         epsScalar = eps.ToScalar();
     }
+
+    /// <summary>Step size; a schedule may change it between steps (the detail trainer's cosine decay).</summary>
+    public double LearningRate { get; set; }
 
     /// <summary>Zeroes every gradient in place (as TorchSharp's optimisers do: the gradient tensors stay allocated).</summary>
     public void zero_grad()
@@ -45,7 +49,7 @@ internal sealed partial class AdamOptimiser : IDisposable
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var corrections = new BiasCorrections(lr, beta1, beta2);
+        var corrections = new BiasCorrections(LearningRate, beta1, beta2);
         try
         {
             for (int i = 0; i < parameters.Length; i++)
