@@ -41,21 +41,44 @@ public static partial class DetailCascade
             throw new ArgumentOutOfRangeException(nameof(cropPosition), cropPosition, "Crop position must be 0..1.");
         var crop = PrintRenderer.CropFor(source.Width, source.Height, width, height, cropPosition);
         int passes = PassesFor(crop.Width, crop.Height, width, height);
-        var current = source.Clone();
-        for (int i = 0; i < passes; i++)
-        {
-            var next = model.Upscale(current);
-            current.Dispose();
-            current = next;
-        }
-        int factor = current.Width / source.Width;
-        current.Mutate(x =>
-        {
-            x.Crop(new Rectangle(crop.X * factor, crop.Y * factor, crop.Width * factor, crop.Height * factor));
-            if (current.Width != width || current.Height != height) x.Resize(width, height, KnownResamplers.Lanczos3);
-        });
+        var current = passes == 0 ? source.Clone(x => x.Crop(crop)) : Passes(model, source, crop, passes);
+        if (current.Width != width || current.Height != height) current.Mutate(x => x.Resize(width, height, KnownResamplers.Lanczos3));
         return current;
     }
+
+    /// <summary>
+    /// <paramref name="passes"/> x4 passes of <paramref name="source"/>, each computing only what the next one (or the
+    /// crop) reads: returns exactly the crop x 4^passes of the full cascade, without the rest (a 12x15 print keeps
+    /// 80% of the last pass's width). Each level is held as the part of it that is needed, with its offset.
+    /// </summary>
+    private static Image<Rgb24> Passes(DetailModel model, Image<Rgb24> source, Rectangle crop, int passes)
+    {
+        const int s = Network.DetailNet.Scale;
+        // From the last pass back: the part of level k - 1 (input px) pass k must produce; what it reads adds the margin.
+        var keeps = new Rectangle[passes + 1];
+        keeps[passes] = Scale(crop, passes - 1);
+        for (int k = passes - 1; k >= 1; k--)
+        {
+            int levelW = source.Width * Pow(k), levelH = source.Height * Pow(k);
+            var reads = Rectangle.Intersect(Rectangle.Inflate(keeps[k + 1], model.Margin, model.Margin), new Rectangle(0, 0, levelW, levelH));
+            keeps[k] = Rectangle.FromLTRB(reads.Left / s, reads.Top / s, (reads.Right + s - 1) / s, (reads.Bottom + s - 1) / s);
+        }
+        var current = source;
+        var offset = Point.Empty; // where current's (0, 0) lies on its level
+        for (int k = 1; k <= passes; k++)
+        {
+            var local = keeps[k];
+            local.Offset(-offset.X, -offset.Y);
+            var next = model.Upscale(current, local);
+            if (!ReferenceEquals(current, source)) current.Dispose();
+            (current, offset) = (next, new Point(keeps[k].X * s, keeps[k].Y * s));
+        }
+        return current;
+    }
+
+    private static int Pow(int k) => (int)Math.Pow(Network.DetailNet.Scale, k);
+
+    private static Rectangle Scale(Rectangle r, int k) => new(r.X * Pow(k), r.Y * Pow(k), r.Width * Pow(k), r.Height * Pow(k));
 
     /// <summary>The tEXt entries that name the upscaler of a print.</summary>
     public static Dictionary<string, string> Text(DetailModel? model) => model is null

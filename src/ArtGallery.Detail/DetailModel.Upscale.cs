@@ -15,7 +15,7 @@ public sealed partial class DetailModel
         int ow = width * Network.DetailNet.Scale, oh = height * Network.DetailNet.Scale;
         var result = new float[3L * ow * oh > int.MaxValue ? throw new ArgumentException("Output too large for one array; upscale an Image instead.") : 3 * ow * oh];
         var input = chw.ToArray();
-        RunTiles(input, width, height, (x, y, w, h, tile) =>
+        RunTiles(input, width, height, new Rectangle(0, 0, width, height), (x, y, w, h, tile) =>
         {
             for (int c = 0; c < 3; c++)
                 for (int row = 0; row < h; row++)
@@ -28,11 +28,24 @@ public sealed partial class DetailModel
     public Image<Rgb24> Upscale(Image<Rgb24> image)
     {
         ArgumentNullException.ThrowIfNull(image);
+        return Upscale(image, new Rectangle(0, 0, image.Width, image.Height));
+    }
+
+    /// <summary>
+    /// One x4 pass of only the part <paramref name="keep"/> (input pixels) of <paramref name="image"/>: the pixels
+    /// <see cref="Upscale(Image{Rgb24})"/> would give at keep x 4, reading the image around it as context, so a cascade
+    /// computes only what its crop (or the next pass) reads.
+    /// </summary>
+    public Image<Rgb24> Upscale(Image<Rgb24> image, Rectangle keep)
+    {
+        ArgumentNullException.ThrowIfNull(image);
         var input = new float[3 * image.Width * image.Height];
         CheckInput(input.Length, image.Width, image.Height);
+        if (keep.Width < 1 || keep.Height < 1 || !new Rectangle(0, 0, image.Width, image.Height).Contains(keep))
+            throw new ArgumentOutOfRangeException(nameof(keep), keep, $"The part to upscale must lie inside the {image.Width}x{image.Height} image.");
         PlanarRgb.FromImage(image, input);
-        var output = new Image<Rgb24>(image.Width * Network.DetailNet.Scale, image.Height * Network.DetailNet.Scale);
-        RunTiles(input, image.Width, image.Height, (x, y, w, h, tile) =>
+        var output = new Image<Rgb24>(keep.Width * Network.DetailNet.Scale, keep.Height * Network.DetailNet.Scale);
+        RunTiles(input, image.Width, image.Height, keep, (x, y, w, h, tile) =>
         {
             int plane = w * h;
             output.ProcessPixelRows(rows =>
@@ -57,26 +70,38 @@ public sealed partial class DetailModel
         if (length < 3L * width * height) throw new ArgumentException("Source too small for the size given.");
     }
 
-    /// <summary>Cuts the input into tiles with <see cref="Margin"/> context, runs each, hands back each tile's core output (x, y, w, h in output pixels).</summary>
-    private void RunTiles(float[] input, int width, int height, Action<int, int, int, int, float[]> sink)
+    /// <summary>
+    /// Cuts <paramref name="keep"/> into tiles, runs each with <see cref="Margin"/> context (clipped at the image's
+    /// border), hands back each tile's core output (x, y, w, h in output pixels, relative to keep x 4).
+    /// </summary>
+    private void RunTiles(float[] input, int width, int height, Rectangle keep, Action<int, int, int, int, float[]> sink)
     {
         const int s = Network.DetailNet.Scale;
         lock (gate)
         {
             using var inference = inference_mode();
             using var full = tensor(input, [1, 3, height, width]);
-            for (int ty = 0; ty < height; ty += TileSize)
-                for (int tx = 0; tx < width; tx += TileSize)
+            // As few tiles as TileSize allows, of equal size: the margins are recomputed once per tile, so the count sets the cost.
+            int stepX = Step(keep.Width), stepY = Step(keep.Height);
+            for (int ty = keep.Top; ty < keep.Bottom; ty += stepY)
+                for (int tx = keep.Left; tx < keep.Right; tx += stepX)
                 {
                     using var scope = NewDisposeScope();
-                    int cw = Math.Min(TileSize, width - tx), ch = Math.Min(TileSize, height - ty);
+                    int cw = Math.Min(stepX, keep.Right - tx), ch = Math.Min(stepY, keep.Bottom - ty);
                     int x0 = Math.Max(0, tx - Margin), y0 = Math.Max(0, ty - Margin);
                     int x1 = Math.Min(width, tx + cw + Margin), y1 = Math.Min(height, ty + ch + Margin);
-                    var tile = full.narrow(2, y0, y1 - y0).narrow(3, x0, x1 - x0).contiguous().to(device);
+                    // Channels-last strides (NHWC in memory): oneDNN's convolutions run ~20% faster than on NCHW, same output.
+                    var tile = full.narrow(2, y0, y1 - y0).narrow(3, x0, x1 - x0).permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2).to(device);
                     var core = net.forward(tile).narrow(2, (ty - y0) * s, ch * s).narrow(3, (tx - x0) * s, cw * s);
-                    sink(tx * s, ty * s, cw * s, ch * s, core.clamp(MinusOne, One).cpu().contiguous().data<float>().ToArray());
+                    sink((tx - keep.Left) * s, (ty - keep.Top) * s, cw * s, ch * s, core.clamp(MinusOne, One).cpu().contiguous().data<float>().ToArray());
                 }
         }
+    }
+
+    private int Step(int length)
+    {
+        int tiles = (length + TileSize - 1) / TileSize;
+        return (length + tiles - 1) / tiles;
     }
 
     private static readonly Scalar One = 1.0.ToScalar(), MinusOne = (-1.0).ToScalar();

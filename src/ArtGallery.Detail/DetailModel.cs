@@ -41,8 +41,11 @@ public sealed partial class DetailModel : IDisposable
     /// <summary>Multiply-adds per input pixel of one x4 pass.</summary>
     public long MultiplyAddsPerInputPixel => net.MultiplyAddsPerInputPixel;
 
-    /// <summary>Core tile side in input pixels (each tile also reads <see cref="Margin"/> pixels of context around it).</summary>
-    public int TileSize { get; private set; } = 160;
+    /// <summary>
+    /// Largest core tile side in input pixels (each tile also reads <see cref="Margin"/> pixels of context around it).
+    /// 288: a 12x15 print's last pass is 3x4 tiles of ~312x296 px with context (~100 MB per feature map at 4x).
+    /// </summary>
+    public int TileSize { get; private set; } = 288;
 
     /// <summary>Sets <see cref="TileSize"/> (bigger tiles: less overlap work, more memory per tile); returns this model.</summary>
     public DetailModel WithTileSize(int tileSize)

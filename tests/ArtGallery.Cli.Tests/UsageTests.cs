@@ -21,6 +21,8 @@ public class UsageTests
     [InlineData("generate --checkpoint /nonexistent/run --count 2 --out x", "does not exist")]
     [InlineData("generate --checkpoint /nonexistent/run --count 2 --out x --truncation -1", "--truncation must be between 0 and 2")]
     [InlineData("evaluate --checkpoint /nonexistent/run --data builtin:abstract", "does not exist")]
+    [InlineData("evaluate --checkpoint . --res 256", "--res needs --detail")]
+    [InlineData("evaluate --checkpoint . --detail /nonexistent/d.agdetail", "--detail '/nonexistent/d.agdetail' does not exist")]
     [InlineData("export-model --checkpoint /nonexistent/run --out m.agmodel", "does not exist")]
     [InlineData("bench train --res 12", "--res must be a power of two")]
     [InlineData("bench generate", "--res is required")]

@@ -23,8 +23,7 @@ public sealed class BenchDetailCommand : ICliCommand
         int threads = args.Int("threads", 2, 1, 256), seed = args.Int("seed", 12345, 0, int.MaxValue);
         string? save = args.Optional("save");
         args.EnsureAllUsed();
-        string path = detail.Equals("default", StringComparison.OrdinalIgnoreCase) ? DetailModel.DefaultPath : detail;
-        if (!File.Exists(path)) throw new CliException($"--detail '{path}' does not exist");
+        string path = DetailOption.Path(detail);
         TorchSharp.torch.set_num_threads(threads);
         using var model = DetailModel.Load(path);
         // A dataset seed the detail model (seed 11) and the generator (seed 0) never saw.

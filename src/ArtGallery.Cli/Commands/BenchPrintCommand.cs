@@ -17,7 +17,7 @@ namespace ArtGallery.Cli.Commands;
 public sealed class BenchPrintCommand : ICliCommand
 {
     public string Verb => "bench print";
-    public string Usage => $"bench print --checkpoint {CheckpointOption.Help} --detail FILE.agdetail|default [--size 12x15] [--dpi 300] [--count N] [--threads T] [--upscaler detail|lanczos] [--crop-out PNG]";
+    public string Usage => $"bench print --checkpoint {CheckpointOption.Help} --detail FILE.agdetail|default [--size 12x15] [--dpi 300] [--count N] [--threads T] [--upscaler detail|lanczos] [--tile PX] [--views N] [--crop-out PNG]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -27,41 +27,50 @@ public sealed class BenchPrintCommand : ICliCommand
         int count = args.Int("count", 3, 1, 1000), threads = args.Int("threads", 2, 1, 256);
         string upscalers = args.Optional("upscaler") ?? "detail,lanczos";
         string? cropOut = args.Optional("crop-out");
+        int? tile = args.Optional("tile") is null ? null : args.Int("tile", 160, 4, 4096);
+        int views = args.Int("views", 20, 1, 10_000);
         args.EnsureAllUsed();
-        string path = detail.Equals("default", StringComparison.OrdinalIgnoreCase) ? DetailModel.DefaultPath : detail;
+        string path = DetailOption.Path(detail);
         TorchSharp.torch.set_num_threads(threads);
         using var generator = CheckpointOption.Load(checkpoint);
         using var model = DetailModel.Load(path);
+        if (tile is { } side) model.WithTileSize(side);
         model.EnsureServes(generator.Resolution);
         int res = generator.Resolution;
         var crop = PrintRenderer.CropFor(res, res, spec.PixelWidth, spec.PixelHeight, 0.5);
-        context.Out.WriteLine($"{spec.PixelWidth}x{spec.PixelHeight} px prints of {generator.ModelId} samples, detail model {model.Id}, {threads} threads");
-        context.Out.WriteLine("| upscaler | seconds (render+upscale+PNG) | MB PNG | edge width px | sharpness (p99 gradient /255 per px) | back to sample PSNR dB |");
-        context.Out.WriteLine("|---|---:|---:|---:|---:|---:|");
+        context.Out.WriteLine($"{spec.PixelWidth}x{spec.PixelHeight} px prints of {generator.ModelId} samples, detail model {model.Id} ({model.TileSize} px tiles), {threads} threads");
+        context.Out.WriteLine("| upscaler | seconds (render+upscale+PNG) | process CPU s | MB PNG | edge width px | sharpness (p99 gradient /255 per px) | back to sample PSNR dB |");
+        context.Out.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var upscaler in upscalers.Split(','))
         {
             var scores = new List<double[]>();
             for (int seed = 0; seed < count; seed++)
             {
                 var clock = Stopwatch.StartNew();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var chw = generator.Render(generator.LatentFor(seed));
                 using var sample = PlanarRgb.ToImage(chw, res, res);
                 using var print = upscaler == "detail" ? DetailCascade.Render(model, sample, spec) : PrintRenderer.Render(sample, spec);
                 var png = PngExport.Encode(print, spec.Dpi, DetailCascade.Text(upscaler == "detail" ? model : null));
-                double seconds = clock.Elapsed.TotalSeconds;
+                double seconds = clock.Elapsed.TotalSeconds, cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 if (seed == 0 && cropOut is not null) SaveCrop(print, cropOut.Replace(".png", $"-{upscaler}.png", StringComparison.Ordinal));
-                scores.Add([seconds, png.Length / 1e6, EdgeWidth.SelfMean(Floats(print), print.Width, print.Height), Sharpness(print), BackToSample(print, sample, crop)]);
+                scores.Add([seconds, cpuSeconds, png.Length / 1e6, EdgeWidth.SelfMean(Floats(print), print.Width, print.Height), Sharpness(print), BackToSample(print, sample, crop)]);
             }
-            var m = Enumerable.Range(0, 5).Select(k => scores.Select(s => s[k]).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average()).ToArray();
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {upscaler} | {m[0]:0.0} | {m[1]:0.0} | {m[2]:0.0} | {m[3]:0.00} | {m[4]:0.0} |"));
+            var m = Enumerable.Range(0, 6).Select(k => scores.Select(s => s[k]).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average()).ToArray();
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {upscaler} | {m[0]:0.0} | {m[1]:0.0} | {m[2]:0.0} | {m[3]:0.0} | {m[4]:0.00} | {m[5]:0.0} |"));
         }
         context.Out.WriteLine($"peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
         using var view = PlanarRgb.ToImage(generator.Render(generator.LatentFor(0)), res, res);
         for (int i = 0; i < 3; i++) DetailCascade.Render(model, view, 256, 256).Dispose();
         var timer = Stopwatch.StartNew();
-        const int views = 20;
-        for (int i = 0; i < views; i++) PngExport.Encode(DetailCascade.Render(model, view, 256, 256));
-        context.Out.WriteLine($"256 px view (x4 pass + PNG): {timer.Elapsed.TotalMilliseconds / views:0} ms");
+        var viewCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (int i = 0; i < views; i++)
+        {
+            using var rendered = DetailCascade.Render(model, view, 256, 256);
+            PngExport.Encode(rendered);
+        }
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"256 px view (x4 pass + PNG, mean of {views}): {timer.Elapsed.TotalMilliseconds / views:0} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - viewCpu).TotalMilliseconds / views:0} ms process CPU"));
         return 0;
     }
 

@@ -20,8 +20,7 @@ public sealed class UpscaleCommand : ICliCommand
         int threads = args.Int("threads", 2, 1, 256);
         args.EnsureAllUsed();
         if (scale <= 0) throw new CliException("--scale must be greater than 0 (4 = one x4 pass, 16 = two, any other factor is resized exactly)");
-        string path = detail.Equals("default", StringComparison.OrdinalIgnoreCase) ? DetailModel.DefaultPath : detail;
-        if (!File.Exists(path)) throw new CliException($"--detail '{path}' does not exist");
+        string path = DetailOption.Path(detail);
         if (!File.Exists(input)) throw new CliException($"--in '{input}' does not exist");
         TorchSharp.torch.set_num_threads(threads);
         using var source = Image.Load<Rgb24>(input);

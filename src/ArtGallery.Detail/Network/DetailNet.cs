@@ -66,8 +66,8 @@ public sealed class DetailNet : Module<Tensor, Tensor>
         var body = features;
         foreach (var block in blocks) body = block.forward(body);
         body = bodyTail.forward(body).add(features, Scalars.One);
-        var up = functional.relu(functional.pixel_shuffle(up1.forward(body), 2));
-        up = functional.relu(functional.pixel_shuffle(up2.forward(up), 2));
+        var up = functional.pixel_shuffle(up1.forward(body), 2).relu_();
+        up = functional.pixel_shuffle(up2.forward(up), 2).relu_();
         var bicubic = functional.interpolate(x, scale_factor: BicubicFactor, mode: InterpolationMode.Bicubic, align_corners: false);
         return tail.forward(up).add(bicubic, Scalars.One).MoveToOuterDisposeScope();
     }

@@ -19,7 +19,7 @@ internal sealed class ResidualBlock : Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        return x.add(conv2.forward(functional.relu(conv1.forward(x))), Scalars.One).MoveToOuterDisposeScope();
+        return x.add(conv2.forward(conv1.forward(x).relu_()), Scalars.One).MoveToOuterDisposeScope();
     }
 
     protected override void Dispose(bool disposing)

@@ -50,17 +50,31 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
             // Upscaling and encoding are ImageSharp work: off the render worker so small renders keep flowing.
             return await Task.Run(() =>
             {
-                using var small = PlanarRgb.ToImage(chw, res, res);
-                var detail = upscaler == Upscaler.Detail ? details?.For(request.ModelId) : null;
-                using var print = detail is null ? PrintRenderer.Render(small, spec, crop) : DetailCascade.Render(detail, small, spec, crop);
-                var text = Parameters(request, candidate);
-                foreach (var (key, value) in DetailCascade.Text(detail)) text[key] = value;
-                text["Size"] = string.Create(CultureInfo.InvariantCulture, $"{spec.WidthInches:0.##}x{spec.HeightInches:0.##} in");
-                text["DPI"] = spec.Dpi.ToString(CultureInfo.InvariantCulture);
-                text["Crop"] = crop.ToString("0.##", CultureInfo.InvariantCulture);
-                return PngExport.Encode(print, spec.Dpi, text);
+                try { return Print(chw, res); }
+                // A print's hundreds of MB (tiles, the full-size image) stay in glibc's arenas and ImageSharp's pool
+                // otherwise: the soak's web RSS jumped 350 -> 760 MB at its first print and stayed (BENCHMARKS.md).
+                finally { ReleaseNativeMemory(); }
             }, cancel);
         }, cancel);
+
+        byte[] Print(float[] chw, int res)
+        {
+            using var small = PlanarRgb.ToImage(chw, res, res);
+            var detail = upscaler == Upscaler.Detail ? details?.For(request.ModelId) : null;
+            using var print = detail is null ? PrintRenderer.Render(small, spec, crop) : DetailCascade.Render(detail, small, spec, crop);
+            var text = Parameters(request, candidate);
+            foreach (var (key, value) in DetailCascade.Text(detail)) text[key] = value;
+            text["Size"] = string.Create(CultureInfo.InvariantCulture, $"{spec.WidthInches:0.##}x{spec.HeightInches:0.##} in");
+            text["DPI"] = spec.Dpi.ToString(CultureInfo.InvariantCulture);
+            text["Crop"] = crop.ToString("0.##", CultureInfo.InvariantCulture);
+            return PngExport.Encode(print, spec.Dpi, text);
+        }
+    }
+
+    private static void ReleaseNativeMemory()
+    {
+        SixLabors.ImageSharp.Configuration.Default.MemoryAllocator.ReleaseRetainedResources();
+        Hosting.NativeHeap.Trim();
     }
 
     /// <inheritdoc />
