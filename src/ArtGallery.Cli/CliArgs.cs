@@ -11,8 +11,8 @@ public sealed class CliException(string message) : Exception(message);
 /// </summary>
 public sealed class CliArgs
 {
-    private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> read = new(StringComparer.Ordinal);
 
     private CliArgs() { }
 
@@ -35,16 +35,16 @@ public sealed class CliArgs
                     throw new CliException($"--{name} needs a value");
                 value = args[++i];
             }
-            if (!result._values.TryAdd(name, value)) throw new CliException($"--{name} is given twice");
+            if (!result.values.TryAdd(name, value)) throw new CliException($"--{name} is given twice");
         }
         return result;
     }
 
     /// <summary>True when the bare flag is present.</summary>
-    public bool Flag(string name) { _read.Add(name); return _values.ContainsKey(name); }
+    public bool Flag(string name) { read.Add(name); return values.ContainsKey(name); }
 
     /// <summary>The value of an option, or null when absent.</summary>
-    public string? Optional(string name) { _read.Add(name); return _values.GetValueOrDefault(name); }
+    public string? Optional(string name) { read.Add(name); return values.GetValueOrDefault(name); }
 
     /// <summary>The value of an option that must be present.</summary>
     public string Required(string name) =>
@@ -87,7 +87,7 @@ public sealed class CliArgs
     /// <summary>Call after reading every option: rejects the ones nobody asked for.</summary>
     public void EnsureAllUsed()
     {
-        var unknown = _values.Keys.Where(k => !_read.Contains(k)).ToList();
+        var unknown = values.Keys.Where(k => !read.Contains(k)).ToList();
         if (unknown.Count > 0) throw new CliException($"unknown option --{unknown[0]}");
     }
 }

@@ -6,8 +6,8 @@ namespace ArtGallery.Cli;
 /// </summary>
 public sealed class TerminalProgress(TextWriter output, bool interactive)
 {
-    private DateTime _lastLine = DateTime.MinValue;
-    private int _lastLength;
+    private DateTime lastLine = DateTime.MinValue;
+    private int lastLength;
 
     /// <summary>Draws the bar for <paramref name="fraction"/> (0..1) followed by <paramref name="status"/>.</summary>
     public void Update(double fraction, string status, bool force = false)
@@ -18,27 +18,27 @@ public sealed class TerminalProgress(TextWriter output, bool interactive)
         var line = $"[{new string('#', filled)}{new string('.', width - filled)}] {fraction * 100,5:0.0}% {status}";
         if (interactive)
         {
-            output.Write('\r' + line.PadRight(_lastLength));
-            _lastLength = line.Length;
+            output.Write('\r' + line.PadRight(lastLength));
+            lastLength = line.Length;
         }
-        else if (force || DateTime.UtcNow - _lastLine > TimeSpan.FromSeconds(5))
+        else if (force || DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(5))
         {
             output.WriteLine(line);
-            _lastLine = DateTime.UtcNow;
+            lastLine = DateTime.UtcNow;
         }
     }
 
     /// <summary>Prints a message on its own line without garbling the bar.</summary>
     public void Message(string text)
     {
-        if (interactive && _lastLength > 0) { output.WriteLine(); _lastLength = 0; }
+        if (interactive && lastLength > 0) { output.WriteLine(); lastLength = 0; }
         output.WriteLine(text);
     }
 
     /// <summary>Ends the bar's line.</summary>
     public void Finish()
     {
-        if (interactive && _lastLength > 0) output.WriteLine();
-        _lastLength = 0;
+        if (interactive && lastLength > 0) output.WriteLine();
+        lastLength = 0;
     }
 }

@@ -25,15 +25,15 @@ public sealed class BinCoverage
     /// <summary>Default number of bins: ~25 real images per bin for a 500-image reference half.</summary>
     public const int DefaultBins = 20;
 
-    private readonly float[][] _centres;
-    private readonly double[] _realShares;
-    private readonly int _realCount;
+    private readonly float[][] centres;
+    private readonly double[] realShares;
+    private readonly int realCount;
 
     private BinCoverage(float[][] centres, double[] realShares, int realCount)
     {
-        _centres = centres;
-        _realShares = realShares;
-        _realCount = realCount;
+        this.centres = centres;
+        this.realShares = realShares;
+        this.realCount = realCount;
     }
 
     /// <summary>Bins fitted on <paramref name="real"/>; reuse them to test several generated sets against one real set.</summary>
@@ -51,21 +51,21 @@ public sealed class BinCoverage
     public BinCoverageResult Test(IReadOnlyList<float[]> fake, double alpha = 0.05)
     {
         if (fake.Count == 0) throw new MetricsException("No generated images to bin.");
-        int k = _centres.Length;
-        var fakeShares = Shares(Neighbours.Nearest(fake, _centres), k);
+        int k = this.centres.Length;
+        var fakeShares = Shares(Neighbours.Nearest(fake, this.centres), k);
         int different = 0, notLower = 0, occupied = 0;
         for (int b = 0; b < k; b++)
         {
-            double pr = _realShares[b], pf = fakeShares[b];
-            double pooled = (pr * _realCount + pf * fake.Count) / (_realCount + fake.Count);
-            double se = Math.Sqrt(pooled * (1 - pooled) * (1.0 / _realCount + 1.0 / fake.Count));
+            double pr = this.realShares[b], pf = fakeShares[b];
+            double pooled = (pr * this.realCount + pf * fake.Count) / (this.realCount + fake.Count);
+            double se = Math.Sqrt(pooled * (1 - pooled) * (1.0 / this.realCount + 1.0 / fake.Count));
             double z = se > 0 ? (pf - pr) / se : 0;
             bool significant = VectorMath.Erfc(Math.Abs(z) / Math.Sqrt(2)) < alpha;
             if (significant) different++;
             if (!(significant && z < 0)) notLower++;
             if (pf > 0) occupied++;
         }
-        return new BinCoverageResult(k, different, different / (double)k, notLower / (double)k, occupied / (double)k, _realShares, fakeShares);
+        return new BinCoverageResult(k, different, different / (double)k, notLower / (double)k, occupied / (double)k, this.realShares, fakeShares);
     }
 
     private static double[] Shares(int[] assignment, int bins)

@@ -18,24 +18,24 @@ public sealed record DiversitySignal(double RelativeSpread, double RelativeNeare
 /// </summary>
 public sealed class DiversityProbe
 {
-    private readonly FeatureNormalizer _normalizer;
-    private readonly double _realSpread;
-    private readonly double _realNearest;
-    private readonly int _batchSize;
-    private readonly double _duplicateThreshold;
+    private readonly FeatureNormalizer normalizer;
+    private readonly double realSpread;
+    private readonly double realNearest;
+    private readonly int batchSize;
+    private readonly double duplicateThreshold;
 
     /// <summary>Builds the probe from a real batch (at least 8 images) at <paramref name="resolution"/>.</summary>
     public DiversityProbe(IReadOnlyList<float[]> realBatch, int resolution)
     {
         if (realBatch.Count < 8) throw new MetricsException($"The diversity probe needs at least 8 real images, got {realBatch.Count}.");
         var raw = FeatureExtractor.Default.Extract(realBatch, resolution);
-        _normalizer = FeatureNormalizer.Fit(raw);
-        var real = _normalizer.Apply(raw);
-        _realSpread = Neighbours.MeanPairwiseDistance(real);
-        _realNearest = Neighbours.KthDistances(real, 1).Average();
-        _batchSize = realBatch.Count;
+        normalizer = FeatureNormalizer.Fit(raw);
+        var real = normalizer.Apply(raw);
+        realSpread = Neighbours.MeanPairwiseDistance(real);
+        realNearest = Neighbours.KthDistances(real, 1).Average();
+        batchSize = realBatch.Count;
         // On a small batch the 1st percentile is just the minimum; it still marks "closer than any real pair".
-        _duplicateThreshold = NearDuplicates.Threshold(real);
+        duplicateThreshold = NearDuplicates.Threshold(real);
     }
 
     /// <summary>Spread below this warns (default 0.5: generated images half as varied as real ones).</summary>
@@ -50,12 +50,12 @@ public sealed class DiversityProbe
     /// <summary>Measures a generated batch of the same size as the real batch at <paramref name="resolution"/>.</summary>
     public DiversitySignal Measure(IReadOnlyList<float[]> fakeBatch, int resolution)
     {
-        if (fakeBatch.Count != _batchSize)
-            throw new MetricsException($"The diversity probe compares batches of equal size: expected {_batchSize} generated images, got {fakeBatch.Count}.");
-        var fake = _normalizer.Apply(FeatureExtractor.Default.Extract(fakeBatch, resolution));
-        double spread = _realSpread > 0 ? Neighbours.MeanPairwiseDistance(fake) / _realSpread : 1;
-        double nearest = _realNearest > 0 ? Neighbours.KthDistances(fake, 1).Average() / _realNearest : 1;
-        double duplicates = NearDuplicates.Rate(fake, _duplicateThreshold);
+        if (fakeBatch.Count != batchSize)
+            throw new MetricsException($"The diversity probe compares batches of equal size: expected {batchSize} generated images, got {fakeBatch.Count}.");
+        var fake = normalizer.Apply(FeatureExtractor.Default.Extract(fakeBatch, resolution));
+        double spread = realSpread > 0 ? Neighbours.MeanPairwiseDistance(fake) / realSpread : 1;
+        double nearest = realNearest > 0 ? Neighbours.KthDistances(fake, 1).Average() / realNearest : 1;
+        double duplicates = NearDuplicates.Rate(fake, duplicateThreshold);
         bool warn = spread < MinRelativeSpread || nearest < MinRelativeNearest || duplicates > MaxDuplicateRate;
         return new DiversitySignal(spread, nearest, duplicates, warn);
     }

@@ -12,7 +12,7 @@ public sealed partial class FamilyClassifier
     /// <summary>The model as JSON text.</summary>
     public string ToJson()
     {
-        var file = new ClassifierFile(Format, FeatureExtractor.Version, [.. Labels], Resolution, _mean, _std, _weights, _bias,
+        var file = new ClassifierFile(Format, FeatureExtractor.Version, [.. Labels], Resolution, mean, std, weights, bias,
             double.IsNaN(HeldOutAccuracy) ? null : HeldOutAccuracy, TrainCount, HeldOutCount);
         return JsonSerializer.Serialize(file, Options);
     }

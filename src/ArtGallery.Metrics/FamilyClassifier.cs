@@ -20,20 +20,20 @@ public sealed partial class FamilyClassifier
     /// <summary>Number of feature values the classifier reads.</summary>
     internal static int InputLength => Used.Length;
 
-    private readonly float[] _mean;
-    private readonly float[] _std;
-    private readonly float[][] _weights;
-    private readonly float[] _bias;
+    private readonly float[] mean;
+    private readonly float[] std;
+    private readonly float[][] weights;
+    private readonly float[] bias;
 
     private FamilyClassifier(IReadOnlyList<string> labels, int resolution, float[] mean, float[] std, float[][] weights, float[] bias,
         double heldOutAccuracy, int trainCount, int heldOutCount)
     {
         Labels = labels;
         Resolution = resolution;
-        _mean = mean;
-        _std = std;
-        _weights = weights;
-        _bias = bias;
+        this.mean = mean;
+        this.std = std;
+        this.weights = weights;
+        this.bias = bias;
         HeldOutAccuracy = heldOutAccuracy;
         TrainCount = trainCount;
         HeldOutCount = heldOutCount;
@@ -97,7 +97,7 @@ public sealed partial class FamilyClassifier
     /// <summary>Family index for a raw <see cref="FeatureExtractor"/> vector.</summary>
     public int PredictFeatures(ReadOnlySpan<float> rawFeatures)
     {
-        var p = SoftmaxRegression.Probabilities(_weights, _bias, Standardise(rawFeatures, _mean, _std));
+        var p = SoftmaxRegression.Probabilities(this.weights, this.bias, Standardise(rawFeatures, this.mean, this.std));
         int best = 0;
         for (int c = 1; c < p.Length; c++) if (p[c] > p[best]) best = c;
         return best;

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using ArtGallery.Imaging;
 
 namespace ArtGallery.Metrics;
@@ -31,7 +32,7 @@ public sealed class FeatureExtractor
     private const int PixelLength = 3 * Thumb * Thumb;
     private const ulong NetworkSeed = 0x4172_7447_616C_6C79; // fixed forever: changing it changes every metric
 
-    private readonly RandomConvNet _network = new(NetworkSeed);
+    private readonly RandomConvNet network = new(NetworkSeed);
 
     /// <summary>The shared instance (the extractor is immutable and thread-safe).</summary>
     public static FeatureExtractor Default { get; } = new();
@@ -60,7 +61,7 @@ public sealed class FeatureExtractor
         int offset = 0;
         AreaResize.Resize(small, Side, features.AsSpan(offset, PixelLength), Thumb);
         ColourHistogram.Compute(small, Side, features.AsSpan(offset += PixelLength, ColourHistogram.Length));
-        _network.Compute(Standardised(small), features.AsSpan(offset += ColourHistogram.Length, RandomConvNet.Length));
+        this.network.Compute(Standardised(small), features.AsSpan(offset += ColourHistogram.Length, RandomConvNet.Length));
         StructureFeatures.Compute(large, features.AsSpan(offset + RandomConvNet.Length, StructureFeatures.Length));
         return features;
     }
@@ -74,13 +75,12 @@ public sealed class FeatureExtractor
         for (int c = 0; c < 3; c++)
         {
             var p = x.AsSpan(c * plane, plane);
-            float mean = 0;
-            foreach (float v in p) mean += v;
-            mean /= plane;
-            for (int i = 0; i < plane; i++) sq += (p[i] -= mean) * p[i];
+            float mean = TensorPrimitives.Sum<float>(p) / plane;
+            TensorPrimitives.Subtract(p, mean, p);
+            sq += TensorPrimitives.SumOfSquares<float>(p);
         }
         float inv = 1f / MathF.Max((float)Math.Sqrt(sq / x.Length), 0.02f);
-        for (int i = 0; i < x.Length; i++) x[i] *= inv;
+        TensorPrimitives.Multiply(x, inv, x);
         return x;
     }
 

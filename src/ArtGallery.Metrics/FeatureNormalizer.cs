@@ -9,13 +9,13 @@ namespace ArtGallery.Metrics;
 /// </summary>
 public sealed class FeatureNormalizer
 {
-    private readonly float[] _mean;
-    private readonly float[] _scale;
+    private readonly float[] mean;
+    private readonly float[] scale;
 
     private FeatureNormalizer(float[] mean, float[] scale)
     {
-        _mean = mean;
-        _scale = scale;
+        this.mean = mean;
+        this.scale = scale;
     }
 
     /// <summary>
@@ -61,8 +61,8 @@ public sealed class FeatureNormalizer
     /// <summary>Normalised copy of one raw feature vector.</summary>
     public float[] Apply(ReadOnlySpan<float> raw)
     {
-        var result = new float[_mean.Length];
-        for (int d = 0; d < result.Length; d++) result[d] = (raw[d] - _mean[d]) * _scale[d];
+        var result = new float[this.mean.Length];
+        for (int d = 0; d < result.Length; d++) result[d] = (raw[d] - this.mean[d]) * this.scale[d];
         return result;
     }
 

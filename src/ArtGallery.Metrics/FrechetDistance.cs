@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace ArtGallery.Metrics;
 
 /// <summary>
@@ -16,10 +18,9 @@ public static class FrechetDistance
         if (a.Concat(b).Any(v => v.Length != d)) throw new MetricsException("Fréchet distance: feature vectors differ in length.");
         var (ma, ca) = Centre(a, d);
         var (mb, cb) = Centre(b, d);
-        double meanTerm = 0;
-        for (int k = 0; k < d; k++) meanTerm += (ma[k] - mb[k]) * (ma[k] - mb[k]);
-        double traceA = ca.Sum(r => r.Sum(x => x * x)) / (a.Count - 1);
-        double traceB = cb.Sum(r => r.Sum(x => x * x)) / (b.Count - 1);
+        double meanDistance = TensorPrimitives.Distance<double>(ma, mb), meanTerm = meanDistance * meanDistance;
+        double traceA = ca.Sum(r => TensorPrimitives.SumOfSquares<double>(r)) / (a.Count - 1);
+        double traceB = cb.Sum(r => TensorPrimitives.SumOfSquares<double>(r)) / (b.Count - 1);
         // M = Xa Xb^T / sqrt((na-1)(nb-1)); Tr((Sa Sb)^1/2) = sum of singular values of M = sum sqrt(eig(M M^T)).
         int na = a.Count, nb = b.Count;
         double scale = 1 / Math.Sqrt((na - 1.0) * (nb - 1.0));
@@ -39,12 +40,7 @@ public static class FrechetDistance
         return (mean, [.. x.Select(v => Enumerable.Range(0, d).Select(k => v[k] - mean[k]).ToArray())]);
     }
 
-    private static double Dot(double[] a, double[] b) => Dot(a, 0, b, 0, a.Length);
+    private static double Dot(double[] a, double[] b) => TensorPrimitives.Dot<double>(a, b);
 
-    private static double Dot(double[] a, int ia, double[] b, int ib, int n)
-    {
-        double s = 0;
-        for (int k = 0; k < n; k++) s += a[ia + k] * b[ib + k];
-        return s;
-    }
+    private static double Dot(double[] a, int ia, double[] b, int ib, int n) => TensorPrimitives.Dot<double>(a.AsSpan(ia, n), b.AsSpan(ib, n));
 }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace ArtGallery.Metrics;
 
 /// <summary>KID: an estimate with its standard error.</summary>
@@ -61,7 +63,7 @@ public static class KernelDistance
         {
             for (int j = 0; j < b.Count; j++)
             {
-                double dot = VectorMath.Dot(a[i], b[j]);
+                double dot = TensorPrimitives.Dot<float>(a[i], b[j]);
                 double v = dot / d + 1;
                 k[i, j] = v * v * v;
             }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace ArtGallery.Metrics;
 
 /// <summary>Brute-force nearest-neighbour queries in feature space (exact; sets here are at most a few thousand).</summary>
@@ -76,7 +78,7 @@ internal static class Neighbours
         Parallel.For(0, points.Count, i =>
         {
             double s = 0;
-            for (int j = i + 1; j < points.Count; j++) s += MathF.Sqrt(VectorMath.SquaredDistance(points[i], points[j]));
+            for (int j = i + 1; j < points.Count; j++) s += TensorPrimitives.Distance<float>(points[i], points[j]);
             rowSums[i] = s;
         });
         return rowSums.Sum() / (points.Count * (points.Count - 1) / 2.0);

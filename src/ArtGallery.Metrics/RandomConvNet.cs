@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace ArtGallery.Metrics;
 
 /// <summary>
@@ -16,14 +18,14 @@ internal sealed class RandomConvNet
     public const int Length = 128;
 
     private static readonly int[] Channels = [3, 16, 32, 64];
-    private readonly float[][] _weights;
+    private readonly float[][] weights;
 
     /// <summary>Builds the network from a fixed seed; equal seeds give bit-identical weights.</summary>
     public RandomConvNet(ulong seed)
     {
         var rng = new SeededRandom(seed);
-        _weights = new float[Channels.Length - 1][];
-        for (int layer = 0; layer < _weights.Length; layer++)
+        this.weights = new float[Channels.Length - 1][];
+        for (int layer = 0; layer < this.weights.Length; layer++)
         {
             int cin = Channels[layer], cout = Channels[layer + 1], fan = cin * 9;
             var w = new float[cout * fan];
@@ -37,7 +39,7 @@ internal sealed class RandomConvNet
                 if (layer == 0)
                     for (int i = 0; i < fan; i++) w[o * fan + i] -= (float)(mean / fan);
             }
-            _weights[layer] = w;
+            this.weights[layer] = w;
         }
     }
 
@@ -46,10 +48,10 @@ internal sealed class RandomConvNet
     {
         float[] x = chw32[..(3 * InputSide * InputSide)].ToArray();
         int side = InputSide;
-        for (int layer = 0; layer < _weights.Length; layer++)
+        for (int layer = 0; layer < this.weights.Length; layer++)
         {
-            x = Conv3x3Relu(x, Channels[layer], Channels[layer + 1], side, _weights[layer]);
-            if (layer < _weights.Length - 1)
+            x = Conv3x3Relu(x, Channels[layer], Channels[layer + 1], side, this.weights[layer]);
+            if (layer < this.weights.Length - 1)
             {
                 x = AvgPool2(x, Channels[layer + 1], side);
                 side /= 2;
@@ -87,7 +89,7 @@ internal sealed class RandomConvNet
                             patch[k++] = (uint)yy < (uint)side && (uint)xx < (uint)side ? input[c * plane + yy * side + xx] : 0f;
                         }
                 for (int o = 0; o < cout; o++)
-                    output[o * plane + y * side + x] = Math.Max(0f, VectorMath.Dot(weights.AsSpan(o * fan, fan), patch));
+                    output[o * plane + y * side + x] = Math.Max(0f, TensorPrimitives.Dot(weights.AsSpan(o * fan, fan), patch));
             }
         return output;
     }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace ArtGallery.Metrics;
 
 /// <summary>
@@ -46,7 +48,7 @@ internal static class SoftmaxRegression
     {
         var p = new float[w.Length];
         float max = float.NegativeInfinity;
-        for (int c = 0; c < w.Length; c++) max = Math.Max(max, p[c] = VectorMath.Dot(w[c], x) + b[c]);
+        for (int c = 0; c < w.Length; c++) max = Math.Max(max, p[c] = TensorPrimitives.Dot(w[c], x) + b[c]);
         float sum = 0;
         for (int c = 0; c < w.Length; c++) sum += p[c] = MathF.Exp(p[c] - max);
         for (int c = 0; c < w.Length; c++) p[c] /= sum;
@@ -55,8 +57,8 @@ internal static class SoftmaxRegression
 
     private sealed class Adam(int size)
     {
-        private readonly double[] _m = new double[size];
-        private readonly double[] _v = new double[size];
+        private readonly double[] m = new double[size];
+        private readonly double[] v = new double[size];
 
         public void Step(int t, double lr, float[] grad, Action<int, float> apply)
         {
@@ -64,9 +66,9 @@ internal static class SoftmaxRegression
             double c1 = 1 - Math.Pow(b1, t), c2 = 1 - Math.Pow(b2, t);
             for (int i = 0; i < size; i++)
             {
-                _m[i] = b1 * _m[i] + (1 - b1) * grad[i];
-                _v[i] = b2 * _v[i] + (1 - b2) * grad[i] * grad[i];
-                apply(i, (float)(lr * (_m[i] / c1) / (Math.Sqrt(_v[i] / c2) + eps)));
+                m[i] = b1 * m[i] + (1 - b1) * grad[i];
+                v[i] = b2 * v[i] + (1 - b2) * grad[i] * grad[i];
+                apply(i, (float)(lr * (m[i] / c1) / (Math.Sqrt(v[i] / c2) + eps)));
             }
         }
     }

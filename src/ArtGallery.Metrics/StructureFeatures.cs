@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace ArtGallery.Metrics;
 
 /// <summary>
@@ -51,10 +53,11 @@ internal static class StructureFeatures
             sum += l;
         }
         float mean = (float)(sum / plane);
-        for (int i = 0; i < plane; i++) sq += (lum[i] - mean) * (lum[i] - mean);
+        TensorPrimitives.Subtract(lum, mean, lum);
+        sq = TensorPrimitives.SumOfSquares<float>(lum);
         // A flat image has no structure to normalise; the floor keeps it at zeros rather than noise.
         float inv = 1f / MathF.Max((float)Math.Sqrt(sq / plane), 0.02f);
-        for (int i = 0; i < plane; i++) lum[i] = (lum[i] - mean) * inv;
+        TensorPrimitives.Multiply(lum, inv, lum);
         return lum;
     }
 

@@ -1,51 +1,15 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Numerics.Tensors;
 
 namespace ArtGallery.Metrics;
 
-/// <summary>SIMD kernels shared by the feature network and the distance-based metrics.</summary>
+/// <summary>The math the metrics share that <see cref="TensorPrimitives"/> does not have (dot products and sums go to it directly).</summary>
 internal static class VectorMath
 {
-    /// <summary>Dot product of two equal-length spans.</summary>
-    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        int n = a.Length, i = 0;
-        var acc = Vector<float>.Zero;
-        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
-        {
-            var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-            var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-            for (int v = 0; v < va.Length; v++) acc += va[v] * vb[v];
-            i = va.Length * Vector<float>.Count;
-        }
-        float sum = Vector.Dot(acc, Vector<float>.One);
-        for (; i < n; i++) sum += a[i] * b[i];
-        return sum;
-    }
-
-    /// <summary>Squared Euclidean distance of two equal-length spans.</summary>
+    /// <summary>Squared Euclidean distance of two equal-length spans (TensorPrimitives has the distance, not its square).</summary>
     public static float SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        int n = a.Length, i = 0;
-        var acc = Vector<float>.Zero;
-        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
-        {
-            var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-            var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-            for (int v = 0; v < va.Length; v++)
-            {
-                var d = va[v] - vb[v];
-                acc += d * d;
-            }
-            i = va.Length * Vector<float>.Count;
-        }
-        float sum = Vector.Dot(acc, Vector<float>.One);
-        for (; i < n; i++)
-        {
-            float d = a[i] - b[i];
-            sum += d * d;
-        }
-        return sum;
+        float d = TensorPrimitives.Distance(a, b);
+        return d * d;
     }
 
     /// <summary>Complementary error function (Abramowitz &amp; Stegun 7.1.26, |error| &lt; 1.5e-7).</summary>

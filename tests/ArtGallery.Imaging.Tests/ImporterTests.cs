@@ -137,13 +137,13 @@ public class ImporterTests
 
     private sealed class ForwardOnlyStream(byte[] data) : Stream
     {
-        private readonly MemoryStream _inner = new(data);
+        private readonly MemoryStream inner = new(data);
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();

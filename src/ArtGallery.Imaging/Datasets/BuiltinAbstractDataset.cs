@@ -10,7 +10,7 @@ public sealed class BuiltinAbstractDataset : ILabelledDataset
     public const long DefaultCacheBytes = 512L * 1024 * 1024;
 
     private static readonly ArtFamily[] Families = Enum.GetValues<ArtFamily>();
-    private readonly PlaneCache _cache;
+    private readonly PlaneCache cache;
 
     /// <summary>Creates <paramref name="count"/> images; the same (count, seed) always gives the same images.</summary>
     public BuiltinAbstractDataset(int count, int seed = 0, long cacheBytes = DefaultCacheBytes)
@@ -19,7 +19,7 @@ public sealed class BuiltinAbstractDataset : ILabelledDataset
         if (count > 10_000_000) throw new DatasetException($"The built-in dataset holds at most 10,000,000 images (count was {count}).");
         Count = count;
         Seed = seed;
-        _cache = new PlaneCache(count, cacheBytes, Produce);
+        this.cache = new PlaneCache(count, cacheBytes, Produce);
     }
 
     /// <inheritdoc />
@@ -52,7 +52,7 @@ public sealed class BuiltinAbstractDataset : ILabelledDataset
     {
         if (resolution > AbstractPainter.MaxResolution)
             throw new ArgumentOutOfRangeException(nameof(resolution), resolution, $"Resolution must be 1..{AbstractPainter.MaxResolution}.");
-        _cache.Read(index, resolution, destination);
+        this.cache.Read(index, resolution, destination);
     }
 
     private byte[] Produce(int index, int resolution)

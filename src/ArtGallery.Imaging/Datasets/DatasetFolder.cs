@@ -6,18 +6,18 @@ namespace ArtGallery.Imaging;
 /// <summary>The only place imports write: app-generated names inside one folder, via temp file + rename.</summary>
 internal sealed class DatasetFolder
 {
-    private readonly string _root;
-    private int _next; // next number to try; the folder is listed once, not per save (imports stay linear)
+    private readonly string root;
+    private int next; // next number to try; the folder is listed once, not per save (imports stay linear)
 
     public DatasetFolder(string datasetDir)
     {
         if (string.IsNullOrWhiteSpace(datasetDir)) throw new ArgumentException("A dataset folder is required.", nameof(datasetDir));
-        _root = Path.GetFullPath(datasetDir);
-        Directory.CreateDirectory(_root);
+        root = Path.GetFullPath(datasetDir);
+        Directory.CreateDirectory(root);
     }
 
     /// <summary>The dataset folder (full path).</summary>
-    public string Root => _root;
+    public string Root => root;
 
     /// <summary>Saves as the next free img-NNNNNN.png and returns that file name.</summary>
     public string SaveNew(Image<Rgb24> image)
@@ -30,14 +30,14 @@ internal sealed class DatasetFolder
                 image.Save(s, ImageOps.PixelsOnlyPng);
                 s.Flush(true);
             }
-            if (_next == 0) _next = NextNumber();
-            for (; ; _next++)
+            if (this.next == 0) this.next = NextNumber();
+            for (; ; this.next++)
             {
-                string name = $"img-{_next:D6}.png";
+                string name = $"img-{this.next:D6}.png";
                 try
                 {
                     File.Move(temp, Inside(name), overwrite: false);
-                    _next++;
+                    this.next++;
                     return name;
                 }
                 catch (IOException) when (File.Exists(Inside(name)))
@@ -58,13 +58,13 @@ internal sealed class DatasetFolder
     public void Delete(string name)
     {
         File.Delete(Inside(name));
-        DatasetOriginals.Delete(_root, name);
+        DatasetOriginals.Delete(root, name);
     }
 
     private int NextNumber()
     {
         int max = 0;
-        foreach (var path in Directory.EnumerateFiles(_root, "img-*.png"))
+        foreach (var path in Directory.EnumerateFiles(root, "img-*.png"))
         {
             string stem = Path.GetFileNameWithoutExtension(path)[4..];
             if (int.TryParse(stem, out int n) && n > max) max = n;
@@ -74,9 +74,9 @@ internal sealed class DatasetFolder
 
     private string Inside(string name)
     {
-        string full = Path.GetFullPath(Path.Combine(_root, name));
+        string full = Path.GetFullPath(Path.Combine(root, name));
         // Defence in depth: names are ours, but never let one resolve outside the folder.
-        if (Path.GetDirectoryName(full) != _root) throw new InvalidOperationException($"Refusing to write outside {_root}.");
+        if (Path.GetDirectoryName(full) != root) throw new InvalidOperationException($"Refusing to write outside {root}.");
         return full;
     }
 }

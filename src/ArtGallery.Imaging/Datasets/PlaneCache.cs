@@ -10,9 +10,9 @@ internal sealed class PlaneCache(int count, long budgetBytes, Func<int, int, byt
 {
     private static readonly float[] ToFloat = Enumerable.Range(0, 256).Select(b => b / 127.5f - 1f).ToArray();
 
-    private readonly Lock _gate = new();
-    private readonly Dictionary<int, Slot> _slots = [];
-    private long _bytes, _clock;
+    private readonly Lock gate = new();
+    private readonly Dictionary<int, Slot> slots = [];
+    private long bytes, clock;
 
     private sealed class Slot(int count)
     {
@@ -21,7 +21,7 @@ internal sealed class PlaneCache(int count, long budgetBytes, Func<int, int, byt
     }
 
     /// <summary>Bytes currently held.</summary>
-    public long Bytes { get { lock (_gate) return _bytes; } }
+    public long Bytes { get { lock (gate) return this.bytes; } }
 
     /// <summary>Copies image <paramref name="index"/> at <paramref name="resolution"/> into CHW floats in [-1, 1].</summary>
     public void Read(int index, int resolution, Span<float> destination)
@@ -32,12 +32,12 @@ internal sealed class PlaneCache(int count, long budgetBytes, Func<int, int, byt
         if (destination.Length < length) throw new ArgumentException($"Destination needs {length} floats.", nameof(destination));
 
         byte[]? data;
-        lock (_gate) data = Touch(resolution).Items[index];
+        lock (gate) data = Touch(resolution).Items[index];
         if (data is null)
         {
             // Produce outside the lock: painting or decoding must not serialise readers of other images.
             var fresh = produce(index, resolution);
-            lock (_gate)
+            lock (gate)
             {
                 var slot = Touch(resolution);
                 data = slot.Items[index];
@@ -57,21 +57,21 @@ internal sealed class PlaneCache(int count, long budgetBytes, Func<int, int, byt
 
     private Slot Touch(int resolution)
     {
-        if (!_slots.TryGetValue(resolution, out var slot)) _slots[resolution] = slot = new Slot(count);
-        slot.LastUse = ++_clock;
+        if (!slots.TryGetValue(resolution, out var slot)) slots[resolution] = slot = new Slot(count);
+        slot.LastUse = ++clock;
         return slot;
     }
 
     private bool Reserve(int resolution, long bytes)
     {
-        while (_bytes + bytes > budgetBytes)
+        while (this.bytes + bytes > budgetBytes)
         {
-            var victim = _slots.Where(kv => kv.Key != resolution && kv.Value.Bytes > 0).OrderBy(kv => kv.Value.LastUse).FirstOrDefault();
+            var victim = slots.Where(kv => kv.Key != resolution && kv.Value.Bytes > 0).OrderBy(kv => kv.Value.LastUse).FirstOrDefault();
             if (victim.Value is null) return false;
-            _bytes -= victim.Value.Bytes;
-            _slots.Remove(victim.Key);
+            this.bytes -= victim.Value.Bytes;
+            slots.Remove(victim.Key);
         }
-        _bytes += bytes;
+        this.bytes += bytes;
         return true;
     }
 }

@@ -112,12 +112,12 @@ internal static class UserSources
     /// <summary>First come, first kept: bounded memory for master copies, shared by parallel validators.</summary>
     private sealed class MasterBudget(long bytes)
     {
-        private long _left = bytes;
+        private long left = bytes;
 
         public bool TryTake(long n)
         {
-            if (Interlocked.Add(ref _left, -n) >= 0) return true;
-            Interlocked.Add(ref _left, n);
+            if (Interlocked.Add(ref left, -n) >= 0) return true;
+            Interlocked.Add(ref left, n);
             return false;
         }
     }

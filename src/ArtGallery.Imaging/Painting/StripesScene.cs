@@ -5,19 +5,19 @@ namespace ArtGallery.Imaging;
 /// <summary>Parallel bands of varied width at one angle, with an optional gentle wobble.</summary>
 internal sealed class StripesScene : Scene
 {
-    private readonly float _cos, _sin, _wobble, _freq, _phase;
-    private readonly float[] _edges;
-    private readonly Vector3[] _colors;
+    private readonly float cos, sin, wobble, freq, phase;
+    private readonly float[] edges;
+    private readonly Vector3[] colors;
 
     public StripesScene(Rng rng, Vector3[] palette)
     {
         float[] angles = [0, 90, 45, -45, 0, 90];
         float angle = rng.Chance(0.8f) ? angles[rng.Int(angles.Length)] : rng.Range(-80, 80);
-        _cos = MathF.Cos(angle * MathF.PI / 180);
-        _sin = MathF.Sin(angle * MathF.PI / 180);
-        _wobble = rng.Chance(0.4f) ? rng.Range(0.005f, 0.02f) : 0;
-        _freq = rng.Range(1, 3) * MathF.Tau;
-        _phase = rng.Range(0, MathF.Tau);
+        cos = MathF.Cos(angle * MathF.PI / 180);
+        sin = MathF.Sin(angle * MathF.PI / 180);
+        this.wobble = rng.Chance(0.4f) ? rng.Range(0.005f, 0.02f) : 0;
+        freq = rng.Range(1, 3) * MathF.Tau;
+        phase = rng.Range(0, MathF.Tau);
         // Projected coordinate spans at most [-0.71, 0.71] around the centre for any angle.
         var edges = new List<float>();
         var colors = new List<Vector3>();
@@ -30,17 +30,17 @@ internal sealed class StripesScene : Scene
             colors.Add(palette[last]);
             t += rng.Chance(0.15f) ? baseWidth * 0.25f : baseWidth * rng.Range(0.5f, 1.8f);
         }
-        _edges = [.. edges];
-        _colors = [.. colors];
+        this.edges = [.. edges];
+        this.colors = [.. colors];
     }
 
     public override Vector3 Shade(float u, float v)
     {
         float x = u - 0.5f, y = v - 0.5f;
-        float along = -x * _sin + y * _cos;
-        float t = x * _cos + y * _sin + _wobble * MathF.Sin(along * _freq + _phase);
-        int i = Array.BinarySearch(_edges, t);
+        float along = -x * sin + y * cos;
+        float t = x * cos + y * sin + this.wobble * MathF.Sin(along * freq + phase);
+        int i = Array.BinarySearch(this.edges, t);
         if (i < 0) i = ~i - 1;
-        return _colors[Math.Clamp(i, 0, _colors.Length - 1)];
+        return this.colors[Math.Clamp(i, 0, this.colors.Length - 1)];
     }
 }

@@ -22,7 +22,7 @@ public static class AccountMessages
     public static string? For(string? code) => code switch
     {
         Invalid => "Invalid user name or password.",
-        BadName => $"User name must be 1-{AccountService.MaxNameLength} letters, digits, '-', '_' or '.'.",
+        BadName => $"User name must be 1-{AccountService.MaxNameLength} letters, digits, '-', '_' or '.' (not starting with '.', no '..', no device name such as CON).",
         BadPassword => $"Password must be {AccountService.MinPasswordLength}-{AccountService.MaxPasswordLength} characters.",
         Taken => "That user name is taken.",
         Throttled => "Too many attempts; wait a minute and try again.",

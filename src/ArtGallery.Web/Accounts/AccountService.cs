@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ArtGallery.Data;
+using ArtGallery.Imaging;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -33,7 +34,7 @@ public sealed class AccountService(ArtGalleryDatabase db)
     {
         user = null;
         userName = userName?.Trim();
-        if (string.IsNullOrEmpty(userName) || userName.Length > MaxNameLength || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (!SafeName.IsValid(userName, MaxNameLength))
             return AccountMessages.BadName;
         if (string.IsNullOrEmpty(password) || password.Length < MinPasswordLength || password.Length > MaxPasswordLength)
             return AccountMessages.BadPassword;

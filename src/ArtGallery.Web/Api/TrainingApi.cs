@@ -21,7 +21,7 @@ public static class TrainingApi
         group.MapPost("/pause", (TrainingService training) => Send(training, new TrainingCommand.Pause()));
         group.MapPost("/stop", (TrainingService training) => Send(training, new TrainingCommand.Stop()));
         group.MapPost("/resume/{runId}", Results<Accepted, ProblemHttpResult> (string runId, TrainingService training, ArtGalleryDatabase db) =>
-            Safe(runId) && db.FindRun(runId) is not null ? Send(training, new TrainingCommand.Resume(runId))
+            SafeName.IsValid(runId) && db.FindRun(runId) is not null ? Send(training, new TrainingCommand.Resume(runId))
                 : TypedResults.Problem("Unknown run.", statusCode: StatusCodes.Status404NotFound, title: "Run not found"));
         group.MapGet("/runs/{runId}/samples/{file}", Sample);
         group.MapPost("/runs/{runId}/activate", Activate);
@@ -42,7 +42,7 @@ public static class TrainingApi
     private static async Task<Results<Ok<string>, NotFound>> Activate(string runId, TrainingService training, Rendering.ModelActivator activator)
     {
         // Latest readable checkpoint of the run: the one a gallery should show.
-        var latest = Safe(runId) ? Gan.Checkpoints.CheckpointStore.List(training.Folder(runId).Path).FirstOrDefault() : null;
+        var latest = SafeName.IsValid(runId) ? Gan.Checkpoints.CheckpointStore.List(training.Folder(runId).Path).FirstOrDefault() : null;
         if (latest is null) return TypedResults.NotFound();
         return TypedResults.Ok(await activator.ActivateAsync(runId, latest));
     }
@@ -50,11 +50,8 @@ public static class TrainingApi
     private static Results<PhysicalFileHttpResult, NotFound> Sample(string runId, string file, TrainingService training)
     {
         // Names are the app's own (run-..., grid-000001.png): anything else, or any path trick, is simply not found.
-        if (!Safe(runId) || !Safe(file) || !file.EndsWith(".png", StringComparison.Ordinal)) return TypedResults.NotFound();
+        if (!SafeName.IsValid(runId) || !SafeName.IsValid(file) || !file.EndsWith(".png", StringComparison.Ordinal)) return TypedResults.NotFound();
         var path = training.Folder(runId).SampleGridFile(file);
         return path is not null ? TypedResults.PhysicalFile(path, "image/png") : TypedResults.NotFound();
     }
-
-    private static bool Safe(string name) =>
-        name.Length is > 0 and <= 80 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && !name.Contains("..");
 }

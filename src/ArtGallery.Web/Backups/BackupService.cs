@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using ArtGallery.Data;
+using ArtGallery.Imaging;
 using ArtGallery.Web.Hosting;
 
 namespace ArtGallery.Web.Backups;
@@ -29,8 +30,7 @@ public sealed partial class BackupService(ArtGalleryDatabase db, DataPaths paths
     /// <summary>The full path of a back-up by its file name; null for anything that is not one of ours.</summary>
     public string? PathOf(string name)
     {
-        if (name.Length > 80 || !name.StartsWith("artgallery-", StringComparison.Ordinal) || !name.EndsWith(".zip", StringComparison.Ordinal)
-            || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.') || name.Contains("..")) return null;
+        if (!SafeName.IsValid(name) || !name.StartsWith("artgallery-", StringComparison.Ordinal) || !name.EndsWith(".zip", StringComparison.Ordinal)) return null;
         var path = Path.Combine(paths.Backups, name);
         return File.Exists(path) ? path : null;
     }

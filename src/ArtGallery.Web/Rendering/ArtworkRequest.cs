@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArtGallery.Imaging;
 
 namespace ArtGallery.Web.Rendering;
 
@@ -23,6 +24,9 @@ public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation,
 
     /// <summary>Largest seed.</summary>
     public const long MaxSeed = int.MaxValue;
+
+    /// <summary>The longest model id accepted (the app's own ids are far shorter).</summary>
+    public const int MaxModelIdLength = 64;
 
     /// <summary>Truncation range (psi).</summary>
     public const float MinTruncation = 0f, MaxTruncation = 1.5f;
@@ -63,5 +67,5 @@ public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation,
 
     /// <summary>True for ids the app itself generates (hex and dashes), so ids never reach a path unchecked.</summary>
     public static bool IsValidModelId(string? id) =>
-        !string.IsNullOrEmpty(id) && id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        SafeName.IsValid(id, MaxModelIdLength);
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Text.Json;
 using ArtGallery.Gan.Sampling;
 
@@ -15,7 +16,7 @@ public sealed record LatentDirections(string ModelId, Dictionary<string, float[]
         {
             if (!Vectors.TryGetValue(name, out var v) || v.Length != codeSize) continue;
             float scale = (float)(sigma * StdDevs[name]);
-            for (int i = 0; i < codeSize; i++) offset[i] += scale * v[i];
+            TensorPrimitives.MultiplyAdd(v, scale, offset, offset);
         }
         return offset;
     }

@@ -14,9 +14,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The admin password the app is configured with.</summary>
     public const string AdminPassword = "e2e-Admin-Passw0rd!";
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "artgallery-e2e-" + Guid.NewGuid().ToString("N"));
-    private WebApplicationFactory<Program>? _factory;
-    private IPlaywright? _playwright;
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "artgallery-e2e-" + Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? factory;
+    private IPlaywright? playwright;
 
     /// <summary>Root URL of the running app, e.g. http://127.0.0.1:40123.</summary>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
@@ -33,14 +33,14 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>Starts the app and the browser.</summary>
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_dataDirectory);
+        Directory.CreateDirectory(this.dataDirectory);
         Directory.CreateDirectory(ScreenshotDirectory);
-        ModelPath = TestModel.Ensure(_dataDirectory + "-work", Console.WriteLine);
-        _factory = new ConfiguredFactory(_dataDirectory, ModelPath);
+        ModelPath = TestModel.Ensure(this.dataDirectory + "-work", Console.WriteLine);
+        factory = new ConfiguredFactory(this.dataDirectory, ModelPath);
         // Port 0: Kestrel picks a free port, so parallel CI jobs never collide.
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         var address = addresses?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no listening address.");
         BaseUrl = new Uri(address.TrimEnd('/') + "/");
@@ -48,8 +48,8 @@ public sealed class AppFixture : IAsyncLifetime
         if (!File.Exists(BrowserSettings.ExecutablePath))
             throw new InvalidOperationException(
                 $"No Chromium at {BrowserSettings.ExecutablePath}: run `apt-get install -y chromium` (scripts/test.sh does) or set ARTGALLERY_CHROMIUM.");
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(BrowserSettings.LaunchOptions());
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(BrowserSettings.LaunchOptions());
     }
 
     /// <summary>A new isolated browser context (own cookies) rooted at the app's URL.</summary>
@@ -64,9 +64,9 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
-        _playwright?.Dispose();
-        if (_factory is not null) await _factory.DisposeAsync();
-        foreach (var dir in new[] { _dataDirectory, _dataDirectory + "-work" })
+        playwright?.Dispose();
+        if (factory is not null) await factory.DisposeAsync();
+        foreach (var dir in new[] { this.dataDirectory, this.dataDirectory + "-work" })
         {
             try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
             catch (IOException) { /* a file still held open must not fail the run */ }

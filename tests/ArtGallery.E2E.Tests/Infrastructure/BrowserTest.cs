@@ -10,7 +10,7 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
     /// <summary>Generous but bounded wait for anything the app does on a loaded 2-core machine.</summary>
     protected const float DefaultTimeoutMs = 30_000;
 
-    private readonly List<string> _browserErrors = [];
+    private readonly List<string> browserErrors = [];
 
     /// <summary>The shared app fixture.</summary>
     protected AppFixture App { get; } = app;
@@ -25,7 +25,7 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
     protected IPage Page { get; private set; } = null!;
 
     /// <summary>Console errors and uncaught exceptions seen so far.</summary>
-    protected IReadOnlyList<string> BrowserErrors => _browserErrors;
+    protected IReadOnlyList<string> BrowserErrors => browserErrors;
 
     /// <summary>Opens the context and page.</summary>
     public virtual async Task InitializeAsync()
@@ -36,14 +36,14 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
         Context.SetDefaultNavigationTimeout(DefaultTimeoutMs);
         Page = await Context.NewPageAsync();
         // Browser-side errors explain most E2E failures; they are printed at the end of each test.
-        Page.Console += (_, m) => { if (m.Type == "error") _browserErrors.Add("console: " + m.Text); };
-        Page.PageError += (_, e) => _browserErrors.Add("pageerror: " + e);
+        Page.Console += (_, m) => { if (m.Type == "error") browserErrors.Add("console: " + m.Text); };
+        Page.PageError += (_, e) => browserErrors.Add("pageerror: " + e);
     }
 
     /// <summary>Closes the context.</summary>
     public virtual async Task DisposeAsync()
     {
-        foreach (var e in _browserErrors.Take(20)) Output.WriteLine(e);
+        foreach (var e in browserErrors.Take(20)) Output.WriteLine(e);
         await Context.CloseAsync();
     }
 
