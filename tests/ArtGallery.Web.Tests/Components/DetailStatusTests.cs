@@ -23,6 +23,13 @@ public sealed class DetailStatusTests : ComponentTestBase
         Assert.Contains("step 100", strip.GetAttribute("alt"));
     }
 
+    [Theory]
+    [InlineData(90.0, "00:01:30")]
+    [InlineData(163_000.0, "45:16:40")] // over a day: hours keep counting (TimeSpan's "c" wrote "1.21:16:40")
+    [InlineData(null, "?")]
+    [InlineData(double.PositiveInfinity, "?")]
+    public void Eta_Seconds_HoursMinutesSeconds(double? seconds, string expected) => Assert.Equal(expected, TrainingStatus.Eta(seconds));
+
     [Fact]
     public void Render_FinishedAndFailed_FullBarAndAnAlertForTheFailure()
     {
