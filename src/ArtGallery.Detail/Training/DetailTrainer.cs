@@ -84,7 +84,8 @@ public static class DetailTrainer
             return (fresh, 0, 0);
         }
         var start = DetailModel.Load(path, device);
-        start.EnsureServes(options.GeneratorResolution);
+        try { start.EnsureServes(options.GeneratorResolution); }
+        catch { start.Dispose(); throw; } // refused: its native weights go now, not at some finalizer
         options = options with { Channels = start.Info.Channels, Blocks = start.Info.Blocks };
         return (start.Net, start.Info.Steps, start.Info.Minutes);
     }
