@@ -18,6 +18,8 @@ public sealed partial record EvaluationReport
         Row(s, $"NDB/K (alpha={Alpha})", Generated.Bins.DifferentRatio, RealVsReal.Bins.DifferentRatio, "F2");
         Row(s, "bins occupied", Generated.Bins.Occupied, RealVsReal.Bins.Occupied, "P1");
         Row(s, "near-duplicate rate", Generated.DuplicateRate, RealVsReal.DuplicateRate, "P2");
+        if (Palettes is { } pc)
+            s.AppendLine(Inv($"{$"distinct palettes (of {pc.Of})",-30}{pc.Generated,12}{pc.RealVsReal,14}"));
         if (Generated.Families is { } g && RealVsReal.Families is { } r)
         {
             s.AppendLine(Inv($"{"families covered",-30}{$"{g.Covered}/{g.Families}",12}{$"{r.Covered}/{r.Families}",14}"));

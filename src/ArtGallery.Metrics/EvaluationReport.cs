@@ -5,6 +5,13 @@ namespace ArtGallery.Metrics;
 /// <summary>Every metric for one image set compared against the reference half of the real data.</summary>
 public sealed record MetricSet(double Precision, double Recall, BinCoverageResult Bins, double DuplicateRate, FamilyCoverageResult? Families);
 
+/// <summary>Distinct palettes (<see cref="PaletteCount"/>) among the first <paramref name="Of"/> generated and real images.</summary>
+public sealed record PaletteCounts(int Generated, int RealVsReal, int Of)
+{
+    /// <summary>Images counted per set: the "distinct palettes in 64 samples".</summary>
+    public const int Sample = 64;
+}
+
 /// <summary>
 /// Result of <see cref="Evaluator"/>: the generated images' metrics and, as the ceiling, the same metrics
 /// for the second real half (same size as the generated set) against the first.
@@ -17,6 +24,9 @@ public sealed partial record EvaluationReport(
 
     /// <summary>FD and KID in pretrained (ResNet-18 pool) features, when measured.</summary>
     public PretrainedDistances? Pretrained { get; init; }
+
+    /// <summary>Distinct palettes in the first 64 generated and real (ceiling half) images.</summary>
+    public PaletteCounts? Palettes { get; init; }
 
     /// <summary>Held-out accuracy of the family classifier used, if any (so a reader can judge the family numbers).</summary>
     public double? ClassifierAccuracy { get; init; }
@@ -36,6 +46,7 @@ public sealed partial record EvaluationReport(
         seconds = Math.Round(Elapsed.TotalSeconds, 2),
         generated = Json(Generated),
         realVsReal = Json(RealVsReal),
+        palettes = Palettes is not { } pc ? null : new { generated = pc.Generated, realVsReal = pc.RealVsReal, of = pc.Of },
         pretrained = Pretrained is not { } p ? null : new
         {
             fd = p.FdGenerated,

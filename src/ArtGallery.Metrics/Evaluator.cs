@@ -67,6 +67,9 @@ public static class Evaluator
         {
             ClassifierAccuracy = options.FamilyClassifier?.HeldOutAccuracy,
             Pretrained = pretrained,
+            Palettes = new PaletteCounts(PaletteCount.Count(fake, resolution),
+                PaletteCount.Count(ReadImages(real, order.GetRange(half, Math.Min(PaletteCounts.Sample, half)), resolution), resolution),
+                Math.Min(PaletteCounts.Sample, Math.Min(fake.Count, half))),
         };
     }
 

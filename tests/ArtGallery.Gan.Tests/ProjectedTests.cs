@@ -26,6 +26,57 @@ public sealed class ProjectedTests
         Assert.Equal([2L, sides.Sum(s => s * s)], d.forward(zeros(2, 3, resolution, resolution)).shape);
     }
 
+    [Theory]
+    [InlineData(64, 16, 5)] // 16 px colour map -> one down block to 8 px -> 4x4 valid conv
+    [InlineData(32, 64, 5)] // capped at the resolution: 32 px -> 8 px -> 5x5
+    [InlineData(64, 4, 1)]
+    public void PixelHead_AddsAColourHeadLast_OfDocumentedSize(int resolution, int pixelSize, int side)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var d = new ProjectedDiscriminator(resolution, TestOptions.TinyProjected with { PixelHeadSize = pixelSize, Pack = 2 });
+        d.eval();
+        var outputs = d.HeadOutputs(zeros(4, 3, resolution, resolution));
+        Assert.Equal(5, outputs.Length);
+        Assert.Equal([2L, 1, side, side], outputs[4].shape);
+        Assert.Contains(d.named_parameters(), p => p.name.StartsWith("pixelHead."));
+    }
+
+    [Fact]
+    public void PixelHead_SeesTheMeanColourTheFeatureHeadsAreGivenToo()
+    {
+        // Two flat images a colour apart: the pixel head's verdicts differ (it reads colour directly).
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var d = new ProjectedDiscriminator(32, TestOptions.TinyProjected with { PixelHeadSize = 8, HeadBatchNorm = false });
+        d.eval();
+        var red = zeros(1, 3, 32, 32); red[0, 0] = full(32, 32, 0.8f);
+        var blue = zeros(1, 3, 32, 32); blue[0, 2] = full(32, 32, 0.8f);
+        var gap = (d.HeadOutputs(red)[4] - d.HeadOutputs(blue)[4]).abs().max().item<float>();
+        Assert.True(gap > 1e-3, $"pixel head gap {gap}");
+    }
+
+    [Fact]
+    public void HeadBatchNorm_Off_NoBatchNormAnywhereInD()
+    {
+        using var on = new ProjectedDiscriminator(64, TestOptions.TinyProjected with { PixelHeadSize = 16 });
+        using var off = new ProjectedDiscriminator(64, TestOptions.TinyProjected with { PixelHeadSize = 16, HeadBatchNorm = false });
+        Assert.Contains(on.named_modules(), m => m.module is TorchSharp.Modules.BatchNorm2d);
+        Assert.DoesNotContain(off.named_modules(), m => m.module is TorchSharp.Modules.BatchNorm2d);
+        Assert.True(off.parameters().Count() < on.parameters().Count());
+    }
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(-1)]
+    [InlineData(128)]
+    public void Validate_PixelHeadSizeNotAPowerOfTwo_ClearError(int size)
+    {
+        var options = TestOptions.TinyProjected32() with { Projected = TestOptions.TinyProjected with { PixelHeadSize = size } };
+        var e = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Contains("pixel head size must be 0 (none) or a power of two up to 64", e.Message);
+    }
+
     [Fact]
     public void Forward_Packed_OneScorePerPack()
     {

@@ -51,6 +51,8 @@ public class EvaluatorTests
         Assert.True(bad.Generated.Bins.Coverage < 0.5, bad.ToTable());
         Assert.True(bad.Generated.DuplicateRate > 0.9, bad.ToTable());
         Assert.True(bad.Generated.Families!.Covered <= 4 && bad.Generated.Families.KlRealToFake > 0.5, bad.ToTable());
+        Assert.True(bad.Palettes!.Generated < good.Palettes!.Generated, bad.ToTable());
+        Assert.Equal(64, good.Palettes.Of);
         // The ceiling depends on the real data only, not on what is evaluated.
         Assert.Equal(good.RealVsReal.Recall, bad.RealVsReal.Recall);
     }
@@ -68,9 +70,13 @@ public class EvaluatorTests
                 Assert.True(m.TryGetProperty(key, out _), $"{side}.{key} missing");
         }
         Assert.Equal(60, doc.RootElement.GetProperty("referenceImages").GetInt32());
+        var palettes = doc.RootElement.GetProperty("palettes");
+        Assert.Equal(report.Palettes!.Generated, palettes.GetProperty("generated").GetInt32());
+        Assert.Equal(60, palettes.GetProperty("of").GetInt32());
         string table = report.ToTable();
         Assert.Contains("recall (k=3)", table);
         Assert.Contains("real-vs-real", table);
+        Assert.Contains("distinct palettes (of 60)", table);
         Assert.DoesNotContain("families covered", table); // no classifier given
     }
 }

@@ -21,12 +21,22 @@ public sealed record ProjectedOptions
     /// <summary>Weight of the mode-seeking term (Mao et al. 2019) on G: weight / (|G(z1)-G(z2)| / |z1-z2|).</summary>
     public double ModeSeekingWeight { get; init; }
 
+    /// <summary>Batch norm in the heads' down blocks (the paper's). With real and fake scored in separate batches it
+    /// hides each batch's mean and spread from the first layer: a whole batch of one palette normalises to look varied.</summary>
+    public bool HeadBatchNorm { get; init; } = true;
+
+    /// <summary>Side of a pixel-space head (the image area-averaged to this size, scored by a head like the others)
+    /// that sees colours directly, where ImageNet features barely do; 0: none.</summary>
+    public int PixelHeadSize { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> for values the recipe cannot run with.</summary>
     public void Validate(int batchSize)
     {
         if (MixChannels < 1 || HeadWidth < 1) throw new ArgumentException("Projected mixing and head widths must be positive.");
         if (InputScale is < 1 or > 8) throw new ArgumentException("Projected input scale must be 1..8.");
         if (Pack < 1 || batchSize % Pack != 0) throw new ArgumentException($"Projected pack ({Pack}) must divide the batch size ({batchSize}).");
+        if (PixelHeadSize is < 0 or > 64 || (PixelHeadSize & (PixelHeadSize - 1)) != 0)
+            throw new ArgumentException("Projected pixel head size must be 0 (none) or a power of two up to 64.");
         if (ModeSeekingWeight < 0) throw new ArgumentException("Mode-seeking weight must be 0 or positive.");
         if (ModeSeekingWeight > 0 && batchSize % 2 != 0) throw new ArgumentException("Mode seeking needs an even batch size.");
     }

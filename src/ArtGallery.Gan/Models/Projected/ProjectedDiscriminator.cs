@@ -18,7 +18,8 @@ public sealed class ProjectedDiscriminator : GanDiscriminator
     private static readonly ConcurrentDictionary<string, Lazy<ResNet18Features>> FeatureNets = new();
     private readonly FeatureMixing mixing;
     private readonly ModuleList<ProjectedHead> heads = new();
-    private readonly int inputScale, pack;
+    private readonly ProjectedHead? pixelHead;
+    private readonly int inputScale, pack, pixelSize;
 
     public ProjectedDiscriminator(int resolution, Training.ProjectedOptions options) : base(nameof(ProjectedDiscriminator))
     {
@@ -26,7 +27,9 @@ public sealed class ProjectedDiscriminator : GanDiscriminator
         Resolution = resolution;
         if (resolution * inputScale < 32) throw new ArgumentException($"The projected recipe needs a feature-net input of 32 px or more, got {resolution * inputScale}.");
         mixing = new FeatureMixing(ResNet18Features.TapChannels, options.MixChannels);
-        for (int i = 0; i < 4; i++) heads.Add(new ProjectedHead(mixing.OutputChannels[i] * pack, MixedSize(i), options.HeadWidth));
+        for (int i = 0; i < 4; i++) heads.Add(new ProjectedHead(mixing.OutputChannels[i] * pack, MixedSize(i), options.HeadWidth, options.HeadBatchNorm));
+        pixelSize = Math.Min(options.PixelHeadSize, resolution);
+        if (pixelSize > 0) pixelHead = new ProjectedHead(3 * pack, pixelSize, options.HeadWidth, options.HeadBatchNorm);
         RegisterComponents();
     }
 
@@ -37,13 +40,17 @@ public sealed class ProjectedDiscriminator : GanDiscriminator
     /// <summary>Side of mixed map i (finest first): the tap is input/4/2^i, the cross-scale fusion doubles it.</summary>
     public int MixedSize(int i) => Resolution * inputScale / (2 << i);
 
-    /// <summary>The four heads' logit maps, finest first, each (N / pack, 1, s, s).</summary>
+    /// <summary>The heads' logit maps, finest first, each (N / pack, 1, s, s); the pixel head's last when there is one.</summary>
     public Tensor[] HeadOutputs(Tensor images)
     {
         var x = inputScale == 1 ? images
             : F.interpolate(images, scale_factor: [inputScale, inputScale], mode: InterpolationMode.Bilinear, align_corners: false);
         var mixed = mixing.forward(FeatureNet(images.device).forward(x));
-        return [.. mixed.Select((m, i) => heads[i].forward(Pack(m)))];
+        Tensor[] outputs = [.. mixed.Select((m, i) => heads[i].forward(Pack(m)))];
+        if (pixelHead is null) return outputs;
+        int factor = Resolution / pixelSize;
+        var pixels = factor == 1 ? images : F.avg_pool2d(images, factor);
+        return [.. outputs, pixelHead.forward(Pack(pixels))];
     }
 
     /// <summary>Images (N, 3, R, R) -> every head's logits, flattened and concatenated: (N / pack, L).</summary>
@@ -62,6 +69,6 @@ public sealed class ProjectedDiscriminator : GanDiscriminator
         // ResNet-18 is 1.82 G multiply-adds (3.64 GFLOP) at 224 px and scales with the pixel count.
         double pixels = Math.Pow(resolution * inputScale / 224.0, 2);
         int[] taps = [.. Enumerable.Range(0, 4).Select(i => resolution * inputScale / (4 << i))];
-        return 3.64e9 * pixels + mixing.Flops(taps) + heads.Sum(h => h.Flops()) / pack;
+        return 3.64e9 * pixels + mixing.Flops(taps) + (heads.Sum(h => h.Flops()) + (pixelHead?.Flops() ?? 0)) / pack;
     }
 }

@@ -15,16 +15,17 @@ public sealed class ProjectedHead : nn.Module<Tensor, Tensor>
 
     private readonly ModuleList<SpectralNormConv2d> convs = new();
     private readonly ModuleList<BatchNorm2d> norms = new();
+    private readonly bool batchNorm;
     private readonly SpectralNormConv2d output;
     private readonly int size;
 
-    public ProjectedHead(int inChannels, int size, int width) : base(nameof(ProjectedHead))
+    public ProjectedHead(int inChannels, int size, int width, bool batchNorm = true) : base(nameof(ProjectedHead))
     {
-        this.size = size;
+        (this.size, this.batchNorm) = (size, batchNorm);
         for (int s = size, c = inChannels; s > 8; s /= 2, c = width)
         {
             convs.Add(new SpectralNormConv2d(c, width, 4, 2, 1));
-            norms.Add(nn.BatchNorm2d(width));
+            if (batchNorm) norms.Add(nn.BatchNorm2d(width));
         }
         output = new SpectralNormConv2d(convs.Count > 0 ? width : inChannels, 1, OutputKernel, 1, 0);
         RegisterComponents();
@@ -38,7 +39,12 @@ public sealed class ProjectedHead : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        for (int i = 0; i < convs.Count; i++) x = norms[i].forward(convs[i].forward(x)).leaky_relu(Scalars.LeakySlope);
+        for (int i = 0; i < convs.Count; i++)
+        {
+            x = convs[i].forward(x);
+            if (batchNorm) x = norms[i].forward(x);
+            x = x.leaky_relu(Scalars.LeakySlope);
+        }
         return output.forward(x).MoveToOuterDisposeScope();
     }
 
