@@ -18,7 +18,7 @@ public sealed class ProjectedTests
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var d = new ProjectedDiscriminator(resolution, TestOptions.TinyProjected with { InputScale = inputScale });
+        using var d = new ProjectedDiscriminator(resolution, TestOptions.TinyProjected with { InputScale = inputScale, PixelHeadSize = 0 });
         d.eval();
         var outputs = d.HeadOutputs(zeros(2, 3, resolution, resolution));
         Assert.Equal(sides.Length, outputs.Length);
@@ -66,6 +66,25 @@ public sealed class ProjectedTests
         Assert.True(off.parameters().Count() < on.parameters().Count());
     }
 
+    [Fact]
+    public void MinibatchStdDev_EveryHeadScoresTheBatchSpread()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var d = new ProjectedDiscriminator(64, TestOptions.TinyProjected with { MinibatchStdDev = true, PixelHeadSize = 16 });
+        d.eval();
+        using var plain = new ProjectedDiscriminator(64, TestOptions.TinyProjected with { MinibatchStdDev = false, PixelHeadSize = 16 });
+        static long[] OutputInputs(ProjectedDiscriminator x) =>
+            [.. x.named_parameters().Where(p => p.name.EndsWith("output.weight")).Select(p => p.parameter.shape[1])];
+        Assert.Equal(5, OutputInputs(d).Length); // four feature heads and the pixel head
+        Assert.Equal(OutputInputs(plain).Select(c => c + 1), OutputInputs(d)); // one spread channel more each
+        // Four copies of one image vs four different images: the spread channel differs, so the verdicts do.
+        var copies = rand(1, 3, 64, 64).mul(2).sub(1).repeat(4, 1, 1, 1);
+        var varied = copies.clone(); varied[1..] = rand(3, 3, 64, 64).mul(2).sub(1);
+        var gap = (d.HeadOutputs(copies)[4][0] - d.HeadOutputs(varied)[4][0]).abs().max().item<float>();
+        Assert.True(gap > 1e-4, $"gap {gap}");
+    }
+
     [Theory]
     [InlineData(12)]
     [InlineData(-1)]
@@ -91,7 +110,7 @@ public sealed class ProjectedTests
     {
         using var session = new GanSession(TestOptions.TinyProjected32(), Data);
         var d = (ProjectedDiscriminator)session.D;
-        Assert.All(d.named_parameters(), p => Assert.StartsWith("heads.", p.name));
+        Assert.All(d.named_parameters(), p => Assert.Matches("^(heads|pixelHead)\\.", p.name));
         var mixingBefore = Snapshot(d.named_buffers().Where(b => b.name.StartsWith("mixing.")));
         Assert.NotEmpty(mixingBefore);
         var featureNet = ProjectedDiscriminator.FeatureNet(session.Device);
@@ -121,6 +140,41 @@ public sealed class ProjectedTests
     {
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         foreach (var (name, values) in before) Assert.True(values.SequenceEqual(after[name]), $"{name} changed");
+    }
+
+    [Fact]
+    public void Defaults_NoColourAugmentHigherRateSpreadAndPixelHead()
+    {
+        var options = new TrainingOptions { Recipe = GanRecipe.Projected, MaxResolution = 64 };
+        Assert.Equal(["translation", "cutout"], options.AugmentOps);
+        Assert.Equal(2e-3, options.EffectiveLearningRate);
+        Assert.True(options.Projected.MinibatchStdDev);
+        Assert.Equal(16, options.Projected.PixelHeadSize);
+        Assert.Equal(["color", "translation", "cutout"], new TrainingOptions().AugmentOps); // progan keeps all three
+        Assert.Equal(["color"], (options with { AugmentPolicy = "color" }).AugmentOps); // a stated policy wins
+    }
+
+    [Fact]
+    public void OldProjectedRun_KeepsTheHeadsRateAndAugmentationItTrainedWith()
+    {
+        // A projected run.json from before the spread, the pixel head and the recipe's own policy and rate.
+        var old = new TrainingOptions { Recipe = GanRecipe.Projected, MaxResolution = 64, AugmentPolicy = "color,translation,cutout", LearningRate = 2e-4 }.ToJson();
+        var node = System.Text.Json.Nodes.JsonNode.Parse(old)!.AsObject();
+        node["LearningRate"] = null;
+        node["EffectiveLearningRate"] = 2e-4;
+        var projected = node["Projected"]!.AsObject();
+        projected.Remove("MinibatchStdDev");
+        projected.Remove("PixelHeadSize");
+        projected.Remove("HeadBatchNorm");
+        var options = TrainingOptions.FromJson(node.ToJsonString());
+        Assert.False(options.Projected.MinibatchStdDev);
+        Assert.Equal(0, options.Projected.PixelHeadSize);
+        Assert.True(options.Projected.HeadBatchNorm);
+        Assert.Equal(2e-4, options.EffectiveLearningRate);
+        Assert.Equal(["color", "translation", "cutout"], options.AugmentOps);
+        // A new run's settings survive their own round trip.
+        var fresh = new TrainingOptions { Recipe = GanRecipe.Projected, MaxResolution = 64 };
+        Assert.Equal(fresh.Projected, TrainingOptions.FromJson(fresh.ToJson()).Projected);
     }
 
     [Fact]

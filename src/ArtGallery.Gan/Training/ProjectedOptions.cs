@@ -2,7 +2,8 @@ namespace ArtGallery.Gan.Training;
 
 /// <summary>
 /// Settings of the projected recipe (Sauer et al. 2021): a frozen ImageNet ResNet-18, frozen random mixing and
-/// small trainable heads. CPU defaults: mixing width 32 (the paper's 64) and heads 64 wide.
+/// small trainable heads. CPU defaults: mixing width 32 (the paper's 64) and heads 64 wide; minibatch spread and a
+/// 16 px pixel head on (the paper has neither: without them every 10-minute A/B run drew one image, BENCHMARKS.md).
 /// </summary>
 public sealed record ProjectedOptions
 {
@@ -27,7 +28,10 @@ public sealed record ProjectedOptions
 
     /// <summary>Side of a pixel-space head (the image area-averaged to this size, scored by a head like the others)
     /// that sees colours directly, where ImageNet features barely do; 0: none.</summary>
-    public int PixelHeadSize { get; init; }
+    public int PixelHeadSize { get; init; } = 16;
+
+    /// <summary>ProGAN's minibatch standard deviation in every head, just before its logit conv.</summary>
+    public bool MinibatchStdDev { get; init; } = true;
 
     /// <summary>Throws <see cref="ArgumentException"/> for values the recipe cannot run with.</summary>
     public void Validate(int batchSize)

@@ -64,8 +64,13 @@ public sealed record TrainingOptions
     /// <summary>Lazy R1: the penalty is applied every this many D steps (scaled up to match).</summary>
     public int R1Interval { get; init; } = 16;
 
-    /// <summary>DiffAugment ops, comma separated: color, translation, cutout; empty disables augmentation.</summary>
-    public string AugmentPolicy { get; init; } = "color,translation,cutout";
+    /// <summary>DiffAugment ops, comma separated: color, translation, cutout; empty disables augmentation; null: the
+    /// recipe's (<see cref="EffectiveAugmentPolicy"/>).</summary>
+    public string? AugmentPolicy { get; init; }
+
+    /// <summary>The ops in use: <see cref="AugmentPolicy"/>, or all three, except for projected, whose colour op (at
+    /// p = 1) hides each image's palette from D and let every A/B run collapse to one or two (BENCHMARKS.md, issue 12).</summary>
+    public string EffectiveAugmentPolicy => AugmentPolicy ?? (Recipe == GanRecipe.Projected ? "translation,cutout" : "color,translation,cutout");
 
     /// <summary>Augmentation probability per op and sample: fixed, or the starting value when ADA is on.</summary>
     public double AugmentP { get; init; }
@@ -137,7 +142,8 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Parses JSON written by <see cref="ToJson"/>. A run saved with the default learning rate keeps the rate it
-    /// trained with (its stored EffectiveLearningRate), so a changed default never alters a resumed run.
+    /// trained with (its stored EffectiveLearningRate), so a changed default never alters a resumed run; an old
+    /// run's augmentation was always stored, and an old projected run gets the heads it had.
     /// </summary>
     public static TrainingOptions FromJson(string json)
     {
@@ -145,6 +151,16 @@ public sealed record TrainingOptions
         if (options.LearningRate is null && JsonNode.Parse(json)?["EffectiveLearningRate"] is JsonValue stored
             && stored.GetValue<double>() != options.EffectiveLearningRate)
             options = options with { LearningRate = stored.GetValue<double>() };
+        // A projected run saved before these settings existed keeps the discriminator it was built with.
+        if (options.Recipe == GanRecipe.Projected && JsonNode.Parse(json)?["Projected"] is JsonObject saved)
+            options = options with
+            {
+                Projected = options.Projected with
+                {
+                    MinibatchStdDev = saved.ContainsKey(nameof(ProjectedOptions.MinibatchStdDev)) && options.Projected.MinibatchStdDev,
+                    PixelHeadSize = saved.ContainsKey(nameof(ProjectedOptions.PixelHeadSize)) ? options.Projected.PixelHeadSize : 0,
+                },
+            };
         return options;
     }
 
@@ -179,7 +195,7 @@ public sealed record TrainingOptions
     /// <summary>Parsed augmentation ops.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> AugmentOps =>
-        AugmentPolicy.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        EffectiveAugmentPolicy.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Width at a resolution.</summary>
     public int WidthAt(int resolution) => Lookup(Widths, resolution);
@@ -190,8 +206,9 @@ public sealed record TrainingOptions
     /// <summary>Effective latent size.</summary>
     public int EffectiveLatentSize => Recipe == GanRecipe.Seed ? SeedLatentSize : LatentSize > 0 ? LatentSize : WidthAt(4);
 
-    /// <summary>Effective learning rate (projected: 2e-4 for G and D, the paper's).</summary>
-    public double EffectiveLearningRate => LearningRate ?? (Recipe == GanRecipe.ProGan ? 2e-3 : 2e-4);
+    /// <summary>Effective learning rate: 2e-3 for progan and projected, whose generator has equalized-LR layers (the
+    /// paper's 2e-4 left it all but unmoving in a CPU budget: BENCHMARKS.md, issue 12), 2e-4 for seed.</summary>
+    public double EffectiveLearningRate => LearningRate ?? (Recipe == GanRecipe.Seed ? 2e-4 : 2e-3);
 
     /// <summary>Whether the recipe grows from 4x4 (progan) or trains directly at the target resolution.</summary>
     [JsonIgnore]

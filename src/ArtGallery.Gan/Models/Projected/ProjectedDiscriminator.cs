@@ -27,9 +27,9 @@ public sealed class ProjectedDiscriminator : GanDiscriminator
         Resolution = resolution;
         if (resolution * inputScale < 32) throw new ArgumentException($"The projected recipe needs a feature-net input of 32 px or more, got {resolution * inputScale}.");
         mixing = new FeatureMixing(ResNet18Features.TapChannels, options.MixChannels);
-        for (int i = 0; i < 4; i++) heads.Add(new ProjectedHead(mixing.OutputChannels[i] * pack, MixedSize(i), options.HeadWidth, options.HeadBatchNorm));
+        for (int i = 0; i < 4; i++) heads.Add(new ProjectedHead(mixing.OutputChannels[i] * pack, MixedSize(i), options.HeadWidth, options.HeadBatchNorm, options.MinibatchStdDev));
         pixelSize = Math.Min(options.PixelHeadSize, resolution);
-        if (pixelSize > 0) pixelHead = new ProjectedHead(3 * pack, pixelSize, options.HeadWidth, options.HeadBatchNorm);
+        if (pixelSize > 0) pixelHead = new ProjectedHead(3 * pack, pixelSize, options.HeadWidth, options.HeadBatchNorm, options.MinibatchStdDev);
         RegisterComponents();
     }
 

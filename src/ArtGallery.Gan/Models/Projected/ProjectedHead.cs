@@ -9,6 +9,8 @@ namespace ArtGallery.Gan.Models.Projected;
 /// One trainable head of the projected discriminator (the paper's SingleDisc): down blocks (spectral-norm conv
 /// 4x4 stride 2, batch norm, leaky ReLU 0.2) from the map's size to 8 px, then a spectral-norm 4x4 valid conv
 /// to a logit map (5x5 from 8 px, 1x1 from a 4 px map; a 2 px map, the coarsest at 32 px, gets a 2x2 conv).
+/// Optionally ProGAN's minibatch standard deviation as one more channel before that conv: a batch of near-copies
+/// shows as a near-zero map, so the head can score a lack of variety directly.
 /// </summary>
 public sealed class ProjectedHead : nn.Module<Tensor, Tensor>
 {
@@ -16,18 +18,20 @@ public sealed class ProjectedHead : nn.Module<Tensor, Tensor>
     private readonly ModuleList<SpectralNormConv2d> convs = new();
     private readonly ModuleList<BatchNorm2d> norms = new();
     private readonly bool batchNorm;
+    private readonly MinibatchStdDev? stddev;
     private readonly SpectralNormConv2d output;
     private readonly int size;
 
-    public ProjectedHead(int inChannels, int size, int width, bool batchNorm = true) : base(nameof(ProjectedHead))
+    public ProjectedHead(int inChannels, int size, int width, bool batchNorm = true, bool minibatchStdDev = false) : base(nameof(ProjectedHead))
     {
         (this.size, this.batchNorm) = (size, batchNorm);
+        if (minibatchStdDev) stddev = new MinibatchStdDev();
         for (int s = size, c = inChannels; s > 8; s /= 2, c = width)
         {
             convs.Add(new SpectralNormConv2d(c, width, 4, 2, 1));
             if (batchNorm) norms.Add(nn.BatchNorm2d(width));
         }
-        output = new SpectralNormConv2d(convs.Count > 0 ? width : inChannels, 1, OutputKernel, 1, 0);
+        output = new SpectralNormConv2d((convs.Count > 0 ? width : inChannels) + (minibatchStdDev ? 1 : 0), 1, OutputKernel, 1, 0);
         RegisterComponents();
     }
 
@@ -45,6 +49,7 @@ public sealed class ProjectedHead : nn.Module<Tensor, Tensor>
             if (batchNorm) x = norms[i].forward(x);
             x = x.leaky_relu(Scalars.LeakySlope);
         }
+        if (stddev is not null) x = stddev.forward(x);
         return output.forward(x).MoveToOuterDisposeScope();
     }
 
