@@ -160,6 +160,7 @@ public sealed class ProjectedTests
         // A projected run.json from before the spread, the pixel head and the recipe's own policy and rate.
         var old = new TrainingOptions { Recipe = GanRecipe.Projected, MaxResolution = 64, AugmentPolicy = "color,translation,cutout", LearningRate = 2e-4 }.ToJson();
         var node = System.Text.Json.Nodes.JsonNode.Parse(old)!.AsObject();
+        node.Remove("EffectiveAugmentPolicy");
         node["LearningRate"] = null;
         node["EffectiveLearningRate"] = 2e-4;
         var projected = node["Projected"]!.AsObject();
@@ -172,6 +173,10 @@ public sealed class ProjectedTests
         Assert.True(options.Projected.HeadBatchNorm);
         Assert.Equal(2e-4, options.EffectiveLearningRate);
         Assert.Equal(["color", "translation", "cutout"], options.AugmentOps);
+        // A hand-written options file naming a few projected settings gets today's defaults for the rest.
+        var partial = TrainingOptions.FromJson("""{ "Recipe": "Projected", "Projected": { "Pack": 2 } }""");
+        Assert.True(partial.Projected.MinibatchStdDev);
+        Assert.Equal(16, partial.Projected.PixelHeadSize);
         // A new run's settings survive their own round trip.
         var fresh = new TrainingOptions { Recipe = GanRecipe.Projected, MaxResolution = 64 };
         Assert.Equal(fresh.Projected, TrainingOptions.FromJson(fresh.ToJson()).Projected);

@@ -151,8 +151,11 @@ public sealed record TrainingOptions
         if (options.LearningRate is null && JsonNode.Parse(json)?["EffectiveLearningRate"] is JsonValue stored
             && stored.GetValue<double>() != options.EffectiveLearningRate)
             options = options with { LearningRate = stored.GetValue<double>() };
-        // A projected run saved before these settings existed keeps the discriminator it was built with.
-        if (options.Recipe == GanRecipe.Projected && JsonNode.Parse(json)?["Projected"] is JsonObject saved)
+        // A projected run saved before the spread and pixel head existed (its stored options have no
+        // EffectiveAugmentPolicy yet) keeps the discriminator it was built with; a hand-written file gets today's.
+        var node = JsonNode.Parse(json) as JsonObject;
+        bool savedBefore = node?.ContainsKey(nameof(EffectiveLearningRate)) == true && !node.ContainsKey(nameof(EffectiveAugmentPolicy));
+        if (options.Recipe == GanRecipe.Projected && savedBefore && node?["Projected"] is JsonObject saved)
             options = options with
             {
                 Projected = options.Projected with
