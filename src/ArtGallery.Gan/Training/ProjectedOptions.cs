@@ -23,7 +23,7 @@ public sealed record ProjectedOptions
     public double ModeSeekingWeight { get; init; }
 
     /// <summary>Batch norm in the heads' down blocks (the paper's). With real and fake scored in separate batches it
-    /// hides each batch's mean and spread from the first layer: a whole batch of one palette normalises to look varied.</summary>
+    /// hides each batch's mean and spread from the first layer, the very cues of a batch of one palette.</summary>
     public bool HeadBatchNorm { get; init; } = true;
 
     /// <summary>Side of a pixel-space head (the image area-averaged to this size, scored by a head like the others)

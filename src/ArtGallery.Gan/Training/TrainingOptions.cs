@@ -68,8 +68,8 @@ public sealed record TrainingOptions
     /// recipe's (<see cref="EffectiveAugmentPolicy"/>).</summary>
     public string? AugmentPolicy { get; init; }
 
-    /// <summary>The ops in use: <see cref="AugmentPolicy"/>, or all three, except for projected, whose colour op (at
-    /// p = 1) hides each image's palette from D and let every A/B run collapse to one or two (BENCHMARKS.md, issue 12).</summary>
+    /// <summary>The ops in use: <see cref="AugmentPolicy"/>, or all three, except for projected: its colour op (at p = 1)
+    /// shifts every image's colours, and the settings that ended its collapse were measured without it (BENCHMARKS.md, issue 12).</summary>
     public string EffectiveAugmentPolicy => AugmentPolicy ?? (Recipe == GanRecipe.Projected ? "translation,cutout" : "color,translation,cutout");
 
     /// <summary>Augmentation probability per op and sample: fixed, or the starting value when ADA is on.</summary>
