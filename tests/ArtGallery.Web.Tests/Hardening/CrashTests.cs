@@ -34,9 +34,9 @@ public sealed class CrashTests(TinyModel model)
                 killed.TrySetResult(e.FullPath);
             };
             watcher.EnableRaisingEvents = true;
-            // 0.4 kimg per phase (2 kimg in all, a checkpoint per phase): the kill lands on the second checkpoint, so the
-            // resumed run has over a kimg left to be seen running (at 0.1 it once finished between two status polls).
-            if (runId is null) await TrainingApiClient.StartAsync(admin, kimgPerPhase: 0.4, minutes: 5, resolution: 16);
+            // Every attempt moves the run on by a checkpoint or more, so it needs more checkpoints than attempts: 64 px
+            // has 9 phases, a checkpoint each (at 16 px the 5th attempt could catch the final one, leaving nothing to resume).
+            if (runId is null) await TrainingApiClient.StartAsync(admin, kimgPerPhase: 0.1, minutes: 5, resolution: 64);
             else Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/training/resume/{runId}", null)).StatusCode);
             var temp = await killed.Task.WaitAsync(TimeSpan.FromSeconds(90));
             runId = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(temp)));
