@@ -6,7 +6,8 @@
 #   scripts/projected-experiment.sh [RES=64] [MINUTES=60] [OUT=artifacts/projected-RES]
 # Runs: progan (1 kimg per growth phase, so it reaches RES early in a short budget), seed, and two projected variants
 # whose options documents are written below (BENCHMARKS.md, issue 12, says how they were chosen).
-# CLI=... runs a copied build; FEATURE_SIZE (default 64) is evaluate's --feature-size for FD/KID.
+# CLI=... runs a copied build; FEATURE_SIZE (default 64) is evaluate's --feature-size for FD/KID; RUNS="progan seed"
+# trains and evaluates only those runs (each extra run takes a share of the same cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 res="${1:-64}" minutes="${2:-60}" out="${3:-artifacts/projected-$res}"
@@ -21,12 +22,14 @@ echo '{ "AugmentPolicy": "translation,cutout", "LearningRate": 0.002, "Projected
   > "$out/projected.json"
 echo '{ "AugmentPolicy": "translation,cutout", "LearningRate": 0.002, "Projected": { "MinibatchStdDev": true, "PixelHeadSize": 16, "Pack": 2 } }' \
   > "$out/projected-pack2.json"
-runs=(progan seed projected projected-pack2)
+read -r -a runs <<< "${RUNS:-progan seed projected projected-pack2}"
+wants() { [[ " ${runs[*]} " == *" $1 "* ]]; }
 common=(--data builtin:abstract --max-res "$res" --minutes "$minutes" --threads 1 --seed 1)
 if [ "${SKIP_TRAIN:-0}" != 1 ]; then
-  dotnet "$CLI" train "${common[@]}" --recipe progan --kimg-per-phase 1 --final-kimg 1000 --out "$out/progan" > "$out/progan.log" 2>&1 &
-  dotnet "$CLI" train "${common[@]}" --recipe seed --out "$out/seed" > "$out/seed.log" 2>&1 &
+  wants progan && dotnet "$CLI" train "${common[@]}" --recipe progan --kimg-per-phase 1 --final-kimg 1000 --out "$out/progan" > "$out/progan.log" 2>&1 &
+  wants seed && dotnet "$CLI" train "${common[@]}" --recipe seed --out "$out/seed" > "$out/seed.log" 2>&1 &
   for run in projected projected-pack2; do
+    wants "$run" || continue
     dotnet "$CLI" train "${common[@]}" --recipe projected --options "$out/$run.json" --out "$out/$run" > "$out/$run.log" 2>&1 &
   done
   wait

@@ -12,6 +12,11 @@ public static class AtomicFile
         return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
     }
 
+    /// <summary>A fresh temp file in <paramref name="folder"/> (<c>.TAG-GUID.PID.tmp</c>) for a write whose final name is not
+    /// known yet (an import's number, an export named by its content hash) or that is never renamed (a spool).</summary>
+    public static string NewTempPathIn(string folder, string tag) =>
+        Path.Combine(folder, $".{tag}-{Guid.NewGuid():N}.{Environment.ProcessId}.tmp");
+
     /// <summary>Writes through <paramref name="write"/> and renames into place; the folder is created when missing.</summary>
     public static void Write(string path, Action<Stream> write)
     {

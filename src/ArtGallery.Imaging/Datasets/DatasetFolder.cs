@@ -22,7 +22,7 @@ internal sealed class DatasetFolder
     /// <summary>Saves as the next free img-NNNNNN.png and returns that file name.</summary>
     public string SaveNew(Image<Rgb24> image)
     {
-        string temp = Inside($".import-{Guid.NewGuid():N}.tmp");
+        string temp = AtomicFile.NewTempPathIn(root, "import");
         try
         {
             using (var s = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
@@ -53,7 +53,7 @@ internal sealed class DatasetFolder
     }
 
     public FileStream CreateSpool() =>
-        new(Inside($".upload-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        new(AtomicFile.NewTempPathIn(root, "upload"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
 
     public void Delete(string name)
     {

@@ -39,17 +39,7 @@ public static class DatasetOriginals
     {
         var folder = FolderOf(Path.GetFullPath(datasetDir));
         Directory.CreateDirectory(folder);
-        var target = Path.Combine(folder, Path.GetFileName(savedAs));
-        var temp = Path.Combine(folder, $".original-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var s = new FileStream(temp, FileMode.CreateNew, FileAccess.Write)) original.Save(s, new PngEncoder());
-            File.Move(temp, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.Write(Path.Combine(folder, Path.GetFileName(savedAs)), s => original.Save(s, new PngEncoder()));
     }
 
     /// <summary>Removes the original of <paramref name="savedAs"/> if there is one.</summary>

@@ -23,6 +23,14 @@ public static class PngChunks
         public ReadOnlySpan<byte> Data(ReadOnlySpan<byte> png) => png.Slice(Offset + 8, Length);
     }
 
+    /// <summary>The width and height IHDR claims, or null when the first chunk is not a 13-byte IHDR.</summary>
+    public static (uint Width, uint Height)? HeaderSize(ReadOnlySpan<byte> png, List<Chunk> chunks)
+    {
+        if (chunks.Count == 0 || chunks[0].Type != "IHDR" || chunks[0].Length != 13) return null;
+        var header = chunks[0].Data(png);
+        return (BinaryPrimitives.ReadUInt32BigEndian(header), BinaryPrimitives.ReadUInt32BigEndian(header[4..]));
+    }
+
     /// <summary>True when <paramref name="data"/> starts with the PNG signature.</summary>
     public static bool HasSignature(ReadOnlySpan<byte> data) => data.Length >= 8 && data[..8].SequenceEqual(Signature);
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -105,11 +104,9 @@ public static class SafeImageDecoder
 
     private static string? Structure(byte[] data, List<PngChunks.Chunk> chunks, bool complete, DatasetLimits limits)
     {
-        if (chunks.Count == 0 || chunks[0].Type != "IHDR" || chunks[0].Length != 13)
-            return complete || chunks.Count > 0 ? "corrupt PNG (no IHDR header)" : "truncated PNG (ends inside its header)";
         // Read the claimed size ourselves: a 100000x100000 claim is refused before any decoder sees it.
-        uint w = BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(chunks[0].Offset + 8));
-        uint h = BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(chunks[0].Offset + 12));
+        if (PngChunks.HeaderSize(data, chunks) is not (var w, var h))
+            return complete || chunks.Count > 0 ? "corrupt PNG (no IHDR header)" : "truncated PNG (ends inside its header)";
         if (SizeRefusal(w, h, limits) is { } size) return size;
         if (chunks.Count(c => c.IsAncillary) > limits.MaxMetadataSegments)
             return $"PNG refused: more than {limits.MaxMetadataSegments} metadata chunks (limit {limits.MaxMetadataSegments})";

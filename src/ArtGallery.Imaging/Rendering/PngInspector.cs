@@ -15,11 +15,9 @@ public static class PngInspector
         ArgumentNullException.ThrowIfNull(png);
         if (!PngChunks.HasSignature(png)) throw new FormatException("Not a PNG (bad signature).");
         var chunks = PngChunks.Walk(png, out bool complete);
-        if (!complete || chunks.Count == 0 || chunks[0].Type != "IHDR" || chunks[0].Length != 13) throw new FormatException("Incomplete or corrupt PNG.");
+        if (!complete || PngChunks.HeaderSize(png, chunks) is not (var width, var height)) throw new FormatException("Incomplete or corrupt PNG.");
         if (chunks.FirstOrDefault(c => !c.CrcOk) is { Type: not null } bad) throw new FormatException($"Bad CRC in {bad.Type} chunk.");
         var span = png.AsSpan();
-        int width = (int)BinaryPrimitives.ReadUInt32BigEndian(span[(chunks[0].Offset + 8)..]);
-        int height = (int)BinaryPrimitives.ReadUInt32BigEndian(span[(chunks[0].Offset + 12)..]);
         double? dpi = null;
         var text = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var c in chunks)
@@ -32,7 +30,7 @@ public static class PngInspector
             else if (c.Type == "iTXt" && ReadItxt(data) is { } entry)
                 text[entry.Key] = entry.Value;
         }
-        return new PngInfo(width, height, dpi, chunks.Any(c => c.Type == "sRGB"), text);
+        return new PngInfo((int)width, (int)height, dpi, chunks.Any(c => c.Type == "sRGB"), text);
     }
 
     private static KeyValuePair<string, string>? ReadItxt(ReadOnlySpan<byte> data)

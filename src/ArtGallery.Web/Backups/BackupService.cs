@@ -37,10 +37,10 @@ public sealed partial class BackupService(ArtGalleryDatabase db, DataPaths paths
 
     private BackupDto Create()
     {
-        var name = $"artgallery-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x10000):x4}.zip";
+        var name = TimestampedId.New("artgallery", hexDigits: 4) + ".zip";
         var final = Path.Combine(paths.Backups, name);
-        var tmp = Path.Combine(paths.Backups, $".{name}.{Environment.ProcessId}.tmp");
-        var dbCopy = Path.Combine(paths.Backups, $".db-{Guid.NewGuid():N}.{Environment.ProcessId}.tmp");
+        var tmp = AtomicFile.TempPathFor(final);
+        var dbCopy = AtomicFile.NewTempPathIn(paths.Backups, "db");
         try
         {
             db.BackupTo(dbCopy);

@@ -34,7 +34,7 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
     /// </summary>
     public UploadResult Import(IReadOnlyList<UploadFile> files, string? name = null)
     {
-        var id = $"ds-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x1000):x3}";
+        var id = TimestampedId.New("ds");
         var final = Path.Combine(paths.Datasets, id);
         var folder = Path.Combine(paths.Datasets, DataPaths.StagingPrefix + id);
         int accepted = 0;

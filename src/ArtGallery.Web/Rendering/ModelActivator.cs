@@ -1,3 +1,4 @@
+using ArtGallery.Imaging;
 using ArtGallery.Data;
 using ArtGallery.Gan.Sampling;
 using ArtGallery.Web.Hosting;
@@ -13,7 +14,7 @@ public sealed class ModelActivator(RenderQueue queue, ModelCatalog catalog, Data
     {
         var (id, resolution, path) = await queue.RunAsync(pool =>
         {
-            var tmp = Path.Combine(paths.Models, $"export-{Guid.NewGuid():N}.tmp");
+            var tmp = AtomicFile.NewTempPathIn(paths.Models, "export");
             try
             {
                 var modelId = ArtGenerator.Export(checkpointPath, tmp);

@@ -134,7 +134,7 @@ public sealed partial class TrainingService(
         var spec = DatasetSpec(request.Dataset)!;
         var trainingOptions = request.ToOptions(settings.Device, settings.TrainingThreads);
         trainingOptions.Validate();
-        var id = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x1000):x3}";
+        var id = TimestampedId.New("run");
         var record = new TrainingRunRecord { Id = id, Dataset = spec, OptionsJson = trainingOptions.ToJson(), Started = DateTime.UtcNow };
         Launch(record, WorkerCommand.StartRun(trainingOptions, spec, Folder(id).Path));
     }
