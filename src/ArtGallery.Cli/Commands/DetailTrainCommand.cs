@@ -7,7 +7,7 @@ namespace ArtGallery.Cli.Commands;
 public sealed class DetailTrainCommand : ICliCommand
 {
     public string Verb => "detail train";
-    public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] [--seed S] [--continue FILE.agdetail] [--low painted|area]";
+    public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] [--seed S] [--continue FILE.agdetail]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -21,12 +21,6 @@ public sealed class DetailTrainCommand : ICliCommand
             Threads = args.Int("threads", 2, 1, 256),
             Seed = args.Int("seed", 1, 0, int.MaxValue),
             ContinueFrom = args.Optional("continue"),
-            PaintedLow = args.Optional("low") switch
-            {
-                null or "painted" => true,
-                "area" => false,
-                var other => throw new CliException($"--low must be painted or area, got '{other}'"),
-            },
         };
         args.EnsureAllUsed();
         if (options.ContinueFrom is { } start && !File.Exists(start))

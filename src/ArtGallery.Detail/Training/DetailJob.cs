@@ -15,9 +15,9 @@ public static class DetailJob
 
     /// <summary>builtin:abstract (with any options) painted at 4x..16x the generator's side (256..1024 px for 64 px), else a
     /// folder of images (a dataset folder's originals/ when it has them).</summary>
-    public static IHighResSource SourceFor(string data, int generatorResolution, bool paintedLow = true) =>
+    public static IHighResSource SourceFor(string data, int generatorResolution) =>
         data.Trim().StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.OrdinalIgnoreCase)
-            ? new BuiltinHighResSource(11, 4 * generatorResolution, 16 * generatorResolution, paintedLow)
+            ? new BuiltinHighResSource(11, 4 * generatorResolution, 16 * generatorResolution)
             : new FolderHighResSource(data);
 
     /// <summary>Calibrates on the generator at <paramref name="generatorPath"/> (run folder, .agck or .agmodel), then trains
@@ -31,7 +31,7 @@ public static class DetailJob
         string generatorId;
         using (var generator = ArtGenerator.Load(generatorPath))
         {
-            source = SourceFor(data, generator.Resolution, options.PaintedLow);
+            source = SourceFor(data, generator.Resolution);
             var fit = GeneratorCalibration.Fit(generator, source);
             calibrated?.Invoke(fit);
             int crop = Math.Min(options.CropSize, Math.Max(16, 4 * generator.Resolution));

@@ -39,10 +39,6 @@ public sealed record DetailTrainingOptions
     /// <summary>Share of crops degraded by area downsampling only, so clean inputs (and the cascade's own outputs) stay in range.</summary>
     public double CleanFraction { get; init; } = 0.3;
 
-    /// <summary>builtin:abstract: inputs are the painter's own rendering at a quarter size (what the generator learned from),
-    /// not the area average of the big one. Folders always area-average.</summary>
-    public bool PaintedLow { get; init; } = true;
-
     /// <summary>High-resolution images held at once; one is replaced every <see cref="RefreshEvery"/> steps.</summary>
     public int PoolSize { get; init; } = 24;
 

@@ -5,16 +5,14 @@ namespace ArtGallery.Detail.Training;
 /// <summary>Fits the degradation of a generator from its own samples (8-bit, as served) and real images of the source.</summary>
 public static class GeneratorCalibration
 {
-    /// <summary>Compares <paramref name="count"/> samples (seeds 0..count-1) with <paramref name="count"/> real images at 4x the
-    /// generator's side, area-averaged, or as the source paints them at the generator's side when it does.</summary>
+    /// <summary>Compares <paramref name="count"/> samples (seeds 0..count-1) with <paramref name="count"/> real images at 4x the generator's side.</summary>
     public static CalibrationResult Fit(ArtGenerator generator, IHighResSource source, int count = 64)
     {
         int res = generator.Resolution;
         var samples = generator.RenderBatch([.. Enumerable.Range(0, count).Select(i => generator.LatentFor(i))]);
         var quantised = samples.Select(Quantise).ToList();
         var real = Enumerable.Range(0, count).Select(i => source.Square(i, res * Network.DetailNet.Scale)).ToList();
-        var low = Enumerable.Range(0, count).Select(i => source.LowSquare(i, res)).ToList();
-        return SpectrumCalibration.Fit(quantised, real, res, realLow: low.All(l => l is not null) ? low.Select(l => l!).ToList() : null);
+        return SpectrumCalibration.Fit(quantised, real, res);
     }
 
     private static float[] Quantise(float[] chw)

@@ -5,9 +5,8 @@ using SixLabors.ImageSharp.Processing;
 
 namespace ArtGallery.Detail.Training;
 
-/// <summary>A high-resolution training image: planar RGB in [-1, 1]. <paramref name="Low"/>: the source's own rendering of the
-/// same picture at a quarter of the size, when it paints one (else null: training area-averages the image).</summary>
-public sealed record HighResImage(float[] Chw, int Width, int Height, float[]? Low = null);
+/// <summary>A high-resolution training image: planar RGB in [-1, 1].</summary>
+public sealed record HighResImage(float[] Chw, int Width, int Height);
 
 /// <summary>Where detail training gets its high-resolution images.</summary>
 public interface IHighResSource
@@ -20,45 +19,35 @@ public interface IHighResSource
 
     /// <summary>Image <paramref name="index"/> as a centred square of side <paramref name="side"/> (planar RGB), for calibration.</summary>
     float[] Square(int index, int side);
-
-    /// <summary>The source's own rendering of <see cref="Square"/>(index, 4 x side) at <paramref name="side"/>, when it paints
-    /// one; null: the calibration area-averages the big square instead.</summary>
-    float[]? LowSquare(int index, int side) => null;
 }
 
 /// <summary>
 /// builtin:abstract painted at a random size per image (256..1024 px by default): the painter draws the same scene at
-/// any resolution, so crops of big renders hold the real edges a 64 px sample only hints at. With
-/// <paramref name="paintedLow"/> each image also comes painted at a quarter of its size: that, not an area average, is
-/// what the generator learned from (the painter point-samples its canvas grain and streaks, which alias at 64 px: a
-/// 64 px painting is 30-55 dB from the area average of the 256 px one, 30 dB for grids).
+/// any resolution, so crops of big renders hold the real edges a 64 px sample only hints at.
 /// </summary>
-public sealed class BuiltinHighResSource(int datasetSeed = 11, int minSide = 256, int maxSide = 1024, bool paintedLow = true) : IHighResSource
+public sealed class BuiltinHighResSource(int datasetSeed = 11, int minSide = 256, int maxSide = 1024) : IHighResSource
 {
     private readonly BuiltinAbstractDataset paintings = new(10_000_000, datasetSeed, cacheBytes: 0);
 
     /// <inheritdoc />
-    public string Name => $"{BuiltinAbstractDataset.SpecName} (seed {datasetSeed}, {minSide}-{maxSide} px{(paintedLow ? ", painted low-res inputs" : "")})";
+    public string Name => $"{BuiltinAbstractDataset.SpecName} (seed {datasetSeed}, {minSide}-{maxSide} px)";
 
     /// <inheritdoc />
     public HighResImage Get(int index, Random rng)
     {
         int side = rng.Next(minSide / 4, maxSide / 4 + 1) * 4;
-        return new HighResImage(Paint(index, side), side, side, paintedLow ? Paint(index, side / 4) : null);
+        var chw = new float[3 * side * side];
+        paintings.Read(index % paintings.Count, side, chw);
+        return new HighResImage(chw, side, side);
     }
 
     /// <inheritdoc />
-    public float[]? LowSquare(int index, int side) => paintedLow ? Paint(index, side) : null;
-
-    private float[] Paint(int index, int side)
+    public float[] Square(int index, int side)
     {
         var chw = new float[3 * side * side];
         paintings.Read(index % paintings.Count, side, chw);
         return chw;
     }
-
-    /// <inheritdoc />
-    public float[] Square(int index, int side) => Paint(index, side);
 }
 
 /// <summary>A folder of images (a dataset's originals, or any folder): each decoded with the import limits, long side capped.</summary>

@@ -23,32 +23,10 @@ internal sealed class PairSampler
     {
         if (step > 0 && step % options.RefreshEvery == 0) pool[random.Next(pool.Count)] = Fetch();
         int n = options.Batch, crop = options.CropSize, plane = crop * crop;
-        int lowCrop = crop / 4, lowPlane = lowCrop * lowCrop;
         var flat = new float[n * 3 * plane];
-        var painted = new float[n * 3 * lowPlane];
-        var isPainted = new bool[n];
-        for (int b = 0; b < n; b++)
-        {
-            var image = pool[random.Next(pool.Count)];
-            var (x0, y0, flip, transpose) = (random.Next(Math.Max(1, (image.Width - crop) / 4 + 1)) * 4, random.Next(Math.Max(1, (image.Height - crop) / 4 + 1)) * 4,
-                random.Next(2) == 1, random.Next(2) == 1);
-            CopyCrop(image.Chw, image.Width, image.Height, x0, y0, crop, flip, transpose, flat.AsSpan(b * 3 * plane, 3 * plane));
-            if (image.Low is { } lowImage)
-            {
-                // The same crop of the painter's quarter-size rendering (positions are on the 4-pixel grid).
-                CopyCrop(lowImage, image.Width / 4, image.Height / 4, x0 / 4, y0 / 4, lowCrop, flip, transpose, painted.AsSpan(b * 3 * lowPlane, 3 * lowPlane));
-                isPainted[b] = true;
-            }
-        }
+        for (int b = 0; b < n; b++) CopyCrop(pool[random.Next(pool.Count)], flat.AsSpan(b * 3 * plane, 3 * plane), crop);
         var target = tensor(flat, [n, 3, crop, crop]);
         var low = Degradation.AreaDown(target);
-        if (isPainted.Any(p => p))
-        {
-            var mixed = low.data<float>().ToArray();
-            for (int b = 0; b < n; b++)
-                if (isPainted[b]) painted.AsSpan(b * 3 * lowPlane, 3 * lowPlane).CopyTo(mixed.AsSpan(b * 3 * lowPlane));
-            low = tensor(mixed, [n, 3, lowCrop, lowCrop]);
-        }
         var inputs = new Tensor[n];
         for (int b = 0; b < n; b++) inputs[b] = Degradation.Degrade(low.narrow(0, b, 1), Jitter(), rng);
         return (cat(inputs, 0).to(device), target.to(device));
@@ -62,17 +40,19 @@ internal sealed class PairSampler
         return new DegradationProfile(sigma, p.Noise * 2 * random.NextDouble());
     }
 
-    // Positions on the 4-pixel grid keep the area downsample aligned with how a painting is rendered small.
-    private static void CopyCrop(float[] chw, int width, int height, int x0, int y0, int crop, bool flip, bool transpose, Span<float> destination)
+    private void CopyCrop(HighResImage image, Span<float> destination, int crop)
     {
-        int plane = width * height;
+        // Positions on the 4-pixel grid keep the area downsample aligned with how a painting is rendered small.
+        int x0 = random.Next(Math.Max(1, (image.Width - crop) / 4 + 1)) * 4, y0 = random.Next(Math.Max(1, (image.Height - crop) / 4 + 1)) * 4;
+        bool flip = random.Next(2) == 1, transpose = random.Next(2) == 1;
+        int plane = image.Width * image.Height;
         for (int c = 0; c < 3; c++)
             for (int y = 0; y < crop; y++)
                 for (int x = 0; x < crop; x++)
                 {
-                    int sx = Math.Min(width - 1, x0 + (flip ? crop - 1 - x : x)), sy = Math.Min(height - 1, y0 + y);
-                    if (transpose) (sx, sy) = (Math.Min(width - 1, x0 + (sy - y0)), Math.Min(height - 1, y0 + (sx - x0)));
-                    destination[c * crop * crop + y * crop + x] = chw[c * plane + sy * width + sx];
+                    int sx = Math.Min(image.Width - 1, x0 + (flip ? crop - 1 - x : x)), sy = Math.Min(image.Height - 1, y0 + y);
+                    if (transpose) (sx, sy) = (Math.Min(image.Width - 1, x0 + (sy - y0)), Math.Min(image.Height - 1, y0 + (sx - x0)));
+                    destination[c * crop * crop + y * crop + x] = image.Chw[c * plane + sy * image.Width + sx];
                 }
     }
 

@@ -30,16 +30,14 @@ public static class SpectrumCalibration
 
     /// <summary>
     /// <paramref name="samples"/>: generator outputs (CHW, side <paramref name="resolution"/>); <paramref name="realHigh"/>:
-    /// real images (CHW, side 4x <paramref name="resolution"/>), area-averaged to the generator's side, or
-    /// <paramref name="realLow"/> when given: the source's own rendering of them at that side (what training feeds the net).
+    /// real images (CHW, side 4x <paramref name="resolution"/>).
     /// </summary>
-    public static CalibrationResult Fit(IReadOnlyList<float[]> samples, IReadOnlyList<float[]> realHigh, int resolution, int seed = 1,
-        IReadOnlyList<float[]>? realLow = null)
+    public static CalibrationResult Fit(IReadOnlyList<float[]> samples, IReadOnlyList<float[]> realHigh, int resolution, int seed = 1)
     {
         if (samples.Count == 0 || realHigh.Count == 0) throw new ArgumentException("Calibration needs generator samples and real images.");
         using var scope = NewDisposeScope();
         var generator = Spectrum(Batch(samples, resolution));
-        var clean = realLow is { Count: > 0 } ? Batch(realLow, resolution) : Degradation.AreaDown(Batch(realHigh, resolution * Network.DetailNet.Scale));
+        var clean = Degradation.AreaDown(Batch(realHigh, resolution * Network.DetailNet.Scale));
         using var rng = new Generator((ulong)seed);
         double Error(double[] s) => Enumerable.Range(0, s.Length).Average(i => Math.Pow(s[i] - generator[i], 2));
         var cleanSpectrum = Spectrum(Degradation.Quantise(clean));
