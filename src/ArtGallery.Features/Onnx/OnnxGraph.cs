@@ -1,5 +1,3 @@
-using Google.Protobuf;
-
 namespace ArtGallery.Features.Onnx;
 
 /// <summary>One node of an ONNX graph: operator, input and output names, integer(-list) attributes.</summary>
@@ -11,7 +9,7 @@ internal sealed record OnnxTensor(string Name, long[] Dims, float[] Data);
 /// <summary>
 /// The parts of an ONNX file that a fixed-architecture port needs: nodes in order and float initializers.
 /// Reads the protobuf wire format directly (ModelProto.graph = 7; GraphProto.node = 1, initializer = 5,
-/// input = 11, output = 12) so no generated ONNX classes are needed; TorchSharp already brings Google.Protobuf.
+/// input = 11, output = 12) with <see cref="ProtoReader"/>, so no generated ONNX classes are needed.
 /// </summary>
 internal sealed class OnnxGraph
 {
@@ -23,29 +21,29 @@ internal sealed class OnnxGraph
     public static OnnxGraph Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"ONNX model not found: {path}", path);
-        var input = new CodedInputStream(File.ReadAllBytes(path));
-        ByteString? graph = null;
-        for (uint tag; (tag = input.ReadTag()) != 0;)
-            if (WireFormat.GetTagFieldNumber(tag) == 7) graph = input.ReadBytes(); else input.SkipLastField();
-        if (graph is null) throw new InvalidDataException($"{path} holds no ONNX graph.");
-        return ReadGraph(graph.CreateCodedInput());
+        var file = File.ReadAllBytes(path);
+        var model = new ProtoReader(file);
+        while (model.Next(out int field, out int wire))
+            if (field == 7) return ReadGraph(model.ReadBytes()); else model.Skip(wire);
+        throw new InvalidDataException($"{path} holds no ONNX graph.");
     }
 
-    private static OnnxGraph ReadGraph(CodedInputStream input)
+    private static OnnxGraph ReadGraph(ReadOnlySpan<byte> message)
     {
         var nodes = new List<OnnxNode>();
         var inits = new Dictionary<string, OnnxTensor>();
         var inputs = new List<string>();
         var outputs = new List<string>();
-        for (uint tag; (tag = input.ReadTag()) != 0;)
+        var input = new ProtoReader(message);
+        while (input.Next(out int field, out int wire))
         {
-            switch (WireFormat.GetTagFieldNumber(tag))
+            switch (field)
             {
-                case 1: nodes.Add(OnnxMessages.ReadNode(input.ReadBytes().CreateCodedInput())); break;
-                case 5: var t = OnnxMessages.ReadTensor(input.ReadBytes().CreateCodedInput()); inits[t.Name] = t; break;
-                case 11: inputs.Add(OnnxMessages.ReadValueInfoName(input.ReadBytes().CreateCodedInput())); break;
-                case 12: outputs.Add(OnnxMessages.ReadValueInfoName(input.ReadBytes().CreateCodedInput())); break;
-                default: input.SkipLastField(); break;
+                case 1: nodes.Add(OnnxMessages.ReadNode(input.ReadBytes())); break;
+                case 5: var t = OnnxMessages.ReadTensor(input.ReadBytes()); inits[t.Name] = t; break;
+                case 11: inputs.Add(OnnxMessages.ReadValueInfoName(input.ReadBytes())); break;
+                case 12: outputs.Add(OnnxMessages.ReadValueInfoName(input.ReadBytes())); break;
+                default: input.Skip(wire); break;
             }
         }
         return new OnnxGraph { Nodes = nodes, Initializers = inits, Inputs = inputs, Outputs = outputs };
