@@ -76,4 +76,37 @@ public sealed class ResNet18Tests
         var e = Assert.Throws<FileNotFoundException>(() => ResNet18Features.Load("/nonexistent/ResNet18.onnx"));
         Assert.Contains("/nonexistent/ResNet18.onnx", e.Message);
     }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("garbage")]
+    [InlineData("empty")]
+    public void Load_DamagedFile_ClearErrorNotACrash(string damage)
+    {
+        var real = File.ReadAllBytes(ResNet18Features.DefaultPath);
+        var bytes = damage switch
+        {
+            "truncated" => real[..(real.Length / 2)],
+            "garbage" => RandomBytes(4096),
+            _ => [],
+        };
+        var path = Path.Combine(Path.GetTempPath(), $"resnet-{damage}-{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var e = Assert.Throws<InvalidDataException>(() => ResNet18Features.Load(path));
+            Assert.Matches("protobuf|ONNX|holds no", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static byte[] RandomBytes(int n)
+    {
+        var bytes = new byte[n];
+        new Random(1).NextBytes(bytes);
+        return bytes;
+    }
 }
