@@ -11,7 +11,7 @@ public sealed partial record EvaluationReport
     {
         var s = new StringBuilder();
         s.AppendLine(Inv($"Evaluation on {Dataset} at {Resolution} px: {GeneratedCount} generated vs {ReferenceCount} real; ceiling = a disjoint real half of {ReferenceCount}."));
-        s.AppendLine(Inv($"{"metric",-30}{"generated",12}{"real-vs-real",14}"));
+        s.AppendLine(Inv($"{"metric",-30} {"generated",11} {"real-vs-real",13}"));
         Row(s, $"precision (k={K})", Generated.Precision, RealVsReal.Precision, "F3");
         Row(s, $"recall (k={K})", Generated.Recall, RealVsReal.Recall, "F3");
         Row(s, $"bin coverage (K={Generated.Bins.Bins})", Generated.Bins.Coverage, RealVsReal.Bins.Coverage, "P1");
@@ -19,10 +19,10 @@ public sealed partial record EvaluationReport
         Row(s, "bins occupied", Generated.Bins.Occupied, RealVsReal.Bins.Occupied, "P1");
         Row(s, "near-duplicate rate", Generated.DuplicateRate, RealVsReal.DuplicateRate, "P2");
         if (Palettes is { } pc)
-            s.AppendLine(Inv($"{$"distinct palettes (of {pc.Of})",-30}{pc.Generated,12}{pc.RealVsReal,14}"));
+            s.AppendLine(Inv($"{$"distinct palettes (of {pc.Of})",-30} {pc.Generated,11} {pc.RealVsReal,13}"));
         if (Generated.Families is { } g && RealVsReal.Families is { } r)
         {
-            s.AppendLine(Inv($"{"families covered",-30}{$"{g.Covered}/{g.Families}",12}{$"{r.Covered}/{r.Families}",14}"));
+            s.AppendLine(Inv($"{"families covered",-30} {$"{g.Covered}/{g.Families}",11} {$"{r.Covered}/{r.Families}",13}"));
             Row(s, "family KL(real || generated)", g.KlRealToFake, r.KlRealToFake, "F3");
             for (int i = 0; i < g.Families; i++)
                 Row(s, $"  share {g.Labels[i]}", g.FakeShares[i], g.RealShares[i], "P1");
@@ -32,7 +32,7 @@ public sealed partial record EvaluationReport
         if (Pretrained is { } p)
         {
             Row(s, "FD (ResNet-18 pool)", p.FdGenerated, p.FdRealVsReal, "F2");
-            s.AppendLine(Inv($"{"KID x1000 (ResNet-18 pool)",-30}{$"{p.KidGenerated.Value * 1000:F2}±{p.KidGenerated.StandardError * 1000:F2}",12}{$"{p.KidRealVsReal.Value * 1000:F2}±{p.KidRealVsReal.StandardError * 1000:F2}",14}"));
+            s.AppendLine(Inv($"{"KID x1000 (ResNet-18 pool)",-30} {$"{p.KidGenerated.Value * 1000:F2}±{p.KidGenerated.StandardError * 1000:F2}",11} {$"{p.KidRealVsReal.Value * 1000:F2}±{p.KidRealVsReal.StandardError * 1000:F2}",13}"));
             s.AppendLine("  (ImageNet features: a recipe whose D sees them can lower FD/KID without looking better; README)");
         }
         s.AppendLine(Inv($"{Elapsed.TotalSeconds:F1} s"));
@@ -40,7 +40,7 @@ public sealed partial record EvaluationReport
     }
 
     private static void Row(StringBuilder s, string name, double generated, double ceiling, string format)
-        => s.AppendLine(Inv($"{name,-30}{generated.ToString(format, CultureInfo.InvariantCulture),12}{ceiling.ToString(format, CultureInfo.InvariantCulture),14}"));
+        => s.AppendLine(Inv($"{name,-30} {generated.ToString(format, CultureInfo.InvariantCulture),11} {ceiling.ToString(format, CultureInfo.InvariantCulture),13}"));
 
     private static string Inv(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
 }
