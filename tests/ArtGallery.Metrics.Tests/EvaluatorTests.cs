@@ -79,4 +79,17 @@ public class EvaluatorTests
         Assert.Contains("distinct palettes (of 60)", table);
         Assert.DoesNotContain("families covered", table); // no classifier given
     }
+
+    [Fact]
+    public void ToTable_ValuesWiderThanTheirColumn_StillSeparated()
+    {
+        var real = new ConstructedDataset(40);
+        var report = Evaluator.Evaluate(real, new ConstructedDataset(20, seed: 1).ReadAll(Res), Res, new EvaluationOptions { Bins = 4 }) with
+        {
+            // A collapsed 128 px run's KID x1000 was 2195906.48±209385.71: wider than the column, it ran into the next.
+            Pretrained = new PretrainedDistances(8175, 576, new KernelDistanceResult(2195.90648, 209.38571), new KernelDistanceResult(1.01424, 8.39287)),
+        };
+        var line = report.ToTable().Split('\n').Single(l => l.StartsWith("KID", StringComparison.Ordinal));
+        Assert.Contains("2195906.48±209385.71 1014.24±8392.87", line);
+    }
 }
