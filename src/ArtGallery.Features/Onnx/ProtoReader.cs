@@ -64,20 +64,16 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     /// <summary>Skips the value of a field of <paramref name="wireType"/>.</summary>
     public void Skip(int wireType)
     {
-        int size = wireType switch
+        switch (wireType)
         {
-            Varint => -1,
-            Fixed64 => 8,
-            LengthDelimited => -2,
-            Fixed32 => 4,
-            _ => throw new InvalidDataException($"Corrupt protobuf: unsupported wire type {wireType}."),
-        };
-        if (size == -1) ReadVarint();
-        else if (size == -2) ReadBytes();
-        else
-        {
-            if (data.Length - position < size) throw new InvalidDataException("Corrupt protobuf: truncated field.");
-            position += size;
+            case Varint: ReadVarint(); break;
+            case LengthDelimited: ReadBytes(); break;
+            case Fixed64 or Fixed32:
+                int size = wireType == Fixed64 ? 8 : 4;
+                if (data.Length - position < size) throw new InvalidDataException("Corrupt protobuf: truncated field.");
+                position += size;
+                break;
+            default: throw new InvalidDataException($"Corrupt protobuf: unsupported wire type {wireType}.");
         }
     }
 }
