@@ -7,7 +7,9 @@ namespace ArtGallery.Web.Hosting;
 public static class TimestampedId
 {
     /// <summary>A new id with <paramref name="hexDigits"/> random hex digits at the end.</summary>
-    public static string New(string prefix, int hexDigits = 3) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{prefix}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(1 << (4 * hexDigits)).ToString("x" + hexDigits, CultureInfo.InvariantCulture)}");
+    public static string New(string prefix, int hexDigits = 3)
+    {
+        string random = Random.Shared.Next(1 << (4 * hexDigits)).ToString("x" + hexDigits, CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{random}");
+    }
 }
