@@ -30,6 +30,11 @@ public class UsageTests
     [InlineData("upscale --detail /nonexistent/d.agdetail --in x.png --out y.png --scale 4", "does not exist")]
     [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail", "does not exist")]
     [InlineData("bench detail --detail /nonexistent/d.agdetail", "does not exist")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --channels 50", "--channels must be a multiple of 4, got 50")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --channels 2", "--channels must be between 4 and 256")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --crop 50", "--crop must be a multiple of 4")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --blocks 0", "--blocks must be between 1 and 64")]
+    [InlineData("bench detail --detail default --count64 101", "--count64 must be between 0 and 100")]
     public void BadArguments_ClearMessage_ExitCode2(string commandLine, string expected)
     {
         var r = CliRunner.Run(commandLine.Split(' '));

@@ -64,6 +64,12 @@ public class WorkflowTests
         Assert.True(trained.ExitCode == 0, trained.Err);
         Assert.Contains("calibrated", trained.Out);
         Assert.True(File.Exists(Path.ChangeExtension(model, ".agdetail")));
+        // The architecture flags reach the saved model.
+        var small = Path.Combine(root, "small.agdetail");
+        var narrow = CliRunner.Run("detail", "train", "--data", "builtin:abstract", "--for", model, "--out", small, "--steps", "2", "--threads", "1",
+            "--channels", "8", "--blocks", "1", "--crop", "32", "--batch", "2");
+        Assert.True(narrow.ExitCode == 0, narrow.Err);
+        using (var saved = Detail.DetailModel.Load(small)) Assert.Equal((8, 1), (saved.Info.Channels, saved.Info.Blocks));
         var fromModel = Path.Combine(root, "from-model");
         Assert.Equal(0, CliRunner.Run("generate", "--checkpoint", model, "--count", "1", "--seed", "41", "--out", fromModel, "--truncation", "0.7").ExitCode);
         Assert.Equal(File.ReadAllBytes(Path.Combine(images, "seed-000041.png")), File.ReadAllBytes(Path.Combine(fromModel, "seed-000041.png")));

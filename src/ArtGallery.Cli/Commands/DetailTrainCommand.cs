@@ -7,7 +7,7 @@ namespace ArtGallery.Cli.Commands;
 public sealed class DetailTrainCommand : ICliCommand
 {
     public string Verb => "detail train";
-    public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] [--seed S] [--continue FILE.agdetail]";
+    public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] [--seed S] [--continue FILE.agdetail] [--channels C] [--blocks B] [--crop PX] [--batch N] [--clean-fraction F]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -22,7 +22,19 @@ public sealed class DetailTrainCommand : ICliCommand
             Seed = args.Int("seed", 1, 0, int.MaxValue),
             ContinueFrom = args.Optional("continue"),
         };
+        // Architecture and crop flags; the defaults are the bundled model's (a --continue keeps its own architecture).
+        var defaults = new DetailTrainingOptions();
+        options = options with
+        {
+            Channels = args.Int("channels", defaults.Channels, 4, 256),
+            Blocks = args.Int("blocks", defaults.Blocks, 1, 64),
+            CropSize = args.Int("crop", defaults.CropSize, 16, 1024),
+            Batch = args.Int("batch", defaults.Batch, 1, 256),
+            CleanFraction = args.Double("clean-fraction", defaults.CleanFraction, 0, 1),
+        };
         args.EnsureAllUsed();
+        if (options.Channels % 4 != 0) throw new CliException($"--channels must be a multiple of 4, got {options.Channels}");
+        if (options.CropSize % 4 != 0) throw new CliException($"--crop must be a multiple of 4 (the input is a quarter of it), got {options.CropSize}");
         if (options.ContinueFrom is { } start && !File.Exists(start))
             throw new CliException($"--continue '{start}' does not exist (give a .agdetail file)");
         if (!Directory.Exists(generatorPath) && !File.Exists(generatorPath))
