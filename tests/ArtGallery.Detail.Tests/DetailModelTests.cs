@@ -77,6 +77,43 @@ public sealed class DetailModelTests(TinyDetail tiny) : IClassFixture<TinyDetail
     }
 
     [Fact]
+    public void Train_StoppedBeforeTheFirstStep_ThrowsBeforePaintingItsImages()
+    {
+        // A stop while the pool is being painted (seconds per big image) must not wait for all of it.
+        var source = new CountingSource();
+        using var stopped = new CancellationTokenSource();
+        stopped.Cancel();
+        Assert.Throws<OperationCanceledException>(() => DetailTrainer.Train(TinyDetail.Options(steps: 2), source, cancel: stopped.Token));
+        Assert.Equal(0, source.Painted);
+    }
+
+    [Fact]
+    public void Calibration_Stopped_ThrowsInsteadOfFinishingTheSearch()
+    {
+        var samples = new[] { TestImages.Painting(1, 16), TestImages.Painting(2, 16) };
+        var real = new[] { TestImages.Painting(3, 64), TestImages.Painting(4, 64) };
+        using var stopped = new CancellationTokenSource();
+        stopped.Cancel();
+        Assert.Throws<OperationCanceledException>(() => SpectrumCalibration.Fit(samples, real, 16, cancel: stopped.Token));
+        Assert.True(SpectrumCalibration.Fit(samples, real, 16).Error >= 0); // and without a stop it runs to the end
+    }
+
+    private sealed class CountingSource : IHighResSource
+    {
+        public int Painted { get; private set; }
+
+        public string Name => "counting";
+
+        public HighResImage Get(int index, Random rng)
+        {
+            Painted++;
+            return TinyDetail.Source.Get(index, rng);
+        }
+
+        public float[] Square(int index, int side) => TinyDetail.Source.Square(index, side);
+    }
+
+    [Fact]
     public void SaveLoad_RoundTrip_SameWeightsHeaderAndId()
     {
         var path = Path.Combine(Path.GetTempPath(), $"ag-detail-{Guid.NewGuid():N}.agdetail");

@@ -1,3 +1,4 @@
+using ArtGallery.Detail;
 using ArtGallery.Detail.Training;
 using ArtGallery.Gan.Worker;
 using ArtGallery.Imaging;
@@ -29,17 +30,28 @@ public sealed partial class WorkerSession
         Directory.CreateDirectory(command.Samples);
         Emit(new WorkerEvent(WorkerProtocol.Started, Pid: Environment.ProcessId));
         StartListening(stopping);
-        using var model = DetailJob.Train(command.Generator, command.Dataset, options,
-            fit => log.WriteLine($"artgallery worker: calibrated {fit.Profile} (spectrum error {fit.Error:0.0000}, clean {fit.CleanError:0.0000})"),
-            new Reporter<DetailProgress>(p => ReportDetail(p, command.Samples)), stopping.Token);
-        if (stopping.IsCancellationRequested)
+        DetailModel model;
+        try
         {
-            Emit(new WorkerEvent(WorkerProtocol.Finished, Status: "stopped", Message: "Detail training stopped; nothing was saved."));
-            return 0;
+            model = DetailJob.Train(command.Generator, command.Dataset, options,
+                fit => log.WriteLine($"artgallery worker: calibrated {fit.Profile} (spectrum error {fit.Error:0.0000}, clean {fit.CleanError:0.0000})"),
+                new Reporter<DetailProgress>(p => ReportDetail(p, command.Samples)), stopping.Token);
         }
-        model.Save(command.Output);
-        Emit(new WorkerEvent(WorkerProtocol.Finished, Path: command.Output, Status: "finished", ModelId: model.Info.GeneratorModelId,
-            Message: FormattableString.Invariant($"Detail model {model.Id} saved: {model.Info.Steps} steps in {model.Info.Minutes:0.0} min, L1 {model.Info.FinalLoss:0.0000}.")));
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return DetailStopped(); // stopped while calibrating or painting the first images
+        }
+        using var trained = model;
+        if (stopping.IsCancellationRequested) return DetailStopped();
+        trained.Save(command.Output);
+        Emit(new WorkerEvent(WorkerProtocol.Finished, Path: command.Output, Status: "finished", ModelId: trained.Info.GeneratorModelId,
+            Message: FormattableString.Invariant($"Detail model {trained.Id} saved: {trained.Info.Steps} steps in {trained.Info.Minutes:0.0} min, L1 {trained.Info.FinalLoss:0.0000}.")));
+        return 0;
+    }
+
+    private int DetailStopped()
+    {
+        Emit(new WorkerEvent(WorkerProtocol.Finished, Status: "stopped", Message: "Detail training stopped; nothing was saved."));
         return 0;
     }
 

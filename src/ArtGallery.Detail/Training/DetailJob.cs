@@ -10,9 +10,6 @@ namespace ArtGallery.Detail.Training;
 /// </summary>
 public static class DetailJob
 {
-    /// <summary>Largest high-resolution crop (the default <see cref="DetailTrainingOptions.CropSize"/>).</summary>
-    public const int MaxCrop = 96;
-
     /// <summary>builtin:abstract (with any options) painted at 4x..16x the generator's side (256..1024 px for 64 px), else a
     /// folder of images (a dataset folder's originals/ when it has them).</summary>
     public static IHighResSource SourceFor(string data, int generatorResolution) =>
@@ -22,7 +19,9 @@ public static class DetailJob
 
     /// <summary>Calibrates on the generator at <paramref name="generatorPath"/> (run folder, .agck or .agmodel), then trains
     /// (blocking; call on a dedicated thread). <paramref name="calibrated"/> hears the fit before training starts.
-    /// Crops are at most 4x the generator's side: a bigger crop than the print's first x4 pass only costs time.</summary>
+    /// Crops are at most 4x the generator's side: a bigger crop than the print's first x4 pass only costs time.
+    /// A cancel before training starts (while calibrating or painting the first images) throws <see cref="OperationCanceledException"/>;
+    /// one during training ends it early (the caller decides whether to keep the model).</summary>
     public static DetailModel Train(string generatorPath, string data, DetailTrainingOptions options, Action<CalibrationResult>? calibrated = null,
         IProgress<DetailProgress>? progress = null, CancellationToken cancel = default)
     {
@@ -32,7 +31,7 @@ public static class DetailJob
         using (var generator = ArtGenerator.Load(generatorPath))
         {
             source = SourceFor(data, generator.Resolution);
-            var fit = GeneratorCalibration.Fit(generator, source);
+            var fit = GeneratorCalibration.Fit(generator, source, cancel: cancel);
             calibrated?.Invoke(fit);
             int crop = Math.Min(options.CropSize, Math.Max(16, 4 * generator.Resolution));
             options = options with { GeneratorResolution = generator.Resolution, Profile = fit.Profile, CropSize = crop };

@@ -15,9 +15,10 @@ public static class DetailTrainer
         options = options.Validated();
         if (options.Threads > 0) set_num_threads(options.Threads);
         var device = Gan.DeviceSelector.Pick(options.Device);
+        // The pool first: a stop while it is painted throws before any native weights exist. It draws nothing from torch's generator.
+        var pairs = new PairSampler(options, source, cancel);
         manual_seed(options.Seed);
         var (net, priorSteps, priorMinutes) = StartingNet(ref options, device);
-        var pairs = new PairSampler(options, source);
         using var rng = new Generator((ulong)options.Seed + 17);
         // The project's Adam: TorchSharp's Adam.step makes implicit Scalars a GC can free mid-call (ENGINE.md).
         using var adam = new Gan.Training.AdamOptimiser(net.parameters(), options.LearningRate, 0.9, 0.99, 1e-8);

@@ -11,11 +11,16 @@ internal sealed class PairSampler
     private readonly List<HighResImage> pool = [];
     private int nextImage;
 
-    public PairSampler(DetailTrainingOptions options, IHighResSource source)
+    public PairSampler(DetailTrainingOptions options, IHighResSource source, CancellationToken cancel = default)
     {
         (this.options, this.source) = (options, source);
         random = new Random(options.Seed);
-        for (int i = 0; i < options.PoolSize; i++) pool.Add(Fetch());
+        // Filling the pool paints up to 24 big images (seconds each): a stop meanwhile must not wait for all of them.
+        for (int i = 0; i < options.PoolSize; i++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            pool.Add(Fetch());
+        }
     }
 
     /// <summary>One batch: degraded inputs (N, 3, crop/4, crop/4) and targets (N, 3, crop, crop), on <paramref name="device"/>.</summary>

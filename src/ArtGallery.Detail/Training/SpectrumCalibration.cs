@@ -32,7 +32,7 @@ public static class SpectrumCalibration
     /// <paramref name="samples"/>: generator outputs (CHW, side <paramref name="resolution"/>); <paramref name="realHigh"/>:
     /// real images (CHW, side 4x <paramref name="resolution"/>).
     /// </summary>
-    public static CalibrationResult Fit(IReadOnlyList<float[]> samples, IReadOnlyList<float[]> realHigh, int resolution, int seed = 1)
+    public static CalibrationResult Fit(IReadOnlyList<float[]> samples, IReadOnlyList<float[]> realHigh, int resolution, int seed = 1, CancellationToken cancel = default)
     {
         if (samples.Count == 0 || realHigh.Count == 0) throw new ArgumentException("Calibration needs generator samples and real images.");
         using var scope = NewDisposeScope();
@@ -45,6 +45,7 @@ public static class SpectrumCalibration
         foreach (double sigma in Sigmas)
             foreach (double noise in Noises)
             {
+                cancel.ThrowIfCancellationRequested();
                 using var inner = NewDisposeScope();
                 var profile = new DegradationProfile(sigma, noise);
                 var s = Spectrum(Degradation.Degrade(clean, profile, rng));
