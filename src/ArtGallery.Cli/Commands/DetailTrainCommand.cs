@@ -22,7 +22,7 @@ public sealed class DetailTrainCommand : ICliCommand
             Seed = args.Int("seed", 1, 0, int.MaxValue),
             ContinueFrom = args.Optional("continue"),
         };
-        // Architecture and crop flags; the defaults are the bundled model's (a --continue keeps its own architecture).
+        // Architecture and crop flags, defaulting to DetailTrainingOptions' (a --continue keeps its own architecture).
         var defaults = new DetailTrainingOptions();
         options = options with
         {
