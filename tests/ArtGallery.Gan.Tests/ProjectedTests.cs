@@ -61,8 +61,8 @@ public sealed class ProjectedTests
     {
         using var on = new ProjectedDiscriminator(64, TestOptions.TinyProjected with { PixelHeadSize = 16 });
         using var off = new ProjectedDiscriminator(64, TestOptions.TinyProjected with { PixelHeadSize = 16, HeadBatchNorm = false });
-        Assert.Contains(on.named_modules(), m => m.module is TorchSharp.Modules.BatchNorm2d);
-        Assert.DoesNotContain(off.named_modules(), m => m.module is TorchSharp.Modules.BatchNorm2d);
+        Assert.Contains(on.named_modules(), m => m.module is ArtGallery.Gan.Layers.HeldBatchNorm2d);
+        Assert.DoesNotContain(off.named_modules(), m => m.module is ArtGallery.Gan.Layers.HeldBatchNorm2d);
         Assert.True(off.parameters().Count() < on.parameters().Count());
     }
 

@@ -38,9 +38,9 @@ public class ScalarTemporaryTests
             $"Calls into TorchSharp code that makes a Scalar temporary (call the overload taking a held Scalar):\n{string.Join("\n", offenders)}");
     }
 
-    // Constructed for their parameters and buffers but never run through their own forward (proven by the test below
-    // and the code): BatchNorm2d runs through HeldBatchNorm.Apply, because BatchNorm.forward counts batches with a temporary.
-    private static readonly HashSet<string> ModulesRunElsewhere = ["BatchNorm2d"];
+    // None: a module built "only for its parameters" was once run through its own forward by a virtual call this scan
+    // cannot see (projected's heads called BatchNorm2d.forward and dropped updates under load). Build HeldBatchNorm2d instead.
+    private static readonly HashSet<string> ModulesRunElsewhere = [];
 
     [Fact]
     public void NoProjectAssembly_BuildsATorchSharpModuleWhoseForwardMakesOne()

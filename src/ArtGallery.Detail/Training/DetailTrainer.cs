@@ -38,10 +38,9 @@ public static class DetailTrainer
                 var output = net.forward(input);
                 var l1 = functional.l1_loss(output, target);
                 l1.backward();
+                // A non-finite loss or gradient would poison the weights and Adam's moments: drop the step, count it.
+                if (!adam.StepIfFinite(l1)) { skipped++; continue; }
                 double value = l1.item<float>();
-                // A non-finite loss (see ENGINE.md: rare libtorch NaNs on CPU) would poison Adam's moments: drop the step.
-                if (!double.IsFinite(value)) { skipped++; continue; }
-                adam.step();
                 loss = double.IsNaN(loss) ? value : 0.98 * loss + 0.02 * value;
                 if (options.SampleEvery is int every && step % every == 0) progress?.Report(SampleReport(net, input, target, step, clock, fraction, loss, bicubicLoss, skipped));
                 if (step % 25 == 0)

@@ -1,3 +1,4 @@
+using ArtGallery.Gan.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -7,7 +8,7 @@ namespace ArtGallery.Gan.Models;
 public sealed class SeedDiscriminator : GanDiscriminator
 {
     private readonly ModuleList<Conv2d> layers = new();
-    private readonly BatchNorm2d batch2;
+    private readonly HeldBatchNorm2d batch2;
     private readonly int discChannels;
 
     /// <summary>n_layers = log2(resolution) - 1; N_DISC_CHANNELS 64 by default.</summary>
@@ -20,7 +21,7 @@ public sealed class SeedDiscriminator : GanDiscriminator
         layers.Add(nn.Conv2d(3, discChannels * 2, 4, 2, 1, bias: false));
         for (int i = 0; i < nLayers - 2; i++) layers.Add(nn.Conv2d(discChannels * 2, discChannels * 2, 4, 2, 1, bias: false));
         layers.Add(nn.Conv2d(discChannels * 2, 1, 4, 1, 0, bias: false));
-        batch2 = nn.BatchNorm2d(discChannels * 2);
+        batch2 = new HeldBatchNorm2d(discChannels * 2);
         RegisterComponents();
         SeedInit.Apply(this);
     }
@@ -34,7 +35,7 @@ public sealed class SeedDiscriminator : GanDiscriminator
         {
             x = layers[i].forward(x);
             if (i == 0) x = x.leaky_relu(Scalars.LeakySlope);
-            else if (layers[i].weight!.shape[0] == discChannels * 2) x = HeldBatchNorm.Apply(batch2, x).leaky_relu(Scalars.LeakySlope);
+            else if (layers[i].weight!.shape[0] == discChannels * 2) x = batch2.forward(x).leaky_relu(Scalars.LeakySlope);
             else x = x.sigmoid();
         }
         return x.reshape(-1, 1).MoveToOuterDisposeScope();

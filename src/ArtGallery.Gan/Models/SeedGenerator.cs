@@ -1,3 +1,4 @@
+using ArtGallery.Gan.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -7,8 +8,8 @@ namespace ArtGallery.Gan.Models;
 public sealed class SeedGenerator : GanGenerator
 {
     private readonly ModuleList<ConvTranspose2d> layers = new();
-    private readonly BatchNorm2d batch1;
-    private readonly BatchNorm2d batch2;
+    private readonly HeldBatchNorm2d batch1;
+    private readonly HeldBatchNorm2d batch2;
     private readonly int genInput;
     private readonly int genChannels;
 
@@ -25,8 +26,8 @@ public sealed class SeedGenerator : GanGenerator
         for (int i = 0; i < nLayers - 3; i++) layers.Add(nn.ConvTranspose2d(genChannels * 2, genChannels * 2, 4, 2, 1, bias: false));
         layers.Add(nn.ConvTranspose2d(genChannels * 2, genChannels, 4, 2, 1, bias: false));
         layers.Add(nn.ConvTranspose2d(genChannels, 3, 4, 2, 1, bias: false));
-        batch1 = nn.BatchNorm2d(genChannels);
-        batch2 = nn.BatchNorm2d(genChannels * 2);
+        batch1 = new HeldBatchNorm2d(genChannels);
+        batch2 = new HeldBatchNorm2d(genChannels * 2);
         RegisterComponents();
         SeedInit.Apply(this);
     }
@@ -61,8 +62,8 @@ public sealed class SeedGenerator : GanGenerator
     {
         var y = layers[i].forward(x);
         long outChannels = layers[i].weight!.shape[1];
-        if (outChannels == genChannels * 2) return nn.functional.relu(HeldBatchNorm.Apply(batch2, y));
-        if (outChannels == genChannels) return nn.functional.relu(HeldBatchNorm.Apply(batch1, y));
+        if (outChannels == genChannels * 2) return nn.functional.relu(batch2.forward(y));
+        if (outChannels == genChannels) return nn.functional.relu(batch1.forward(y));
         return y.tanh();
     }
 

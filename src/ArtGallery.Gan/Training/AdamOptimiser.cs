@@ -44,6 +44,25 @@ internal sealed partial class AdamOptimiser : IDisposable
         foreach (var p in parameters) p.grad?.zero_();
     }
 
+    /// <summary>
+    /// Steps only when the loss and every gradient are finite; otherwise zeroes the gradients and returns false. One
+    /// non-finite update would poison every weight and both moments, and a finite loss can still carry a NaN gradient.
+    /// </summary>
+    public bool StepIfFinite(Tensor loss)
+    {
+        bool finite;
+        using (var scope = NewDisposeScope())
+        {
+            var total = loss.detach().sum();
+            foreach (var p in parameters)
+                if (p.grad is { } g) total = total.add(g.sum(), Scalars.One);
+            finite = total.isfinite().item<bool>();
+        }
+        if (finite) step();
+        else zero_grad();
+        return finite;
+    }
+
     /// <summary>One update of every parameter that has a gradient.</summary>
     public void step()
     {

@@ -16,7 +16,7 @@ public sealed class ProjectedHead : nn.Module<Tensor, Tensor>
 {
 
     private readonly ModuleList<SpectralNormConv2d> convs = new();
-    private readonly ModuleList<BatchNorm2d> norms = new();
+    private readonly ModuleList<HeldBatchNorm2d> norms = new();
     private readonly bool batchNorm;
     private readonly MinibatchStdDev? stddev;
     private readonly SpectralNormConv2d output;
@@ -29,7 +29,7 @@ public sealed class ProjectedHead : nn.Module<Tensor, Tensor>
         for (int s = size, c = inChannels; s > 8; s /= 2, c = width)
         {
             convs.Add(new SpectralNormConv2d(c, width, 4, 2, 1));
-            if (batchNorm) norms.Add(nn.BatchNorm2d(width));
+            if (batchNorm) norms.Add(new HeldBatchNorm2d(width));
         }
         output = new SpectralNormConv2d((convs.Count > 0 ? width : inChannels) + (minibatchStdDev ? 1 : 0), 1, OutputKernel, 1, 0);
         RegisterComponents();
