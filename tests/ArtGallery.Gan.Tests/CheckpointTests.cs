@@ -13,6 +13,8 @@ public sealed class CheckpointTests
     [InlineData("progan")]
     [InlineData("projected")]
     [InlineData("projected-pixel-head")] // no head batch norm, a pixel head: its weights travel too
+    [InlineData("conditioned")] // the collection (descriptors, thumbnails) travels as generator buffers
+    [InlineData("conditioned-rpgan")]
     public void SaveCheckpoint_ResumeAndSaveAgain_BitExact(string variant)
     {
         var run = TestOptions.TempDir();
@@ -21,6 +23,8 @@ public sealed class CheckpointTests
         {
             "progan" => TestOptions.Tiny(8, 0.016),
             "projected" => TestOptions.TinyProjected32(),
+            "conditioned" => TestOptions.TinyConditioned(8, 0.016),
+            "conditioned-rpgan" => TestOptions.TinyConditioned(8, 0.016) with { R1Interval = 2, Conditioned = new() { Loss = ConditionedLoss.RpGan, EmbeddingSize = 16 } },
             _ => TestOptions.TinyProjected32() with { Projected = TestOptions.TinyProjected with { HeadBatchNorm = false, PixelHeadSize = 8 } },
         };
         using (var trainer = Trainer.Create(options, Data, run)) first = trainer.Run().CheckpointPath!;
@@ -36,6 +40,7 @@ public sealed class CheckpointTests
     [Theory]
     [InlineData(GanRecipe.ProGan)]
     [InlineData(GanRecipe.Projected)]
+    [InlineData(GanRecipe.Conditioned)]
     public void Resume_AfterCancel_ContinuesCountersAndMatchesUninterruptedRun(GanRecipe recipe)
     {
         // One try: the corrupted passes once retried here came from Scalar temporaries, now gone (ENGINE.md).
@@ -52,7 +57,12 @@ public sealed class CheckpointTests
 
     private static (CheckpointData Expected, CheckpointData Actual) StraightAndResumed(GanRecipe recipe)
     {
-        var options = (recipe == GanRecipe.Projected ? TestOptions.TinyProjected32(0.024) : TestOptions.Tiny(8, 0.024)) with { ProgressEverySteps = 1 };
+        var options = recipe switch
+        {
+            GanRecipe.Projected => TestOptions.TinyProjected32(0.024),
+            GanRecipe.Conditioned => TestOptions.TinyConditioned(8, 0.024),
+            _ => TestOptions.Tiny(8, 0.024),
+        } with { ProgressEverySteps = 1 };
         var straight = TestOptions.TempDir();
         using (var trainer = Trainer.Create(options, Data, straight)) trainer.Run();
         var expected = CheckpointStore.LoadLatest(straight)!;

@@ -27,6 +27,10 @@ internal static class TestOptions
     public static TrainingOptions TinyProjected32(double kimg = 0.016) =>
         Tiny(32, kimg) with { Recipe = GanRecipe.Projected, Projected = TinyProjected };
 
+    /// <summary>A tiny conditioned run (embedding 16 wide).</summary>
+    public static TrainingOptions TinyConditioned(int maxResolution = 8, double kimgPerPhase = 0.1) =>
+        Tiny(maxResolution, kimgPerPhase) with { Recipe = GanRecipe.Conditioned, Conditioned = new() { EmbeddingSize = 16 } };
+
     public static string TempDir()
     {
         var dir = Path.Combine(Path.GetTempPath(), "gan-tests", Guid.NewGuid().ToString("N"));

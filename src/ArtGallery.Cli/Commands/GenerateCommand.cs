@@ -7,7 +7,7 @@ namespace ArtGallery.Cli.Commands;
 public sealed class GenerateCommand : ICliCommand
 {
     public string Verb => "generate";
-    public string Usage => $"generate --checkpoint {CheckpointOption.Help} --count N --out DIR [--seed S] [--truncation PSI]";
+    public string Usage => $"generate --checkpoint {CheckpointOption.Help} --count N --out DIR [--seed S] [--truncation PSI] [--palette HEX-HEX-...] [--like N]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -16,9 +16,14 @@ public sealed class GenerateCommand : ICliCommand
         string outDir = args.Required("out");
         long firstSeed = args.Long("seed", 0, 0, long.MaxValue - 100_000);
         float psi = (float)args.Double("truncation", 1, 0, 2);
+        var palette = args.Optional("palette") is { } hex ? ParsePalette(hex) : null;
+        int? like = args.Optional("like") is { } n ? args.Int("like", 0, 0, int.MaxValue) : null;
         string checkpoint = CheckpointOption.Path(args);
         args.EnsureAllUsed();
         using var generator = CheckpointOption.Load(checkpoint);
+        if ((palette is not null || like is not null) && generator.Collection is null)
+            throw new CliException("--palette and --like need a model trained with the conditioned recipe");
+        if (like is int index && index >= generator.Collection!.Count) throw new CliException($"--like must be 0..{generator.Collection.Count - 1}");
 
         Directory.CreateDirectory(outDir);
         int res = generator.Resolution;
@@ -27,7 +32,7 @@ public sealed class GenerateCommand : ICliCommand
         {
             context.Cancel.ThrowIfCancellationRequested();
             var seeds = Enumerable.Range(start, Math.Min(batch, count - start)).Select(i => firstSeed + i).ToList();
-            var images = generator.RenderBatch([.. seeds.Select(generator.LatentFor)], psi);
+            var images = generator.RenderBatch([.. seeds.Select(seed => generator.LatentFor(seed, like, palette))], psi);
             for (int i = 0; i < seeds.Count; i++)
             {
                 using var image = PlanarRgb.ToImage(images[i], res, res);
@@ -43,4 +48,7 @@ public sealed class GenerateCommand : ICliCommand
         context.Out.WriteLine($"wrote {count} PNGs at {res}x{res} (model {generator.ModelId}, seeds {firstSeed}..{firstSeed + count - 1}, truncation {psi}) to {outDir}");
         return 0;
     }
+
+    private static List<(float R, float G, float B)> ParsePalette(string text) =>
+        Gan.Conditioning.PaletteText.TryParse(text, out var colours, out var problem) ? colours : throw new CliException($"--palette: {problem}");
 }

@@ -23,6 +23,19 @@ public abstract class GanGenerator : nn.Module<Tensor, Tensor>
     /// <summary>Fade-in weight of the newest block: 0 = previous resolution upsampled, 1 = new block only.</summary>
     public double Alpha { get; set; } = 1;
 
+    /// <summary>The collection a conditioned generator draws around; null for an unconditioned one.</summary>
+    public virtual Conditioning.ConditionCollection? Collection => null;
+
+    /// <summary>
+    /// The latent of an artwork seed, the same on every machine. A conditioned generator appends the condition: the
+    /// seed's collection picture (or picture <paramref name="like"/>), its palette half replaced by <paramref name="paletteHalf"/>.
+    /// </summary>
+    public virtual float[] LatentFor(long seed, int? like = null, float[]? paletteHalf = null)
+    {
+        if (like is not null || paletteHalf is not null) throw new InvalidOperationException("This model was trained without conditions: it has no collection or palettes.");
+        return Sampling.Rendering.Latent(seed, LatentSize);
+    }
+
     /// <summary>Latents (N, LatentSize) -> codes (N, CodeSize).</summary>
     public abstract Tensor Code(Tensor latents);
 

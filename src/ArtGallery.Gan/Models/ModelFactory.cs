@@ -9,6 +9,8 @@ public static class ModelFactory
     public static GanGenerator CreateGenerator(TrainingOptions options) => options.Recipe switch
     {
         GanRecipe.Seed => new SeedGenerator(options.MaxResolution, options.SeedLatentSize, options.SeedGenChannels),
+        GanRecipe.Conditioned => new ProGenerator(options.EffectiveLatentSize, options.MaxResolution, Widths(options),
+            (options.Conditioned.EmbeddingSize, options.Conditioned.CollectionSize)),
         _ => new ProGenerator(options.EffectiveLatentSize, options.MaxResolution, Widths(options)),
     };
 
@@ -17,6 +19,7 @@ public static class ModelFactory
     {
         GanRecipe.Seed => new SeedDiscriminator(options.MaxResolution, options.SeedDiscChannels),
         GanRecipe.Projected => new Projected.ProjectedDiscriminator(options.MaxResolution, options.Projected),
+        GanRecipe.Conditioned => new ProDiscriminator(options.MaxResolution, Widths(options), options.Conditioned.EmbeddingSize),
         _ => new ProDiscriminator(options.MaxResolution, Widths(options)),
     };
 

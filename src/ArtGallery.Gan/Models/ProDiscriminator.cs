@@ -6,7 +6,9 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace ArtGallery.Gan.Models;
 
-/// <summary>Progressive GAN discriminator: fromRGB per resolution, minibatch stddev in the 4x4 block, raw logits out.</summary>
+/// <summary>Progressive GAN discriminator: fromRGB per resolution, minibatch stddev in the 4x4 block, raw logits out.
+/// Conditioned, it is a projection discriminator (Miyato and Koyama 2018): <see cref="Score"/> adds the inner product of
+/// the condition's embedding with the image features to the unconditional logit.</summary>
 public sealed class ProDiscriminator : GanDiscriminator
 {
     private readonly ModuleList<EqualizedConv2d> fromRgb = new();
@@ -16,9 +18,11 @@ public sealed class ProDiscriminator : GanDiscriminator
     private readonly EqualizedLinear dense4;
     private readonly EqualizedLinear output;
     private readonly int[] widths;
+    private readonly EqualizedLinear? embed1, embed2;
 
-    /// <summary>Builds every block up to <paramref name="maxResolution"/>; widths[i] is the width at 4*2^i.</summary>
-    public ProDiscriminator(int maxResolution, IReadOnlyList<int> widths) : base(nameof(ProDiscriminator))
+    /// <summary>Builds every block up to <paramref name="maxResolution"/>; widths[i] is the width at 4*2^i. With an
+    /// <paramref name="embeddingSize"/> it scores (image, condition) pairs through <see cref="Score"/>.</summary>
+    public ProDiscriminator(int maxResolution, IReadOnlyList<int> widths, int? embeddingSize = null) : base(nameof(ProDiscriminator))
     {
         this.widths = widths.ToArray();
         int stages = (int)Math.Log2(maxResolution) - 1, c4 = this.widths[0];
@@ -32,13 +36,34 @@ public sealed class ProDiscriminator : GanDiscriminator
         conv4 = new EqualizedConv2d(c4 + 1, c4, 3);
         dense4 = new EqualizedLinear(c4 * 16, c4);
         output = new EqualizedLinear(c4, 1, gain: 1);
+        if (embeddingSize is int e)
+        {
+            embed1 = new EqualizedLinear(Conditioning.ConditionDescriptor.Size, e);
+            embed2 = new EqualizedLinear(e, c4, gain: 1);
+        }
         RegisterComponents();
     }
 
-    /// <summary>Images (N, 3, Resolution, Resolution) -> logits (N, 1).</summary>
+    /// <summary>Images (N, 3, Resolution, Resolution) -> logits (N, 1) (conditioned: the unconditional part only).</summary>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
+        return output.forward(Features(input)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Images and their conditions (N, ConditionDescriptor.Size) -> logits (N, 1).</summary>
+    public Tensor Score(Tensor images, Tensor conditions)
+    {
+        if (embed1 is null) throw new InvalidOperationException("This discriminator was built without conditions.");
+        using var scope = NewDisposeScope();
+        var features = Features(images);
+        var embedding = embed2!.forward(embed1.forward(conditions).leaky_relu(Scalars.LeakySlope));
+        var projection = embedding.mul(features).sum(1, keepdim: true);
+        return output.forward(features).add(projection, Scalars.One).MoveToOuterDisposeScope();
+    }
+
+    private Tensor Features(Tensor input)
+    {
         int stage = (int)Math.Log2(Resolution) - 2;
         using var alpha = Alpha.ToScalar();
         var x = fromRgb[stage].forward(input).leaky_relu(Scalars.LeakySlope);
@@ -54,15 +79,14 @@ public sealed class ProDiscriminator : GanDiscriminator
             }
         }
         x = conv4.forward(stddev.forward(x)).leaky_relu(Scalars.LeakySlope);
-        x = dense4.forward(x.flatten(1)).leaky_relu(Scalars.LeakySlope);
-        return output.forward(x).MoveToOuterDisposeScope();
+        return dense4.forward(x.flatten(1)).leaky_relu(Scalars.LeakySlope);
     }
 
     /// <inheritdoc/>
     public override double ForwardFlops(int resolution)
     {
         int stage = (int)Math.Log2(resolution) - 2;
-        double flops = fromRgb[stage].Flops(resolution) + conv4.Flops(4) + dense4.Flops + output.Flops;
+        double flops = fromRgb[stage].Flops(resolution) + conv4.Flops(4) + dense4.Flops + output.Flops + (embed1?.Flops + embed2?.Flops ?? 0);
         for (int i = 1; i <= stage; i++)
             flops += convs[2 * i - 2].Flops(4 << i) + convs[2 * i - 1].Flops(4 << i);
         return flops;

@@ -1,3 +1,4 @@
+using ArtGallery.Gan.Conditioning;
 using ArtGallery.Gan.Layers;
 using TorchSharp.Modules;
 using TorchSharp;
@@ -6,7 +7,9 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace ArtGallery.Gan.Models;
 
-/// <summary>Progressive GAN generator (Karras et al. 2018): pixel norm, equalized LR, toRGB per resolution.</summary>
+/// <summary>Progressive GAN generator (Karras et al. 2018): pixel norm, equalized LR, toRGB per resolution. Conditioned
+/// (the conditioned recipe), its latent is z followed by a condition, every layer is FiLM-modulated by the condition's
+/// embedding, the code carries that embedding after the 4x4 block, and it carries its collection.</summary>
 public sealed class ProGenerator : GanGenerator
 {
     private readonly EqualizedLinear dense;
@@ -15,16 +18,27 @@ public sealed class ProGenerator : GanGenerator
     private readonly ModuleList<EqualizedConv2d> toRgb = new();
     private readonly int[] widths;
     private readonly int latentSize;
+    private readonly ConditionModulation? modulation;
+    private readonly ConditionCollection? collection;
 
-    /// <summary>Builds every block up to <paramref name="maxResolution"/>; widths[i] is the width at 4*2^i.</summary>
-    public ProGenerator(int latentSize, int maxResolution, IReadOnlyList<int> widths) : base(nameof(ProGenerator))
+    /// <summary>Builds every block up to <paramref name="maxResolution"/>; widths[i] is the width at 4*2^i. With a
+    /// <paramref name="condition"/> (embedding size and collection size) it is the conditioned recipe's generator.</summary>
+    public ProGenerator(int latentSize, int maxResolution, IReadOnlyList<int> widths, (int Embedding, int Collection)? condition = null)
+        : base(nameof(ProGenerator))
     {
         this.latentSize = latentSize;
         this.widths = widths.ToArray();
         MaxResolution = maxResolution;
         int c4 = this.widths[0];
+        if (condition is var (embedding, collectionSize))
+        {
+            // Modulated layers: conv4, then both convs of every stage.
+            int[] layerWidths = [c4, .. this.widths.Skip(1).Take(Stages - 1).SelectMany(w => new[] { w, w })];
+            modulation = new ConditionModulation(ConditionDescriptor.Size, embedding, layerWidths);
+            collection = new ConditionCollection(collectionSize);
+        }
         // ProGAN's first layer is a dense "4x4 conv-transpose" with gain sqrt(2)/4.
-        dense = new EqualizedLinear(latentSize, c4 * 16, Math.Sqrt(2) / 4);
+        dense = new EqualizedLinear(latentSize + (modulation?.EmbeddingSize ?? 0), c4 * 16, Math.Sqrt(2) / 4);
         conv4 = new EqualizedConv2d(c4, c4, 3);
         toRgb.Add(new EqualizedConv2d(c4, 3, 1, gain: 1));
         for (int i = 1; i < Stages; i++)
@@ -37,10 +51,22 @@ public sealed class ProGenerator : GanGenerator
     }
 
     /// <inheritdoc/>
-    public override int LatentSize => latentSize;
+    public override int LatentSize => latentSize + (modulation is null ? 0 : ConditionDescriptor.Size);
 
     /// <inheritdoc/>
-    public override int CodeSize => widths[0] * 16;
+    public override int CodeSize => widths[0] * 16 + (modulation?.EmbeddingSize ?? 0);
+
+    /// <inheritdoc/>
+    public override ConditionCollection? Collection => collection;
+
+    /// <inheritdoc/>
+    public override float[] LatentFor(long seed, int? like = null, float[]? paletteHalf = null)
+    {
+        if (Collection is null) return base.LatentFor(seed, like, paletteHalf);
+        var condition = Collection.Descriptor(like ?? Collection.IndexFor(seed));
+        if (paletteHalf is not null) condition = ConditionDescriptor.WithPalette(condition, paletteHalf);
+        return [.. Sampling.Rendering.Latent(seed, latentSize), .. condition];
+    }
 
     /// <inheritdoc/>
     public override int MaxResolution { get; }
@@ -51,10 +77,20 @@ public sealed class ProGenerator : GanGenerator
     public override Tensor Code(Tensor latents)
     {
         using var scope = NewDisposeScope();
-        var x = dense.forward(PixelNorm.Apply(latents)).reshape(-1, widths[0], 4, 4);
+        if (modulation is null) return Block4(PixelNorm.Apply(latents), null).flatten(1).MoveToOuterDisposeScope();
+        // Contiguous copies: BLAS results on strided views depend on their alignment, which would break bit-exact resume.
+        var embedding = modulation.Embed(latents.narrow(1, latentSize, ConditionDescriptor.Size).contiguous());
+        var z = PixelNorm.Apply(latents.narrow(1, 0, latentSize).contiguous());
+        var x = Block4(cat([z, embedding], 1), modulation.Styles(embedding));
+        return cat([x.flatten(1), embedding], 1).MoveToOuterDisposeScope();
+    }
+
+    private Tensor Block4(Tensor input, Tensor? styles)
+    {
+        var x = dense.forward(input).reshape(-1, widths[0], 4, 4);
         x = PixelNorm.Apply(x.leaky_relu(Scalars.LeakySlope));
         x = PixelNorm.Apply(conv4.forward(x).leaky_relu(Scalars.LeakySlope));
-        return x.flatten(1).MoveToOuterDisposeScope();
+        return styles is null ? x : modulation!.Modulate(x, styles, 0);
     }
 
     /// <inheritdoc/>
@@ -62,14 +98,17 @@ public sealed class ProGenerator : GanGenerator
     {
         using var scope = NewDisposeScope();
         int stage = (int)Math.Log2(Resolution) - 2;
-        var x = codes.reshape(-1, widths[0], 4, 4);
+        int blockSize = widths[0] * 16;
+        var x = codes.narrow(1, 0, blockSize).reshape(-1, widths[0], 4, 4);
+        var embedding = modulation is null ? null : codes.narrow(1, blockSize, modulation.EmbeddingSize).contiguous();
+        var styles = embedding is null ? null : modulation!.Styles(embedding);
         Tensor? previous = null;
         for (int i = 1; i <= stage; i++)
         {
             previous = x;
             x = F.interpolate(x, scale_factor: new[] { 2.0, 2.0 }, mode: InterpolationMode.Nearest);
-            x = PixelNorm.Apply(convs[2 * i - 2].forward(x).leaky_relu(Scalars.LeakySlope));
-            x = PixelNorm.Apply(convs[2 * i - 1].forward(x).leaky_relu(Scalars.LeakySlope));
+            x = Modulated(PixelNorm.Apply(convs[2 * i - 2].forward(x).leaky_relu(Scalars.LeakySlope)), styles, 2 * i - 1);
+            x = Modulated(PixelNorm.Apply(convs[2 * i - 1].forward(x).leaky_relu(Scalars.LeakySlope)), styles, 2 * i);
         }
         var rgb = toRgb[stage].forward(x);
         if (previous is not null && Alpha < 1)
@@ -79,8 +118,11 @@ public sealed class ProGenerator : GanGenerator
             using var alpha = Alpha.ToScalar();
             rgb = old.add(rgb - old, alpha); // old + alpha (rgb - old)
         }
+        if (embedding is not null) rgb = rgb.add(modulation!.ColourBias(embedding), Scalars.One);
         return rgb.MoveToOuterDisposeScope();
     }
+
+    private Tensor Modulated(Tensor x, Tensor? styles, int layer) => styles is null ? x : modulation!.Modulate(x, styles, layer);
 
     /// <inheritdoc/>
     public override double ForwardFlops(int resolution)
@@ -89,6 +131,6 @@ public sealed class ProGenerator : GanGenerator
         double flops = dense.Flops + conv4.Flops(4);
         for (int i = 1; i <= stage; i++)
             flops += convs[2 * i - 2].Flops(4 << i) + convs[2 * i - 1].Flops(4 << i);
-        return flops + toRgb[stage].Flops(resolution);
+        return flops + toRgb[stage].Flops(resolution) + (modulation?.Flops ?? 0);
     }
 }

@@ -80,8 +80,13 @@ public sealed class ArtGenerator : IDisposable
     /// <summary>Short hex id derived from the model's content; equal for a checkpoint and its export.</summary>
     public string ModelId { get; }
 
-    /// <summary>The latent for a seed: the same on every machine and every call.</summary>
-    public float[] LatentFor(long seed) => Rendering.Latent(seed, LatentSize);
+    /// <summary>The latent for a seed: the same on every machine and every call. A conditioned model's latent carries the
+    /// seed's collection picture, or picture <paramref name="like"/>, in the colours of <paramref name="palette"/> (RGB 0..1).</summary>
+    public float[] LatentFor(long seed, int? like = null, IReadOnlyList<(float R, float G, float B)>? palette = null) =>
+        g.LatentFor(seed, like, palette is null ? null : Conditioning.ConditionDescriptor.PaletteHalf(palette));
+
+    /// <summary>The collection a conditioned model draws around; null when it was trained without conditions.</summary>
+    public Conditioning.ConditionCollection? Collection => g.Collection;
 
     /// <summary>The code of a latent.</summary>
     public float[] CodeFor(float[] latent) => CodesFor([latent])[0];

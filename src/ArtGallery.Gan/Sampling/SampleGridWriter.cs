@@ -10,9 +10,9 @@ internal sealed class SampleGridWriter
 {
     private readonly float[][] latents;
 
-    public SampleGridWriter(long seed, int latentSize, int count)
+    public SampleGridWriter(long seed, GanGenerator g, int count)
     {
-        latents = Enumerable.Range(0, count).Select(i => Rendering.Latent(seed * 1000 + i, latentSize)).ToArray();
+        latents = Enumerable.Range(0, count).Select(i => g.LatentFor(seed * 1000 + i)).ToArray();
     }
 
     /// <summary>Renders the fixed latents and saves a PNG grid at <paramref name="path"/> (atomically).</summary>

@@ -19,15 +19,16 @@ internal sealed class BatchSampler
         this.rng = rng;
     }
 
-    /// <summary>A batch (N,3,res,res); during fade-in blended towards the half-resolution image upsampled, as G's output is.</summary>
-    public Tensor Next(int batch, int resolution, double alpha, Device device)
+    /// <summary>A batch (N,3,res,res); during fade-in blended towards the half-resolution image upsampled, as G's output is.
+    /// <paramref name="pick"/> chooses each image (default: uniform over the dataset).</summary>
+    public Tensor Next(int batch, int resolution, double alpha, Device device, Func<int>? pick = null)
     {
         int size = 3 * resolution * resolution;
         if (buffer.Length != batch * size) buffer = new float[batch * size];
         for (int i = 0; i < batch; i++)
         {
             var span = buffer.AsSpan(i * size, size);
-            dataset.Read(rng.NextInt(dataset.Count), resolution, span);
+            dataset.Read(pick?.Invoke() ?? rng.NextInt(dataset.Count), resolution, span);
             if ((rng.NextUInt64() & 1) == 1) Mirror(span, resolution);
         }
         using var scope = NewDisposeScope();

@@ -15,10 +15,10 @@ internal sealed class CollapseProbe
     private readonly IImageDataset dataset;
     private readonly Dictionary<int, double> realSpread = new();
 
-    public CollapseProbe(long seed, int latentSize, IImageDataset dataset)
+    public CollapseProbe(long seed, GanGenerator g, IImageDataset dataset)
     {
         this.dataset = dataset;
-        latents = Enumerable.Range(0, Count).Select(i => Rendering.Latent(seed * 1000 + 500 + i, latentSize)).ToArray();
+        latents = Enumerable.Range(0, Count).Select(i => g.LatentFor(seed * 1000 + 500 + i)).ToArray();
     }
 
     /// <summary>Diversity = fake mean pairwise distance / real; near-duplicate rate = fake pairs closer than 10% of real's mean.</summary>

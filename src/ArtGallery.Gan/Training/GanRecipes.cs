@@ -18,6 +18,7 @@ public static class GanRecipes
         new(GanRecipe.ProGan, "progan", "Progressive GAN with small-data practice (EMA, R1, DiffAugment): the default", 4),
         new(GanRecipe.Seed, "seed", "The seed post's DCGAN as published: the baseline", SeedMinResolution),
         new(GanRecipe.Projected, "projected", "Projected GAN: a frozen ImageNet ResNet-18 discriminator backbone (experimental)", ProjectedMinResolution),
+        new(GanRecipe.Conditioned, "conditioned", "Progressive GAN conditioned on the collection's pictures: every palette and layout, colours on request", 4),
     ];
 
     /// <summary>The recipe's info.</summary>

@@ -18,7 +18,7 @@ internal sealed partial class GanSession
         var lossD = GanLosses.HingeD(D.forward(AugmentAlways(reals)), D.forward(AugmentAlways(fakes)));
         OptD.zero_grad();
         lossD.backward();
-        StepIfFinite(OptD, D, lossD);
+        StepIfFinite(OptD, lossD);
 
         SetRequiresGrad(D, false);
         var latents = Latents(batch);
@@ -27,7 +27,7 @@ internal sealed partial class GanSession
         if (Options.Projected.ModeSeekingWeight > 0) lossG = lossG.add(ModeSeeking(images, latents), Scalars.One);
         OptG.zero_grad();
         lossG.backward();
-        StepIfFinite(OptG, G, lossG);
+        StepIfFinite(OptG, lossG);
         return (lossD.item<float>(), lossG.item<float>());
     }
 

@@ -16,7 +16,7 @@ internal sealed partial class GanSession
         using var scope = NewDisposeScope();
         // Per-step torch seeding makes every step reproducible from the counters alone (exact resume).
         torchRng.manual_seed((long)GanRandom.Mix(Options.Seed, Counters.Step));
-        var reals = sampler.Next(batch, phase.Resolution, phase.Alpha, Device);
+        var reals = conditions is null ? sampler.Next(batch, phase.Resolution, phase.Alpha, Device) : NextConditionedBatch(batch, phase);
         Counters.RngState = rng.State;
         var losses = GuardedStep(reals, batch);
         Counters.ImagesSeen += batch;
@@ -38,6 +38,7 @@ internal sealed partial class GanSession
             {
                 GanRecipe.Seed => SeedStep(reals, batch),
                 GanRecipe.Projected => ProjectedStep(reals, batch),
+                GanRecipe.Conditioned => ConditionedStep(reals, batch),
                 _ => ProGanStep(reals, batch),
             };
             consecutiveFaults = 0;
@@ -50,7 +51,7 @@ internal sealed partial class GanSession
         }
         finally
         {
-            if (Options.Recipe != GanRecipe.ProGan) { ResetNonFiniteStatistics(G); ResetNonFiniteStatistics(D); }
+            if (Options.Recipe is GanRecipe.Seed or GanRecipe.Projected) { ResetNonFiniteStatistics(G); ResetNonFiniteStatistics(D); }
         }
     }
 
@@ -89,7 +90,7 @@ internal sealed partial class GanSession
         }
         OptD.zero_grad();
         lossD.backward();
-        if (StepIfFinite(OptD, D, lossD)) UpdateAda(realLogits, batch);
+        if (StepIfFinite(OptD, lossD)) UpdateAda(realLogits, batch);
 
         SetRequiresGrad(D, false);
         var lossG = Options.Loss == GanLoss.WganGp
@@ -97,7 +98,7 @@ internal sealed partial class GanSession
             : GanLosses.LogisticG(D.forward(Augment(G.forward(Latents(batch)))));
         OptG.zero_grad();
         lossG.backward();
-        StepIfFinite(OptG, G, lossG);
+        StepIfFinite(OptG, lossG);
         return (lossD.item<float>(), lossG.item<float>());
     }
 
@@ -119,14 +120,14 @@ internal sealed partial class GanSession
         if (!AllFinite(fakeOut)) return Skip(OptD);
         var errFake = F.binary_cross_entropy(fakeOut, zeros);
         errFake.backward();
-        StepIfFinite(OptD, D, errReal.add(errFake, Scalars.One));
+        StepIfFinite(OptD, errReal.add(errFake, Scalars.One));
         SetRequiresGrad(D, false);
         OptG.zero_grad();
         var genOut = D.forward(fakes);
         if (!AllFinite(genOut)) return Skip(OptG);
         var errG = F.binary_cross_entropy(genOut, ones);
         errG.backward();
-        StepIfFinite(OptG, G, errG);
+        StepIfFinite(OptG, errG);
         return (errReal.item<float>() + errFake.item<float>(), errG.item<float>());
     }
 
@@ -157,19 +158,12 @@ internal sealed partial class GanSession
         return (double.NaN, double.NaN);
     }
 
-    /// <summary>
-    /// Applies the update only when the loss and every gradient are finite. The CPU build here now and then yields an
-    /// all-NaN pass (about 1% of steps with 2 threads, far fewer with 1; finite results are bit-exact, see ENGINE.md);
-    /// one NaN update would poison every weight, so that step is dropped and counted instead.
-    /// </summary>
-    private bool StepIfFinite(AdamOptimiser optimiser, TorchSharp.torch.nn.Module module, Tensor loss)
+    /// <summary>Applies the update only when the loss and every gradient are finite; a dropped one is counted (see
+    /// <see cref="SkippedUpdates"/>). Non-zero now means a diverging run, not the Scalar race (ENGINE.md).</summary>
+    private bool StepIfFinite(AdamOptimiser optimiser, Tensor loss)
     {
-        using var scope = NewDisposeScope();
-        var total = loss.detach().sum();
-        foreach (var p in module.parameters())
-            if (p.grad is { } g) total = total.add(g.sum(), Scalars.One);
-        if (total.isfinite().item<bool>()) { optimiser.step(); return true; }
-        Skip(optimiser);
+        if (optimiser.StepIfFinite(loss)) return true;
+        SkippedUpdates++;
         return false;
     }
 

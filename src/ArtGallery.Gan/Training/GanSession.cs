@@ -12,11 +12,17 @@ internal sealed partial class GanSession : IDisposable
     private readonly Generator torchRng = new(0);
     private readonly GanRandom rng;
     private readonly BatchSampler sampler;
+    private readonly Conditioning.ConditionSet? conditions;
     private int optimiserResolution;
 
     public GanSession(TrainingOptions options, IImageDataset dataset, TrainingCounters? counters = null)
     {
         options.Validate();
+        if (options.Recipe == GanRecipe.Conditioned)
+        {
+            conditions = Conditioning.ConditionSet.Describe(dataset, options.Conditioned.Neighbours);
+            options = WithCollection(options, conditions.Count);
+        }
         Options = options;
         Schedule = new PhaseSchedule(options);
         Device = DeviceSelector.Pick(options.Device);
@@ -28,6 +34,7 @@ internal sealed partial class GanSession : IDisposable
         G = ModelFactory.CreateGenerator(options);
         D = ModelFactory.CreateDiscriminator(options);
         Ema = ModelFactory.CreateGenerator(options);
+        G.Collection?.Fill(conditions!);
         G.to(Device); D.to(Device); Ema.to(Device);
         foreach (var p in Ema.parameters()) p.requires_grad = false;
         CopyWeights(G, Ema);
@@ -35,6 +42,15 @@ internal sealed partial class GanSession : IDisposable
         optimiserResolution = phase.Resolution;
         (OptG, OptD) = NewOptimisers();
         ApplyPhase();
+    }
+
+    // A conditioned model carries its collection, so its size is part of the options; a resumed run must see the same one.
+    private static TrainingOptions WithCollection(TrainingOptions options, int count)
+    {
+        int stored = options.Conditioned.CollectionSize;
+        if (stored != 0 && stored != count)
+            throw new ArgumentException($"This conditioned run was trained on {stored} pictures; the dataset now has {count}.");
+        return options with { Conditioned = options.Conditioned with { CollectionSize = count } };
     }
 
     /// <summary>Rebuilds a session from a checkpoint: weights, optimiser moments and counters.</summary>

@@ -20,8 +20,8 @@ public sealed class Trainer : IDisposable
         RunDirectory = runDir;
         Folder = new RunFolder(runDir);
         var o = session.Options;
-        grids = new SampleGridWriter(o.Seed, session.G.LatentSize, o.MaxResolution <= 64 ? 64 : 16);
-        probe = new CollapseProbe(o.Seed, session.G.LatentSize, dataset);
+        grids = new SampleGridWriter(o.Seed, session.Ema, o.MaxResolution <= 64 ? 64 : 16);
+        probe = new CollapseProbe(o.Seed, session.Ema, dataset);
     }
 
     /// <summary>Starts a new run in <paramref name="runDir"/> (refused if it already holds checkpoints: use Resume).</summary>
@@ -30,7 +30,7 @@ public sealed class Trainer : IDisposable
         if (CheckpointStore.List(runDir).Count > 0)
             throw new InvalidOperationException($"{runDir} already holds a run; resume it or choose another folder.");
         var session = new GanSession(options, dataset);
-        new RunFolder(runDir).WriteOptions(options);
+        new RunFolder(runDir).WriteOptions(session.Options); // as trained: a conditioned run records its collection size
         return new Trainer(session, dataset, runDir);
     }
 

@@ -16,6 +16,10 @@ public enum GanRecipe
     /// <summary>Projected GAN: frozen ImageNet ResNet-18 features, frozen random mixing, trainable heads, hinge loss,
     /// progan's generator trained directly at the target resolution.</summary>
     Projected,
+
+    /// <summary>Instance-conditioned progressive GAN: G and D see a collection picture's palette and composition, D's reals
+    /// are its nearest neighbours, so sampling covers the collection by construction.</summary>
+    Conditioned,
 }
 
 /// <summary>Loss of the progan recipe (the seed recipe always uses BCE).</summary>
@@ -69,8 +73,9 @@ public sealed record TrainingOptions
     public string? AugmentPolicy { get; init; }
 
     /// <summary>The ops in use: <see cref="AugmentPolicy"/>, or all three, except for projected: its colour op (at p = 1)
-    /// shifts every image's colours, and the settings that ended its collapse were measured without it (BENCHMARKS.md, issue 12).</summary>
-    public string EffectiveAugmentPolicy => AugmentPolicy ?? (Recipe == GanRecipe.Projected ? "translation,cutout" : "color,translation,cutout");
+    /// shifts every image's colours, and the settings that ended its collapse were measured without it (BENCHMARKS.md, issue 12);
+    /// and conditioned: the condition names the colours, which a colour op would contradict.</summary>
+    public string EffectiveAugmentPolicy => AugmentPolicy ?? (Recipe is GanRecipe.Projected or GanRecipe.Conditioned ? "translation,cutout" : "color,translation,cutout");
 
     /// <summary>Augmentation probability per op and sample: fixed, or the starting value when ADA is on.</summary>
     public double AugmentP { get; init; }
@@ -122,6 +127,9 @@ public sealed record TrainingOptions
 
     /// <summary>Settings of the projected recipe.</summary>
     public ProjectedOptions Projected { get; init; } = new();
+
+    /// <summary>Settings of the conditioned recipe.</summary>
+    public ConditionedOptions Conditioned { get; init; } = new();
 
     /// <summary>Seed recipe GEN_INPUT_SIZE.</summary>
     public int SeedLatentSize { get; init; } = 100;
@@ -181,6 +189,7 @@ public sealed record TrainingOptions
             Projected.Validate(BatchAt(MaxResolution));
         }
         else if (GanRecipes.ResolutionProblem(Recipe, MaxResolution) is { } tooSmall) throw new ArgumentException(tooSmall);
+        if (Recipe == GanRecipe.Conditioned) Conditioned.Validate();
         if (KimgPerPhase <= 0) throw new ArgumentException("Kimg per phase must be positive.");
         if (FinalKimg is <= 0) throw new ArgumentException("Final kimg must be positive.");
         if (Threads < 0) throw new ArgumentException("Threads must be 0 (default) or positive.");
@@ -215,7 +224,7 @@ public sealed record TrainingOptions
 
     /// <summary>Whether the recipe grows from 4x4 (progan) or trains directly at the target resolution.</summary>
     [JsonIgnore]
-    public bool Grows => Recipe == GanRecipe.ProGan;
+    public bool Grows => Recipe is GanRecipe.ProGan or GanRecipe.Conditioned;
 
     /// <summary>Adam betas of the recipe: (0, 0.99) progan and projected, (0.5, 0.999) seed.</summary>
     public (double Beta1, double Beta2) Betas => Recipe == GanRecipe.Seed ? (0.5, 0.999) : (0.0, 0.99);

@@ -1,0 +1,66 @@
+using ArtGallery.Gan.Training;
+using static TorchSharp.torch;
+
+namespace ArtGallery.Gan.Conditioning;
+
+/// <summary>
+/// The collection a conditioned generator was trained on, carried as buffers of the generator (so checkpoints, model
+/// files and model ids include it): every picture's descriptor and a 32 px thumbnail. An artwork's seed picks its
+/// collection picture, so the gallery covers the collection uniformly and every URL still reproduces its picture.
+/// </summary>
+public sealed class ConditionCollection : nn.Module
+{
+    private readonly Tensor descriptors;
+    private readonly Tensor thumbnails;
+    private float[][]? descriptorCache;
+
+    public ConditionCollection(int count) : base(nameof(ConditionCollection))
+    {
+        if (count < 1) throw new ArgumentException("A conditioned model needs a collection of at least one picture.");
+        Count = count;
+        int side = ConditionSet.ThumbnailSide;
+        descriptors = zeros(count, ConditionDescriptor.Size).DetachFromDisposeScope();
+        thumbnails = zeros([count, 3, side, side], ScalarType.Byte).DetachFromDisposeScope();
+        register_buffer("descriptors", descriptors);
+        register_buffer("thumbnails", thumbnails);
+    }
+
+    /// <summary>Pictures in the collection.</summary>
+    public int Count { get; }
+
+    /// <summary>Copies a described collection in (a fresh run).</summary>
+    public void Fill(ConditionSet set)
+    {
+        if (set.Count != Count) throw new ArgumentException($"The collection holds {Count} pictures, the dataset {set.Count}.");
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        descriptors.copy_(tensor(set.Descriptors.SelectMany(d => d).ToArray(), [Count, ConditionDescriptor.Size]));
+        thumbnails.copy_(tensor(set.Thumbnails.SelectMany(t => t).ToArray(), [Count, 3, ConditionSet.ThumbnailSide, ConditionSet.ThumbnailSide]));
+        descriptorCache = null;
+    }
+
+    /// <summary>The collection picture an artwork seed draws around (uniform over the collection).</summary>
+    public int IndexFor(long seed) => (int)(GanRandom.Mix(seed, 0xC011EC7) % (ulong)Count);
+
+    /// <summary>Descriptor of picture <paramref name="index"/>.</summary>
+    public float[] Descriptor(int index) => Descriptors()[CheckIndex(index)];
+
+    /// <summary>Thumbnail of picture <paramref name="index"/>: planar RGB bytes, 3 x 32 x 32.</summary>
+    public byte[] Thumbnail(int index)
+    {
+        using var scope = NewDisposeScope();
+        return thumbnails[CheckIndex(index)].cpu().contiguous().data<byte>().ToArray();
+    }
+
+    // Read once per load: weights are loaded after construction, so the cache fills on first use.
+    private float[][] Descriptors()
+    {
+        if (descriptorCache is { } cached) return cached;
+        using var scope = NewDisposeScope();
+        var flat = descriptors.cpu().contiguous().data<float>().ToArray();
+        return descriptorCache = [.. Enumerable.Range(0, Count).Select(i => flat.AsSpan(i * ConditionDescriptor.Size, ConditionDescriptor.Size).ToArray())];
+    }
+
+    private int CheckIndex(int index) =>
+        index >= 0 && index < Count ? index : throw new ArgumentOutOfRangeException(nameof(index), $"The collection has pictures 0..{Count - 1}.");
+}

@@ -1,0 +1,83 @@
+using TorchSharp;
+using ArtGallery.Gan.Models;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace ArtGallery.Gan.Training;
+
+/// <summary>
+/// The conditioned recipe's step (instance conditioning, Casanova et al. 2021): each sample draws a collection picture
+/// uniformly; G draws from that picture's descriptor, D judges (image, descriptor) pairs by projection and sees as real
+/// one of the picture's nearest neighbours. Loss: progan's logistic + lazy R1, or RpGAN + R1 + R2 (Huang et al. 2024).
+/// </summary>
+internal sealed partial class GanSession
+{
+    private Tensor? stepConditions;
+
+    private ProDiscriminator ConditionedD => (ProDiscriminator)D;
+
+    /// <summary>Reals for this step and (in <see cref="stepConditions"/>) the descriptors they answer to.</summary>
+    private Tensor NextConditionedBatch(int batch, PhaseInfo phase)
+    {
+        var set = conditions!;
+        var drawn = new List<int>(batch);
+        int k = set.Neighbours[0].Length;
+        var reals = sampler.Next(batch, phase.Resolution, phase.Alpha, Device, () =>
+        {
+            int picture = rng.NextInt(set.Count);
+            drawn.Add(picture);
+            return set.Neighbours[picture][rng.NextInt(k)];
+        });
+        stepConditions = tensor(drawn.SelectMany(i => set.Descriptors[i]).ToArray(), [batch, Conditioning.ConditionDescriptor.Size]).to(Device);
+        return reals;
+    }
+
+    private Tensor ConditionedLatents(Tensor conditions) =>
+        cat([randn([conditions.shape[0], G.LatentSize - conditions.shape[1]], generator: torchRng).to(Device), conditions], 1);
+
+    private (double, double) ConditionedStep(Tensor reals, int batch)
+    {
+        var c = stepConditions!;
+        var d = ConditionedD;
+        bool relativistic = Options.Conditioned.Loss == ConditionedLoss.RpGan;
+        G.train(); D.train();
+        SetRequiresGrad(D, true);
+        Tensor fakes;
+        using (no_grad()) fakes = G.forward(ConditionedLatents(c));
+        bool penalise = Options.R1Interval > 0 && Counters.Step % Options.R1Interval == 0;
+        var realInput = penalise ? reals.detach().requires_grad_(true) : reals;
+        var fakeInput = penalise && relativistic ? fakes.detach().requires_grad_(true) : fakes;
+        var realLogits = d.Score(Augment(realInput), c);
+        var fakeLogits = d.Score(Augment(fakeInput), c);
+        var lossD = relativistic ? Relativistic(realLogits, fakeLogits) : GanLosses.LogisticD(realLogits, fakeLogits);
+        if (penalise)
+        {
+            // Lazy R1 (and R2 on fakes for RpGAN), scaled by the interval to keep their weight.
+            double gamma = Options.Conditioned.Gamma ?? Options.R1GammaAt((int)reals.shape[2]);
+            using var weight = (gamma / 2 * Options.R1Interval).ToScalar();
+            lossD = lossD.add(GanLosses.GradientSquaredNorm(realLogits, realInput), weight);
+            if (relativistic) lossD = lossD.add(GanLosses.GradientSquaredNorm(fakeLogits, fakeInput), weight);
+        }
+        OptD.zero_grad();
+        lossD.backward();
+        if (StepIfFinite(OptD, lossD)) UpdateAda(realLogits, batch);
+
+        SetRequiresGrad(D, false);
+        var generated = d.Score(Augment(G.forward(ConditionedLatents(c))), c);
+        Tensor lossG;
+        if (relativistic)
+        {
+            Tensor realForG;
+            using (no_grad()) realForG = d.Score(Augment(reals), c);
+            lossG = Relativistic(generated, realForG);
+        }
+        else lossG = GanLosses.LogisticG(generated);
+        OptG.zero_grad();
+        lossG.backward();
+        StepIfFinite(OptG, lossG);
+        return (lossD.item<float>(), lossG.item<float>());
+    }
+
+    // RpGAN: softplus(-(D(winner) - D(loser))), pairing each sample with the batch's same-index one.
+    private static Tensor Relativistic(Tensor winner, Tensor loser) => -F.logsigmoid(winner.sub(loser)).mean();
+}

@@ -1,0 +1,140 @@
+using ArtGallery.Gan.Conditioning;
+using ArtGallery.Gan.Models;
+using ArtGallery.Gan.Sampling;
+using ArtGallery.Gan.Training;
+using ArtGallery.Imaging;
+using static TorchSharp.torch;
+
+namespace ArtGallery.Gan.Tests;
+
+/// <summary>The conditioned recipe: descriptors, shapes, that conditions steer colour, and the collection a model carries.</summary>
+[Collection("Sequential")]
+public sealed class ConditionedTests
+{
+    [Fact]
+    public void Describe_SamePicture_SameDescriptorAndUnitPaletteHalf()
+    {
+        var data = new SyntheticDataset();
+        var a = ConditionSet.Describe(data, 3);
+        var b = ConditionSet.Describe(data, 3);
+        Assert.Equal(a.Descriptors.SelectMany(d => d), b.Descriptors.SelectMany(d => d));
+        Assert.All(a.Descriptors, d => Assert.Equal(ConditionDescriptor.Size, d.Length));
+        double norm = Math.Sqrt(a.Descriptors[0].Take(ConditionDescriptor.PaletteSize).Sum(v => v * v));
+        Assert.Equal(1, norm, 4);
+        Assert.All(a.Neighbours, (n, i) => Assert.Equal(i, n[0])); // each picture is its own nearest neighbour
+    }
+
+    [Fact]
+    public void PaletteHalf_RedAgainstBlue_FarApartAndAPictureInRedIsNearerRed()
+    {
+        var red = ConditionDescriptor.PaletteHalf([(0.9f, 0.1f, 0.1f), (0.7f, 0.05f, 0.05f)]);
+        var blue = ConditionDescriptor.PaletteHalf([(0.1f, 0.1f, 0.9f), (0.05f, 0.05f, 0.7f)]);
+        var redPicture = ConditionDescriptor.Describe(Flat(0.85f, 0.1f, 0.1f, 16), 16).AsSpan(0, ConditionDescriptor.PaletteSize);
+        Assert.True(ConditionDescriptor.Distance(redPicture, red) < ConditionDescriptor.Distance(redPicture, blue) / 4);
+        // A flat picture has no composition: its layout half is zero.
+        Assert.All(ConditionDescriptor.Describe(Flat(0.5f, 0.5f, 0.5f, 16), 16).Skip(ConditionDescriptor.PaletteSize), v => Assert.Equal(0, v, 6));
+    }
+
+    [Theory]
+    [InlineData(4, 1.0)]
+    [InlineData(8, 0.5)]
+    [InlineData(16, 1.0)]
+    [InlineData(32, 0.3)]
+    public void ConditionedNetworks_EveryResolution_ShapesMatch(int resolution, double alpha)
+    {
+        var options = TestOptions.TinyConditioned(32) with { Conditioned = new() { EmbeddingSize = 16, CollectionSize = 5 } };
+        using var g = (ProGenerator)ModelFactory.CreateGenerator(options);
+        using var d = (ProDiscriminator)ModelFactory.CreateDiscriminator(options);
+        (g.Resolution, g.Alpha, d.Resolution, d.Alpha) = (resolution, alpha, resolution, alpha);
+        using var scope = NewDisposeScope();
+        var latents = randn(3, g.LatentSize);
+        Assert.Equal(16 + ConditionDescriptor.Size, g.LatentSize);
+        var code = g.Code(latents);
+        Assert.Equal(new long[] { 3, g.CodeSize }, code.shape);
+        var images = g.Synthesize(code);
+        Assert.Equal(new long[] { 3, 3, resolution, resolution }, images.shape);
+        Assert.Equal(new long[] { 3, 1 }, d.Score(images, latents.narrow(1, 16, ConditionDescriptor.Size)).shape);
+    }
+
+    [Fact]
+    public void Training_TwoColourCollection_GeneratorFollowsTheCondition()
+    {
+        var data = new TwoColours();
+        // One neighbour: with 5 of 6 pictures as neighbours, D's "reals" would mix both colours.
+        var options = TestOptions.TinyConditioned(4, 100) with { R1Interval = 4, Conditioned = new() { EmbeddingSize = 16, Neighbours = 1 } };
+        using var session = new GanSession(options, data);
+        var g = session.Ema;
+        for (int i = 0; i < 200; i++) session.Step();
+        Assert.Equal(0, session.SkippedUpdates);
+        var collection = g.Collection!;
+        // Mean red minus blue of samples drawn around a red picture and around a blue one.
+        double Redness(int picture)
+        {
+            using var scope = NewDisposeScope();
+            var latents = Enumerable.Range(0, 8).Select(s => g.LatentFor(s, like: picture)).ToArray();
+            var images = Rendering.Images(g, latents, session.Device);
+            int plane = g.Resolution * g.Resolution;
+            return images.Average(chw => chw.Take(plane).Average() - chw.Skip(2 * plane).Average());
+        }
+        Assert.True(Redness(0) > Redness(1) + 0.3, $"red {Redness(0):0.00} vs blue {Redness(1):0.00}");
+    }
+
+    [Fact]
+    public void Export_ConditionedModel_CarriesItsCollectionAndLikeAndPaletteWork()
+    {
+        var run = TestOptions.TempDir();
+        using (var trainer = Trainer.Create(TestOptions.TinyConditioned(8, 0.008), new TwoColours(), run)) trainer.Run();
+        var modelPath = Path.Combine(run, "m.agmodel");
+        ArtGenerator.Export(run, modelPath);
+        using var generator = ArtGenerator.Load(modelPath);
+        Assert.Equal(6, generator.Collection!.Count);
+        Assert.Equal(3 * 32 * 32, generator.Collection.Thumbnail(0).Length);
+        Assert.NotEqual(generator.Render(generator.LatentFor(3, like: 0)), generator.Render(generator.LatentFor(3, like: 1)));
+        Assert.NotEqual(generator.Render(generator.LatentFor(3)), generator.Render(generator.LatentFor(3, palette: [(0f, 0f, 1f), (0f, 1f, 0f)])));
+        Assert.Equal(generator.Render(generator.LatentFor(3, like: 1)), generator.Render(generator.LatentFor(3, like: 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => generator.LatentFor(3, like: 6));
+    }
+
+    [Fact]
+    public void LatentFor_UnconditionedModel_RefusesLikeAndPalette()
+    {
+        using var generator = ArtGenerator.CreateUntrained(TestOptions.Tiny(8), 8);
+        Assert.Null(generator.Collection);
+        Assert.Throws<InvalidOperationException>(() => generator.LatentFor(1, like: 0));
+    }
+
+    [Theory]
+    [InlineData("FF0000-00FF00", true)]
+    [InlineData("ff0000-00ff00-0000ff", true)]
+    [InlineData("FF0000", false)]
+    [InlineData("FF0000-00FF00-0000FF-000000-111111-222222-333333-444444-555555", false)]
+    [InlineData("FF0000-GG0000", false)]
+    [InlineData("FF000-00FF00", false)]
+    public void PaletteText_TwoToEightHexColours(string text, bool valid)
+    {
+        Assert.Equal(valid, PaletteText.TryParse(text, out var colours, out var problem));
+        if (valid) Assert.Equal(text.ToUpperInvariant(), PaletteText.Format(colours));
+        else Assert.NotEmpty(problem);
+    }
+
+    private static float[] Flat(float r, float g, float b, int side) =>
+        [.. Enumerable.Repeat(r * 2 - 1, side * side), .. Enumerable.Repeat(g * 2 - 1, side * side), .. Enumerable.Repeat(b * 2 - 1, side * side)];
+
+    /// <summary>Even pictures red, odd ones blue, each with a stripe so compositions differ too.</summary>
+    private sealed class TwoColours : IImageDataset
+    {
+        public string Name => "test:two-colours";
+        public int Count => 6;
+        public void Read(int index, int resolution, Span<float> destination)
+        {
+            int plane = resolution * resolution;
+            for (int p = 0; p < plane; p++)
+            {
+                float stripe = (p % resolution) * 3 / resolution == index % 3 ? 0.2f : 0;
+                destination[p] = index % 2 == 0 ? 0.8f - stripe : -0.8f + stripe;
+                destination[plane + p] = -0.7f + stripe;
+                destination[2 * plane + p] = index % 2 == 0 ? -0.8f + stripe : 0.8f - stripe;
+            }
+        }
+    }
+}
