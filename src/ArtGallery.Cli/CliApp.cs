@@ -29,6 +29,7 @@ public static class CliApp
         new Commands.ExportModelCommand(),
         new Commands.BenchTrainCommand(),
         new Commands.BenchGenerateCommand(),
+        new Commands.BenchQualityCommand(),
         new Commands.WorkerCommandVerb(),
         new Commands.DetailTrainCommand(),
         new Commands.UpscaleCommand(),

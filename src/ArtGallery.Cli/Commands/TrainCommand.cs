@@ -7,7 +7,7 @@ namespace ArtGallery.Cli.Commands;
 public sealed class TrainCommand : ICliCommand, IHasFlags
 {
     public string Verb => "train";
-    public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe progan|seed|projected] [--kimg-per-phase K] [--final-kimg K] " +
+    public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe {GanRecipes.NamePattern}] [--kimg-per-phase K] [--final-kimg K] " +
         "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume]";
     public string[] Flags => ["resume"];
 

@@ -16,7 +16,7 @@ public static class GanRecipes
     public static readonly IReadOnlyList<RecipeInfo> All =
     [
         new(GanRecipe.ProGan, "progan", "Progressive GAN with small-data practice (EMA, R1, DiffAugment): the default", 4),
-        new(GanRecipe.Seed, "seed", "The seed post's DCGAN as published: the baseline", SeedMinResolution),
+        new(GanRecipe.Seed, "dcgan", "The seed post's DCGAN as published: the baseline", SeedMinResolution),
         new(GanRecipe.Projected, "projected", "Projected GAN: a frozen ImageNet ResNet-18 discriminator backbone (experimental)", ProjectedMinResolution),
         new(GanRecipe.Conditioned, "conditioned", "Progressive GAN conditioned on the collection's pictures: every palette and layout, colours on request", 4),
     ];
@@ -24,8 +24,11 @@ public static class GanRecipes
     /// <summary>The recipe's info.</summary>
     public static RecipeInfo Info(GanRecipe recipe) => All.First(r => r.Recipe == recipe);
 
-    /// <summary>Parses a name ("progan", "seed", "projected"); null when unknown.</summary>
-    public static GanRecipe? Parse(string? name) => All.FirstOrDefault(r => r.Name == name)?.Recipe;
+    /// <summary>Parses a name ("progan", "dcgan", "projected", "conditioned"; "seed" is dcgan's old name); null when unknown.</summary>
+    public static GanRecipe? Parse(string? name) => name == "seed" ? GanRecipe.Seed : All.FirstOrDefault(r => r.Name == name)?.Recipe;
+
+    /// <summary>The names joined by '|', for usage lines.</summary>
+    public static string NamePattern => string.Join('|', All.Select(r => r.Name));
 
     /// <summary>The names, for messages: "progan or seed".</summary>
     public static string NameList => string.Join(", ", All.Take(All.Count - 1).Select(r => r.Name)) + " or " + All[^1].Name;

@@ -17,7 +17,7 @@ public sealed class TrainingRequest
     [Range(8, 128)]
     public int MaxResolution { get; set; } = 32;
 
-    /// <summary>A recipe name from <see cref="GanRecipes.All"/> ("progan", "seed", ...).</summary>
+    /// <summary>A recipe name from <see cref="GanRecipes.All"/> ("progan", "dcgan", ...).</summary>
     [StringLength(40)]
     public string Recipe { get; set; } = GanRecipes.All[0].Name;
 
