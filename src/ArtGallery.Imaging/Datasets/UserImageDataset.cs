@@ -14,7 +14,11 @@ internal sealed class UserImageDataset : IImageDataset
     private readonly PlaneCache cache;
 
     /// <summary>One accepted image: where it came from, and its master copy when kept.</summary>
-    internal sealed record ImageItem(string Name, Func<byte[]> Load, Rgb24[]? Master, int MasterSide);
+    internal sealed record ImageItem(string Name, Func<byte[]> Load, Rgb24[]? Master, int MasterSide)
+    {
+        /// <summary>What a person should know of how it was read (downscaled, nearly uniform), or null.</summary>
+        public string? Warning { get; init; }
+    }
 
     public UserImageDataset(string name, IReadOnlyList<ImageItem> items, DatasetLimits limits)
     {

@@ -29,14 +29,17 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
 
     /// <summary>
     /// Imports files into a new dataset; each file is refused or kept on its own. Call off the circuit thread.
-    /// Images are written under <c>datasets/.staging-ID</c>, renamed to <c>datasets/ID</c> and then recorded, so a
-    /// crash at any point leaves a folder no record points to, which the next start removes.
+    /// Images are written under <c>datasets/.staging-ID</c> (marked <see cref="DataPaths.PendingImportMarker"/>), renamed to
+    /// <c>datasets/ID</c>, recorded, and only then unmarked, so a crash at any point leaves a staging or marked folder,
+    /// which the next start removes (<see cref="Backups.OrphanSweep"/>).
     /// </summary>
     public UploadResult Import(IReadOnlyList<UploadFile> files, string? name = null)
     {
         var id = TimestampedId.New("ds");
         var final = Path.Combine(paths.Datasets, id);
         var folder = Path.Combine(paths.Datasets, DataPaths.StagingPrefix + id);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, DataPaths.PendingImportMarker), id); // removed once the record exists
         int accepted = 0;
         var refused = new List<RefusedFile>();
         var reports = new List<UploadFileReport>();
@@ -60,6 +63,7 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
         Directory.Move(folder, final); // the commit: only now is the folder a dataset
         var record = new DatasetRecord { Id = id, Name = string.IsNullOrWhiteSpace(name) ? id : name.Trim(), Folder = final, ImageCount = accepted };
         db.SaveDataset(record);
+        File.Delete(Path.Combine(final, DataPaths.PendingImportMarker));
         return new UploadResult(record, accepted, refused) { Files = reports };
     }
 
