@@ -38,8 +38,9 @@ public static class DatasetImporter
         }
         catch (DatasetException ex)
         {
+            // The whole zip is refused: named in the report, and the images it had added are removed.
             foreach (var file in accepted) target.Delete(file.SavedAs);
-            return new ImportReport([], refused, ex.Message);
+            return new ImportReport([], [.. refused, new RefusedFile(archiveName ?? "zip", ex.Message)], ex.Message);
         }
         finally
         {

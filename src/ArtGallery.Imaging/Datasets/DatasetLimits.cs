@@ -48,6 +48,12 @@ public sealed record DatasetLimits
     /// <summary>Longest side kept of a decoded image (imports are stored as square crops at most this size).</summary>
     public int MasterSize { get; init; } = 1024;
 
+    /// <summary>
+    /// Side of the square copy a folder or zip dataset keeps of each image in memory (49 KB at 128 px): training up to
+    /// this size never re-reads a file; a larger resolution re-decodes each file once (then the plane cache holds it).
+    /// </summary>
+    public int MasterKeepSize { get; init; } = 128;
+
     /// <summary>Memory budget of the per-resolution training cache.</summary>
     public long CacheBytes { get; init; } = 1024L * 1024 * 1024;
 }
