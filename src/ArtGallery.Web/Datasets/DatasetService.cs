@@ -2,6 +2,7 @@ using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Hosting;
 using Microsoft.AspNetCore.Components.Forms;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace ArtGallery.Web.Datasets;
 
@@ -40,8 +41,9 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
     /// <c>datasets/ID</c>, recorded, and only then unmarked, so a crash at any point leaves a staging or marked folder,
     /// which the next start removes (<see cref="Backups.OrphanSweep"/>).
     /// </summary>
-    public UploadResult Import(IReadOnlyList<UploadFile> files, string? name = null)
+    public UploadResult Import(IReadOnlyList<UploadFile> files, string? name = null, Rgb24? ground = null)
     {
+        var limits = ground is { } colour ? DatasetLimits.Default with { Ground = colour } : DatasetLimits.Default;
         var id = TimestampedId.New("ds");
         var final = Path.Combine(paths.Datasets, id);
         var folder = Path.Combine(paths.Datasets, DataPaths.StagingPrefix + id);
@@ -54,7 +56,7 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
         {
             foreach (var file in files)
             {
-                var report = ImportOne(file, folder);
+                var report = ImportOne(file, folder, limits);
                 accepted += report.Accepted;
                 refused.AddRange(report.Refused);
                 reports.Add(report);
@@ -78,15 +80,15 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
     }
 
     /// <summary>One file's import: a zip or an image; a file that cannot be read at all is refused by name, the rest go on.</summary>
-    private static UploadFileReport ImportOne(UploadFile file, string folder)
+    private static UploadFileReport ImportOne(UploadFile file, string folder, DatasetLimits limits)
     {
         ImportReport report;
         try
         {
             using var stream = file.Open();
             report = file.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
-                ? DatasetImporter.ImportZip(stream, folder, archiveName: file.Name)
-                : DatasetImporter.ImportFile(stream, file.Name, folder);
+                ? DatasetImporter.ImportZip(stream, folder, limits, archiveName: file.Name)
+                : DatasetImporter.ImportFile(stream, file.Name, folder, limits);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or DatasetException)
         {
@@ -101,9 +103,18 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
     public async Task<UploadResult> ImportAsync(IReadOnlyList<IBrowserFile> files, CancellationToken cancel = default)
     {
         if (UploadSpool.TooMany(files.Count) is { } tooMany) throw new InvalidOperationException(tooMany);
-        using var spool = new UploadSpool(paths);
+        using var spool = NewSpool();
         foreach (var file in files) await spool.AddAsync(file);
-        var result = await Task.Run(() => Import(spool.Files), cancel);
+        return await ImportAsync(spool, cancel: cancel);
+    }
+
+    /// <summary>A spool for one upload (the caller disposes it).</summary>
+    public UploadSpool NewSpool() => new(paths);
+
+    /// <summary>Imports what <paramref name="spool"/> holds off the circuit thread; its refusals lead the report.</summary>
+    public async Task<UploadResult> ImportAsync(UploadSpool spool, string? name = null, Rgb24? ground = null, CancellationToken cancel = default)
+    {
+        var result = await Task.Run(() => Import(spool.Files, name, ground), cancel);
         return result with
         {
             Refused = [.. spool.Refused, .. result.Refused],

@@ -76,6 +76,50 @@ public sealed class DatasetServiceTests : IDisposable
         Assert.Empty(db.AllDatasets());
     }
 
+    [Theory]
+    [InlineData("polyglot.zip", "damaged zip: its central directory is")]
+    [InlineData("prepended.zip", "damaged zip: its central directory is 64 bytes away")]
+    [InlineData("interlaced.png", "truncated PNG (its image data ends early)")]
+    public void Import_HostileFileAmongImages_RefusedByName_RestImported_NoStagingLeft(string hostile, string reason)
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+            using (var entry = archive.CreateEntry("inside.png").Open()) entry.Write(Png(5));
+        byte[] bytes = hostile switch
+        {
+            "polyglot.zip" => [.. Png(4), .. zip.ToArray()],
+            "prepended.zip" => [.. new byte[64], .. zip.ToArray()],
+            _ => TinyDamagedInterlacedPng(),
+        };
+        var result = service.Import([new UploadFile("a.png", () => new MemoryStream(Png(1))), new UploadFile(hostile, () => new MemoryStream(bytes)),
+            new UploadFile("b.png", () => new MemoryStream(Png(2)))]);
+
+        Assert.Equal(2, result.Accepted);
+        var refusal = Assert.Single(result.Refused);
+        Assert.Equal(hostile, refusal.File);
+        Assert.StartsWith(reason, refusal.Reason);
+        Assert.Equal([result.Dataset!.Id], Directory.GetDirectories(paths.Datasets).Select(Path.GetFileName)); // no .staging-* left
+        Assert.False(File.Exists(Path.Combine(result.Dataset.Folder, DataPaths.PendingImportMarker)));
+    }
+
+    /// <summary>69 bytes: 64x64 RGB, Adam7, an IDAT far too short (issue 24, N1).</summary>
+    private static byte[] TinyDamagedInterlacedPng()
+    {
+        var ihdr = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ihdr, 64);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), 64);
+        (ihdr[8], ihdr[9], ihdr[12]) = (8, 2, 1);
+        var idat = new MemoryStream();
+        using (var z = new ZLibStream(idat, CompressionLevel.Optimal, leaveOpen: true)) z.Write(new byte[4]);
+        var png = new MemoryStream();
+        png.Write(PngChunks.Signature);
+        PngChunks.Write(png, "IHDR", ihdr);
+        PngChunks.Write(png, "IDAT", idat.ToArray());
+        PngChunks.Write(png, "IEND", []);
+        Assert.Equal(69, png.Length);
+        return png.ToArray();
+    }
+
     [Fact]
     public void Choices_AfterImport_BuiltinFirstThenUploads()
     {
