@@ -1,7 +1,6 @@
 using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Hosting;
-using Microsoft.AspNetCore.Components.Forms;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace ArtGallery.Web.Datasets;
@@ -98,20 +97,13 @@ public sealed class DatasetService(ArtGalleryDatabase db, DataPaths paths)
         return new UploadFileReport(file.Name, report.Accepted.Count, own) { Warnings = report.Warnings };
     }
 
-    /// <summary>Spools browser uploads (<see cref="UploadSpool"/>: streamed, capped per file, each refused on its own), imports
-    /// them off the circuit thread and deletes the spool. Refuses more than <see cref="MaxFilesPerUpload"/> files before reading any.</summary>
-    public async Task<UploadResult> ImportAsync(IReadOnlyList<IBrowserFile> files, CancellationToken cancel = default)
-    {
-        if (UploadSpool.TooMany(files.Count) is { } tooMany) throw new InvalidOperationException(tooMany);
-        using var spool = NewSpool();
-        foreach (var file in files) await spool.AddAsync(file);
-        return await ImportAsync(spool, cancel: cancel);
-    }
-
     /// <summary>A spool for one upload (the caller disposes it).</summary>
     public UploadSpool NewSpool() => new(paths);
 
-    /// <summary>Imports what <paramref name="spool"/> holds off the circuit thread; its refusals lead the report.</summary>
+    /// <summary>
+    /// Imports what <paramref name="spool"/> holds (browser uploads streamed to disk, capped per file, each refused on its
+    /// own: <see cref="BrowserUpload"/>) off the circuit thread; the spool's refusals lead the report.
+    /// </summary>
     public async Task<UploadResult> ImportAsync(UploadSpool spool, string? name = null, Rgb24? ground = null, CancellationToken cancel = default)
     {
         var result = await Task.Run(() => Import(spool.Files, name, ground), cancel);

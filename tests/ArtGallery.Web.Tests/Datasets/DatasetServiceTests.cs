@@ -55,10 +55,15 @@ public sealed class DatasetServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task ImportAsync_BrowserFiles_OneReportLinePerFileAndSpoolRemoved()
+    public async Task ImportAsync_SpooledBrowserFiles_OneReportLinePerFileAndSpoolRemoved()
     {
-        var result = await service.ImportAsync([new BrowserFile("a.png", Png(1)), new BrowserFile("b.png", Png(2)), new BrowserFile("broken.png", "nope"u8.ToArray())]);
-
+        UploadResult result;
+        using (var spool = service.NewSpool())
+        {
+            foreach (var file in new[] { new BrowserFile("a.png", Png(1)), new BrowserFile("b.png", Png(2)), new BrowserFile("broken.png", "nope"u8.ToArray()) })
+                await spool.AddAsync(file);
+            result = await service.ImportAsync(spool);
+        }
         Assert.Equal(2, result.Accepted);
         Assert.Equal(["a.png", "b.png", "broken.png"], result.Files.Select(f => f.Name));
         Assert.Equal([1, 1, 0], result.Files.Select(f => f.Accepted));
@@ -67,13 +72,24 @@ public sealed class DatasetServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task ImportAsync_TooManyFiles_RefusedBeforeReadingAny()
+    public async Task BrowserUpload_TooManyFiles_RefusedBeforeReadingAny()
     {
-        byte[][] pngs = [Png(0), Png(1), Png(2)]; // painted once: 10,001 paintings took a minute
-        var files = Enumerable.Range(0, DatasetService.MaxFilesPerUpload + 1).Select(i => (IBrowserFile)new BrowserFile($"{i}.png", pngs[i % 3])).ToList();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => service.ImportAsync(files));
-        Assert.Equal(UploadSpool.TooMany(files.Count), error.Message);
-        Assert.Empty(db.AllDatasets());
+        int changes = 0;
+        using var upload = new BrowserUpload(service, () => Task.FromResult(true), () => { changes++; return Task.CompletedTask; });
+        Assert.False(await upload.Begin(DatasetService.MaxFilesPerUpload + 1));
+        Assert.Equal(UploadSpool.TooMany(DatasetService.MaxFilesPerUpload + 1), upload.Error);
+        Assert.False(upload.Busy);
+        Assert.Equal(1, changes);
+        Assert.True(await upload.Begin(DatasetService.MaxFilesPerUpload)); // the advertised count itself is accepted
+        Assert.True(upload.Busy);
+    }
+
+    [Fact]
+    public async Task BrowserUpload_SignedOutOrNoLongerAdmin_Refused()
+    {
+        using var upload = new BrowserUpload(service, () => Task.FromResult(false), () => Task.CompletedTask);
+        Assert.False(await upload.Begin(3));
+        Assert.Equal(ArtGallery.Web.Accounts.AdminCheck.Refusal, upload.Error);
     }
 
     [Theory]
