@@ -3,20 +3,20 @@ namespace ArtGallery.Data;
 public sealed partial class ArtGalleryDatabase
 {
     /// <summary>All models, newest first.</summary>
-    public IReadOnlyList<ModelRecord> AllModels() => Models.FindAll().OrderByDescending(m => m.Created).ToList();
+    public IReadOnlyList<ModelRecord> AllModels() => Models.FindAll().OrderByDescending(m => m.Created).Select(m => Absolute(m)!).ToList();
 
     /// <summary>A model by id.</summary>
-    public ModelRecord? FindModel(string id) => Models.FindById(id);
+    public ModelRecord? FindModel(string id) => Absolute(Models.FindById(id));
 
     /// <summary>The active model, if any.</summary>
-    public ModelRecord? ActiveModel() => Models.FindOne(m => m.Active);
+    public ModelRecord? ActiveModel() => Absolute(Models.FindOne(m => m.Active));
 
     /// <summary>Adds or replaces a model record; when <paramref name="makeActive"/> it becomes the only active one.</summary>
     public void UpsertModel(ModelRecord model, bool makeActive) => Write(() =>
     {
         if (model.Created == default) model.Created = DateTime.UtcNow;
         model.Active = makeActive || (Models.FindById(model.Id)?.Active ?? false);
-        Models.Upsert(model);
+        WithStored(model, m => m.Path, (m, v) => m.Path = v, () => Models.Upsert(model));
         if (makeActive) SetActiveModel(model.Id);
     });
 

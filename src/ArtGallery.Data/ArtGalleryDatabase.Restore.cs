@@ -4,7 +4,8 @@ public sealed partial class ArtGalleryDatabase
 {
     /// <summary>
     /// After a restore into another folder: rewrites the stored absolute paths (model files, dataset folders, run dataset
-    /// specs) that lie under <paramref name="oldRoot"/> so they point under <paramref name="newRoot"/>; returns how many changed.
+    /// specs) that lie under <paramref name="oldRoot"/> so they point under <paramref name="newRoot"/> (stored relative when that
+    /// is this database's folder); returns how many changed.
     /// </summary>
     public int RebasePaths(string oldRoot, string newRoot) => Write(() =>
     {
@@ -12,21 +13,21 @@ public sealed partial class ArtGalleryDatabase
         foreach (var m in Models.FindAll().ToList())
         {
             if (Rebase(m.Path, oldRoot, newRoot) is not { } path) continue;
-            m.Path = path;
+            m.Path = ToStored(path);
             Models.Update(m);
             changed++;
         }
         foreach (var d in Datasets.FindAll().ToList())
         {
             if (Rebase(d.Folder, oldRoot, newRoot) is not { } folder) continue;
-            d.Folder = folder;
+            d.Folder = ToStored(folder);
             Datasets.Update(d);
             changed++;
         }
         foreach (var r in Runs.FindAll().ToList())
         {
             if (Rebase(r.Dataset, oldRoot, newRoot) is not { } spec) continue;
-            r.Dataset = spec;
+            r.Dataset = ToStored(spec);
             Runs.Update(r);
             changed++;
         }

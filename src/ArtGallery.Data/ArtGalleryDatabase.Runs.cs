@@ -6,21 +6,21 @@ public sealed partial class ArtGalleryDatabase
     public void SaveRun(TrainingRunRecord run) => Write(() =>
     {
         run.Updated = DateTime.UtcNow;
-        Runs.Upsert(run);
+        WithStored(run, r => r.Dataset, (r, v) => r.Dataset = v, () => Runs.Upsert(run));
     });
 
     /// <summary>A run by id.</summary>
-    public TrainingRunRecord? FindRun(string id) => Runs.FindById(id);
+    public TrainingRunRecord? FindRun(string id) => Absolute(Runs.FindById(id));
 
     /// <summary>Runs, newest first.</summary>
     public IReadOnlyList<TrainingRunRecord> AllRuns(int limit = 50) =>
-        Runs.FindAll().OrderByDescending(r => r.Started).Take(limit).ToList();
+        Runs.FindAll().OrderByDescending(r => r.Started).Take(limit).Select(r => Absolute(r)!).ToList();
 
     /// <summary>Marks runs left "running" (by a crash or restart) as resumable; returns how many.</summary>
     public int MarkInterruptedRunsResumable() => Write(() =>
     {
         int n = 0;
-        foreach (var run in Runs.Find(r => r.Status == RunStatus.Running).ToList())
+        foreach (var run in Runs.Find(r => r.Status == RunStatus.Running).Select(r => Absolute(r)!).ToList())
         {
             run.Status = RunStatus.Resumable;
             SaveRun(run);
@@ -33,12 +33,12 @@ public sealed partial class ArtGalleryDatabase
     public void SaveDataset(DatasetRecord dataset) => Write(() =>
     {
         if (dataset.Created == default) dataset.Created = DateTime.UtcNow;
-        Datasets.Upsert(dataset);
+        WithStored(dataset, d => d.Folder, (d, v) => d.Folder = v, () => Datasets.Upsert(dataset));
     });
 
     /// <summary>A dataset by id.</summary>
-    public DatasetRecord? FindDataset(string id) => Datasets.FindById(id);
+    public DatasetRecord? FindDataset(string id) => Absolute(Datasets.FindById(id));
 
     /// <summary>Uploaded datasets, newest first.</summary>
-    public IReadOnlyList<DatasetRecord> AllDatasets() => Datasets.FindAll().OrderByDescending(d => d.Created).ToList();
+    public IReadOnlyList<DatasetRecord> AllDatasets() => Datasets.FindAll().OrderByDescending(d => d.Created).Select(d => Absolute(d)!).ToList();
 }

@@ -23,6 +23,7 @@ public sealed partial class ArtGalleryDatabase : IDisposable
         Favorites.EnsureIndex(f => f.Key, unique: true);
         Favorites.EnsureIndex(f => f.UserId);
         Runs.EnsureIndex(r => r.Status);
+        MigrateAbsolutePaths();
     }
 
     /// <summary>Absolute path of the database file.</summary>

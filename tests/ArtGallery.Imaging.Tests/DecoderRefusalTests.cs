@@ -6,10 +6,10 @@ public class DecoderRefusalTests
     {
         { "truncated-png", "truncated PNG" },
         { "truncated-jpeg", "truncated JPEG" },
-        { "huge-header", "100000x100000 exceeds the 8192 px limit" },
-        { "huge-jpeg", "60000x50000 exceeds the 8192 px limit" },
-        { "bomb", "pixels, over the 40,000,000-pixel limit (40 megapixels)" },
-        { "elongated", "1x8192 is too elongated (8192:1, limit 8:1)" },
+        { "huge-header", "100000x100000 is 10,000,000,000 pixels: decoding it needs" },
+        { "huge-jpeg", "60000x50000 is 3,000,000,000 pixels: decoding it needs 11.2 GB, over the 256 MB decode limit" },
+        { "bomb", "pixels: decoding it needs 309 MB, over the 256 MB decode limit (67.1 megapixels)" },
+        { "elongated", "1x8192 is too elongated (8192:1, over the 8:1 limit)" },
         { "text", "not an image: PNG or JPEG only" },
         { "gif", "GIF is not accepted: PNG or JPEG only" },
         { "webp", "WebP is not accepted: PNG or JPEG only" },
@@ -31,7 +31,7 @@ public class DecoderRefusalTests
         "truncated-jpeg" => TestImages.Truncated(TestImages.Jpeg(64, 64)),
         "huge-header" => TestImages.PngClaiming(100_000, 100_000),
         "huge-jpeg" => JpegClaiming(60000, 50000),
-        "bomb" => TestImages.BombPng(8000),
+        "bomb" => TestImages.BombPng(9000),
         "text" => "just some text, renamed to .png\n"u8.ToArray(),
         "gif" => TestImages.Gif(),
         "webp" => TestImages.WebP(),
@@ -75,13 +75,13 @@ public class DecoderRefusalTests
     [Fact]
     public void TryDecode_DecompressionBomb_RefusedBeforeDecoding()
     {
-        var bomb = TestImages.BombPng(8000); // 64 MP: 192 MB as RGB, about 8 KB on disk
+        var bomb = TestImages.BombPng(9000); // 81 MP: 324 MB to decode, about 10 KB on disk
         Assert.True(bomb.Length < 64 * 1024);
         long before = GC.GetAllocatedBytesForCurrentThread();
         using var image = SafeImageDecoder.TryDecode(bomb, DatasetLimits.Default, out string reason);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Null(image);
-        Assert.Equal("8000x8000 is 64,000,000 pixels, over the 40,000,000-pixel limit (40 megapixels)", reason);
+        Assert.Equal("9000x9000 is 81,000,000 pixels: decoding it needs 309 MB, over the 256 MB decode limit (67.1 megapixels)", reason);
         Assert.True(allocated < 4 * 1024 * 1024, $"allocated {allocated} bytes refusing a bomb");
     }
 

@@ -10,7 +10,7 @@ public class ImporterTests
         ("/abs.png", TestImages.Png()),
         ("broken.jpg", TestImages.Truncated(TestImages.Jpeg(64, 64))),
         ("huge.png", TestImages.PngClaiming(100_000, 100_000)),
-        ("bomb.png", TestImages.BombPng(8000)),
+        ("bomb.png", TestImages.BombPng(9000)),
         ("readme.png", "not really a png"u8.ToArray()),
         ("anim.gif", TestImages.Gif()),
         ("empty.png", []),

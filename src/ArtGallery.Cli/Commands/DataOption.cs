@@ -14,6 +14,8 @@ internal static class DataOption
         context.Out.WriteLine(report.Summary);
         foreach (var refused in report.Refused.Take(20)) context.Out.WriteLine($"  skipped {refused}");
         if (report.Refused.Count > 20) context.Out.WriteLine($"  ... and {report.Refused.Count - 20} more");
+        foreach (var warning in report.Warnings.Take(20)) context.Out.WriteLine($"  warning {warning}");
+        if (report.Warnings.Count > 20) context.Out.WriteLine($"  ... and {report.Warnings.Count - 20} more warnings");
         return dataset;
     }
 }

@@ -23,7 +23,7 @@ public sealed class UpscaleCommand : ICliCommand
         string path = DetailOption.Path(detail);
         if (!File.Exists(input)) throw new CliException($"--in '{input}' does not exist");
         TorchSharp.torch.set_num_threads(threads);
-        using var source = Image.Load<Rgb24>(input);
+        using var source = ReadSafely(input);
         int width = (int)Math.Round(source.Width * scale), height = (int)Math.Round(source.Height * scale);
         if (width < 1 || height < 1) throw new CliException($"--scale {scale} makes a {source.Width}x{source.Height} image smaller than one pixel");
         if ((long)width * height > PrintSpec.DefaultMaxPixels) throw new CliException($"{width}x{height} exceeds the {PrintSpec.DefaultMaxPixels / 1_000_000} megapixel budget");
@@ -33,4 +33,16 @@ public sealed class UpscaleCommand : ICliCommand
         context.Out.WriteLine($"upscaled {input} {source.Width}x{source.Height} -> {output} {width}x{height} with detail model {model.Id}");
         return 0;
     }
+
+    /// <summary>The one safe decoder every entry point uses: size, scans and metadata bounded before any pixel is decoded.</summary>
+    private static Image<Rgb24> ReadSafely(string input)
+    {
+        var limits = DatasetLimits.Default;
+        long length = new FileInfo(input).Length;
+        if (length > limits.MaxFileBytes) throw new CliException($"--in '{input}' is {SafeSize(length)}, over the {SafeSize(limits.MaxFileBytes)} limit");
+        return SafeImageDecoder.TryDecode(File.ReadAllBytes(input), limits, out string reason)
+            ?? throw new CliException($"--in '{input}' refused: {reason}");
+    }
+
+    private static string SafeSize(long bytes) => $"{bytes / (double)(1 << 20):0.#} MB";
 }

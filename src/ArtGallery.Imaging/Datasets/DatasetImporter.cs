@@ -38,8 +38,9 @@ public static class DatasetImporter
         }
         catch (DatasetException ex)
         {
+            // The whole zip is refused: named in the report, and the images it had added are removed.
             foreach (var file in accepted) target.Delete(file.SavedAs);
-            return new ImportReport([], refused, ex.Message);
+            return new ImportReport([], [.. refused, new RefusedFile(archiveName ?? "zip", ex.Message)], ex.Message);
         }
         finally
         {
@@ -84,14 +85,17 @@ public static class DatasetImporter
     {
         saved = null;
         refused = null;
-        using var image = SafeImageDecoder.TryDecode(data, limits, out string reason);
+        using var image = SafeImageDecoder.TryDecode(data, limits, out string reason, out string? note);
         if (image is null) { refused = new RefusedFile(name, reason); return false; }
+        string? warning = Join(ImageOps.UniformWarning(image), note);
         using var original = DatasetOriginals.Capped(image);
         ImageOps.CenterSquare(image, limits.MasterSize);
-        saved = new ImportedFile(name, target.SaveNew(image));
+        saved = new ImportedFile(name, target.SaveNew(image), warning);
         DatasetOriginals.Save(target.Root, saved.SavedAs, original);
         return true;
     }
+
+    internal static string? Join(string? first, string? second) => first is null ? second : second is null ? first : $"{first}; {second}";
 
     private static bool CopyCapped(Stream from, Stream to, long cap)
     {

@@ -71,7 +71,10 @@ public static class DatasetSource
     private static (IImageDataset, DatasetReport) Finish(string spec, (List<UserImageDataset.ImageItem> Items, List<RefusedFile> Refused) found, DatasetLimits limits)
     {
         string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(spec)));
-        var report = new DatasetReport(name, found.Items.Count, found.Refused);
+        var report = new DatasetReport(name, found.Items.Count, found.Refused)
+        {
+            Warnings = [.. found.Items.Where(i => i.Warning is not null).Select(i => new FileWarning(i.Name, i.Warning!))],
+        };
         if (found.Items.Count == 0)
         {
             string why = found.Refused.Count == 0

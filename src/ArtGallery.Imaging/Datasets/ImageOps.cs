@@ -1,4 +1,5 @@
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Advanced;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -41,6 +42,34 @@ public static class ImageOps
             planar[2 * plane + i] = pixels[i].B;
         }
         return planar;
+    }
+
+    /// <summary>Below this spread (standard deviation of the most varied channel, of 255) a picture reads as one colour.</summary>
+    public const double UniformSpread = 3;
+
+    /// <summary>
+    /// A warning for a picture that came out nearly one colour (a drawing in the ground's colour on a transparent
+    /// ground, a blank scan), or null. Sampled on a grid of about 65,000 pixels.
+    /// </summary>
+    internal static string? UniformWarning(Image<Rgb24> image)
+    {
+        int step = Math.Max(1, (int)Math.Sqrt((double)image.Width * image.Height / 65536));
+        Span<double> sum = stackalloc double[3], squares = stackalloc double[3];
+        long n = 0;
+        for (int y = 0; y < image.Height; y += step)
+        {
+            var row = image.DangerousGetPixelRowMemory(y).Span;
+            for (int x = 0; x < row.Length; x += step, n++)
+            {
+                var p = row[x];
+                (sum[0], sum[1], sum[2]) = (sum[0] + p.R, sum[1] + p.G, sum[2] + p.B);
+                (squares[0], squares[1], squares[2]) = (squares[0] + p.R * p.R, squares[1] + p.G * p.G, squares[2] + p.B * p.B);
+            }
+        }
+        double spread = 0;
+        for (int c = 0; c < 3; c++) spread = Math.Max(spread, Math.Sqrt(Math.Max(0, squares[c] / n - sum[c] / n * (sum[c] / n))));
+        return spread >= UniformSpread ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"came out nearly uniform (colour spread {spread:0.#} of 255): check that it shows what you expect (transparent areas are composited over the ground colour)");
     }
 
     /// <summary>Enlarges a square image in place to <paramref name="side"/> px.</summary>

@@ -9,7 +9,10 @@ internal static class MetadataGate
 {
     private static readonly HashSet<string> PixelChunks = ["IHDR", "PLTE", "IDAT", "IEND"];
 
-    /// <summary>The PNG rebuilt from IHDR, PLTE, IDAT and IEND only; null with <paramref name="refusal"/> set when refused.</summary>
+    // Transparency is pixels, not metadata: without it palette clip art comes out on whatever its transparent index holds.
+    private const string Transparency = "tRNS";
+
+    /// <summary>The PNG rebuilt from IHDR, PLTE, tRNS (one, at most 256 bytes), IDAT and IEND only; null with <paramref name="refusal"/> set when refused.</summary>
     public static byte[]? Png(byte[] png, List<PngChunks.Chunk> chunks, DatasetLimits limits, out string? refusal)
     {
         refusal = Caps("PNG", chunks.Count(c => c.IsAncillary), chunks.Where(c => c.IsAncillary).Sum(c => (long)c.Length), limits, "chunks");
@@ -19,9 +22,12 @@ internal static class MetadataGate
             refusal = $"corrupt PNG (unknown critical chunk '{Printable(odd.Type)}')";
             return null;
         }
-        var output = new MemoryStream(chunks.Where(c => !c.IsAncillary).Sum(c => c.TotalLength) + 8);
+        var kept = chunks.Where(c => !c.IsAncillary).ToList();
+        if (chunks.FirstOrDefault(c => c.Type == Transparency && c.Length <= 256) is { Type: not null } alpha)
+            kept.Insert(kept.FindIndex(c => c.Type == "IDAT") is var at and >= 0 ? at : kept.Count, alpha);
+        var output = new MemoryStream(kept.Sum(c => c.TotalLength) + 8);
         output.Write(PngChunks.Signature);
-        foreach (var c in chunks.Where(c => !c.IsAncillary)) output.Write(png, c.Offset, c.TotalLength);
+        foreach (var c in kept) output.Write(png, c.Offset, c.TotalLength);
         return output.ToArray();
     }
 
@@ -33,6 +39,13 @@ internal static class MetadataGate
     {
         var segments = JpegSegments.Walk(jpeg, out refusal, limits.MaxMetadataSegments);
         if (segments is null) return null;
+        int scans = segments.Count(s => s.Marker == 0xDA);
+        if (scans > limits.MaxJpegScans)
+        {
+            // Each progressive scan re-walks every block of the image: a flood of tiny refinement scans costs minutes.
+            refusal = $"JPEG refused: {scans} scans, over the {limits.MaxJpegScans}-scan limit";
+            return null;
+        }
         var metadata = segments.Where(s => s.IsMetadata).ToList();
         refusal = Caps("JPEG", metadata.Count, metadata.Sum(s => (long)s.Length), limits, "APPn/COM segments");
         if (refusal is not null) return null;

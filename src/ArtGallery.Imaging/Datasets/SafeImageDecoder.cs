@@ -4,14 +4,13 @@ using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 
 namespace ArtGallery.Imaging;
 
 /// <summary>
-/// Decodes untrusted bytes: PNG/JPEG only, structure and size checked before any pixel is decoded, metadata
-/// dropped before any decoder sees it (<see cref="MetadataGate"/>), bounded allocations, every failure turned
-/// into a short reason. Never throws for bad data. The image returned carries pixels only.
+/// Decodes untrusted bytes: PNG/JPEG only, structure, size and JPEG scans checked before any pixel is decoded,
+/// metadata dropped before any decoder sees it (<see cref="MetadataGate"/>), bounded allocations, every failure
+/// turned into a short reason. Never throws for bad data. The image returned carries pixels only (alpha composited).
 /// </summary>
 public static class SafeImageDecoder
 {
@@ -31,8 +30,15 @@ public static class SafeImageDecoder
     }
 
     /// <summary>Validates and decodes; returns null with <paramref name="reason"/> set when the file is refused.</summary>
-    public static Image<Rgb24>? TryDecode(byte[] data, DatasetLimits limits, out string reason)
+    public static Image<Rgb24>? TryDecode(byte[] data, DatasetLimits limits, out string reason) => TryDecode(data, limits, out reason, out _);
+
+    /// <summary>
+    /// Validates and decodes; <paramref name="note"/> says when the image was downscaled to the budget. Structure, size,
+    /// scans and metadata are checked on the bytes before any decoder runs; the pixels come from <see cref="SkiaDecoder"/>.
+    /// </summary>
+    public static Image<Rgb24>? TryDecode(byte[] data, DatasetLimits limits, out string reason, out string? note)
     {
+        note = null;
         var kind = ImageSniffer.Detect(data);
         reason = ImageSniffer.RefusalFor(kind) ?? "";
         if (reason.Length > 0) return null;
@@ -40,57 +46,42 @@ public static class SafeImageDecoder
         reason = refusal ?? "";
         if (reason.Length > 0) return null;
         string format = kind == ImageSniffer.Kind.Png ? "PNG" : "JPEG";
-        var config = CreateConfiguration(limits);
         try
         {
-            var info = Image.Identify(config, new MemoryStream(data, writable: false));
-            if (info is null) { reason = $"corrupt {format} (header not readable)"; return null; }
-            reason = SizeRefusal(info.Width, info.Height, limits) ?? "";
-            if (reason.Length > 0) return null;
-            var image = Image.Load<Rgb24>(config, new MemoryStream(data, writable: false));
-            image.Mutate(x => x.AutoOrient());
-            ClearMetadata(image);
-            return image;
+            return SkiaDecoder.Decode(data, format, limits, out reason, out note);
         }
         catch (Exception ex) when (ex is InvalidMemoryOperationException || ex.InnerException is InvalidMemoryOperationException)
         {
             reason = $"needs more memory than the {limits.AllocationLimitMegabytes} MB decode limit";
         }
-        catch (Exception ex) when (ex is InvalidImageContentException or ImageFormatException or NotSupportedException)
-        {
-            reason = $"corrupt {format} ({Trim(ex.Message)})";
-        }
-        catch (Exception ex)
-        {
-            // Decoders of hostile input can fail in unplanned ways; any failure is a refusal, never a crash.
-            reason = $"{format} could not be decoded ({ex.GetType().Name})";
-        }
         return null;
     }
 
-    /// <summary>The refusal for a size, or null when it is within limits.</summary>
-    public static string? SizeRefusal(long width, long height, DatasetLimits limits)
+    /// <summary>
+    /// The refusal for a source size, or null when it can be decoded: every decoded pixel takes 4 bytes, and the buffer
+    /// must fit <see cref="DatasetLimits.AllocationLimitMegabytes"/> (larger images are refused before decoding, smaller
+    /// ones over the budget are downscaled); more elongated than <see cref="DatasetLimits.MaxAspectRatio"/> is refused.
+    /// </summary>
+    public static string? SourceRefusal(long width, long height, DatasetLimits limits)
     {
         if (width < 1 || height < 1) return $"invalid size {width}x{height}";
-        if (width > limits.MaxSide || height > limits.MaxSide) return $"{width}x{height} exceeds the {limits.MaxSide} px limit";
-        if (width * height > limits.MaxPixels)
+        long pixels = width * height, limitBytes = (long)limits.AllocationLimitMegabytes << 20;
+        if (pixels > limitBytes / 4)
             return string.Create(CultureInfo.InvariantCulture,
-                $"{width}x{height} is {width * height:N0} pixels, over the {limits.MaxPixels:N0}-pixel limit ({limits.MaxPixels / 1e6:0.#} megapixels)");
+                $"{width}x{height} is {pixels:N0} pixels: decoding it needs {SafeZip.Mb(4 * pixels)}, over the {limits.AllocationLimitMegabytes} MB decode limit ({limitBytes / 4 / 1e6:0.#} megapixels)");
         double aspect = Math.Max(width, height) / (double)Math.Min(width, height);
         if (aspect > limits.MaxAspectRatio)
             return string.Create(CultureInfo.InvariantCulture,
-                $"{width}x{height} is too elongated ({aspect:0.#}:1, limit {limits.MaxAspectRatio:0.#}:1): its square crop would keep almost nothing");
+                $"{width}x{height} is too elongated ({Math.Ceiling(aspect * 100 - 1e-9) / 100:0.##}:1, over the {limits.MaxAspectRatio:0.##}:1 limit): its square crop would keep almost nothing");
         return null;
     }
 
-    private static void ClearMetadata(Image image)
+    /// <summary>The size an image is decoded to: itself, or shrunk (aspect kept) to fit the side and pixel budget.</summary>
+    public static (int Width, int Height) Fit(int width, int height, DatasetLimits limits)
     {
-        // Stored copies and thumbnails are re-encoded from this image: nothing but pixels may travel on.
-        image.Metadata.ExifProfile = null;
-        image.Metadata.IccProfile = null;
-        image.Metadata.IptcProfile = null;
-        image.Metadata.XmpProfile = null;
-        image.Metadata.GetPngMetadata().TextData.Clear();
+        double shrink = Math.Min(1, Math.Min((double)limits.MaxSide / Math.Max(width, height), Math.Sqrt(limits.MaxPixels / ((double)width * height))));
+        if (shrink >= 1) return (width, height);
+        return (Math.Max(1, (int)Math.Floor(width * shrink)), Math.Max(1, (int)Math.Floor(height * shrink)));
     }
 
     /// <summary>The bytes a decoder may see (structure checked, metadata gone), or null with <paramref name="refusal"/>.</summary>
@@ -107,7 +98,7 @@ public static class SafeImageDecoder
         // Read the claimed size ourselves: a 100000x100000 claim is refused before any decoder sees it.
         if (PngChunks.HeaderSize(data, chunks) is not (var w, var h))
             return complete || chunks.Count > 0 ? "corrupt PNG (no IHDR header)" : "truncated PNG (ends inside its header)";
-        if (SizeRefusal(w, h, limits) is { } size) return size;
+        if (SourceRefusal(w, h, limits) is { } size) return size;
         if (chunks.Count(c => c.IsAncillary) > limits.MaxMetadataSegments)
             return $"PNG refused: more than {limits.MaxMetadataSegments} metadata chunks (limit {limits.MaxMetadataSegments})";
         if (chunks.Count >= PngChunks.MaxChunks) return $"corrupt PNG (more than {PngChunks.MaxChunks} chunks)";
@@ -115,11 +106,5 @@ public static class SafeImageDecoder
         if (chunks.FirstOrDefault(c => !c.CrcOk) is { Type: not null } bad) return $"corrupt PNG (bad checksum in {bad.Type} chunk)";
         if (!chunks.Any(c => c.Type == "IDAT")) return "corrupt PNG (no image data)";
         return null;
-    }
-
-    private static string Trim(string message)
-    {
-        message = message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
-        return message.Length <= 120 ? message : message[..117] + "...";
     }
 }

@@ -14,24 +14,12 @@ internal static class SafeZip
 
     public readonly record struct Entry(string Name, byte[]? Data, string? Refusal);
 
+    /// <summary>The entries, each with its data or refusal; the whole zip is refused (DatasetException) before any entry is read when its directory is over the caps or damaged.</summary>
     public static IEnumerable<Entry> Read(Stream zip, DatasetLimits limits)
     {
-        ZipArchive archive;
-        try
-        {
-            archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException)
-        {
-            throw new DatasetException("not a valid zip file", ex);
-        }
+        var archive = Open(zip, limits);
         using (archive)
         {
-            if (archive.Entries.Count > limits.MaxZipEntries)
-                throw new DatasetException($"zip refused: {archive.Entries.Count} entries exceed the {limits.MaxZipEntries}-entry limit");
-            long declared = archive.Entries.Sum(e => Math.Max(0, e.Length));
-            if (declared > limits.MaxZipTotalBytes)
-                throw new DatasetException($"zip refused: it declares {Mb(declared)} expanded, over the {Mb(limits.MaxZipTotalBytes)} limit");
             long total = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in archive.Entries)
@@ -47,6 +35,27 @@ internal static class SafeZip
                     throw new DatasetException($"zip refused: it expands past the {Mb(limits.MaxZipTotalBytes)} total limit (zip bomb?)");
                 yield return new Entry(name, data, reason);
             }
+        }
+    }
+
+    /// <summary>
+    /// The archive with its entries read, after <see cref="ZipDirectory"/> checked the raw directory (.NET 10 reads
+    /// <c>Entries</c> lazily: a damaged directory must fail here, inside the try, not in the caller's loop).
+    /// </summary>
+    private static ZipArchive Open(Stream zip, DatasetLimits limits)
+    {
+        ZipDirectory.Check(zip, limits);
+        ZipArchive? archive = null;
+        try
+        {
+            archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+            _ = archive.Entries.Count;
+            return archive;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or NotSupportedException)
+        {
+            archive?.Dispose();
+            throw new DatasetException($"damaged zip: {ex.Message.TrimEnd('.')}", ex);
         }
     }
 

@@ -73,12 +73,14 @@ internal static class UserSources
 
     private static (UserImageDataset.ImageItem?, RefusedFile?) Validate(string name, byte[] data, Func<byte[]> load, DatasetLimits limits, MasterBudget budget)
     {
-        using var image = SafeImageDecoder.TryDecode(data, limits, out string reason);
+        using var image = SafeImageDecoder.TryDecode(data, limits, out string reason, out string? note);
         if (image is null) return (null, new RefusedFile(name, reason));
-        ImageOps.CenterSquare(image, limits.MasterSize);
+        string? warning = DatasetImporter.Join(ImageOps.UniformWarning(image), note);
+        int square = Math.Min(Math.Min(image.Width, image.Height), limits.MasterSize);
+        ImageOps.CenterSquare(image, Math.Min(square, limits.MasterKeepSize));
         long bytes = 3L * image.Width * image.Height;
         var master = budget.TryTake(bytes) ? DatasetSource.Pixels(image) : null;
-        return (new UserImageDataset.ImageItem(name, load, master, image.Width), null);
+        return (new UserImageDataset.ImageItem(name, load, master, image.Width) { Warning = warning, SquareSide = square }, null);
     }
 
     private static (List<UserImageDataset.ImageItem>, List<RefusedFile>) Collect((UserImageDataset.ImageItem? Item, RefusedFile? Refused)[] results, DatasetLimits limits)

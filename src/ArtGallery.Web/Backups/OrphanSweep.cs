@@ -4,24 +4,32 @@ using ArtGallery.Web.Hosting;
 namespace ArtGallery.Web.Backups;
 
 /// <summary>
-/// What a killed import leaves behind, found by what no record points to: upload spools (<c>uploads/*</c>: an upload
-/// only lives while its request does) and dataset folders (<c>datasets/.staging-*</c>, or a committed folder whose
-/// record was never written). Removed at start-up, before any upload can begin; back-ups skip them too.
+/// What a killed import leaves behind, and only that: upload spools (<c>uploads/*</c>: an upload only lives while its
+/// request does), staging folders (<c>datasets/.staging-*</c>) and committed folders that still carry the import's
+/// <see cref="DataPaths.PendingImportMarker"/> with no record. A dataset folder without the marker is never deleted,
+/// whatever the records say (a folder moved in by hand, or records that point elsewhere): the proof is the marker.
+/// Removed at start-up, before any upload can begin; back-ups skip them too.
 /// </summary>
 public static class OrphanSweep
 {
-    /// <summary>Dataset folders (full paths) that no dataset record points to.</summary>
+    /// <summary>Dataset folders (full paths) that provably belong to an interrupted import.</summary>
     public static IReadOnlyList<string> OrphanDatasetFolders(DataPaths paths, ArtGalleryDatabase db)
     {
         var recorded = RecordedDatasetFolders(db);
-        return [.. Directory.EnumerateDirectories(paths.Datasets).Where(d => !recorded.Contains(Path.GetFullPath(d)))];
+        var ids = db.AllDatasets().Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. Directory.EnumerateDirectories(paths.Datasets).Where(d =>
+        {
+            string name = Path.GetFileName(d);
+            if (recorded.Contains(Path.GetFullPath(d)) || ids.Contains(name)) return false;
+            return name.StartsWith(DataPaths.StagingPrefix, StringComparison.Ordinal) || File.Exists(Path.Combine(d, DataPaths.PendingImportMarker));
+        })];
     }
 
     /// <summary>Full paths of the dataset folders that records point to.</summary>
     public static HashSet<string> RecordedDatasetFolders(ArtGalleryDatabase db) =>
         db.AllDatasets().Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d.Folder))).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Deletes orphan dataset folders and every upload spool; returns how many folders went.</summary>
+    /// <summary>Deletes interrupted imports' folders and every upload spool; returns how many folders went.</summary>
     public static int Sweep(DataPaths paths, ArtGalleryDatabase db)
     {
         var doomed = OrphanDatasetFolders(paths, db).ToList();
@@ -36,6 +44,8 @@ public static class OrphanSweep
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* left for the next start */ }
         }
+        // Killed between the record and the marker's removal: the record owns the folder, only the marker goes.
+        foreach (var folder in RecordedDatasetFolders(db)) File.Delete(Path.Combine(folder, DataPaths.PendingImportMarker));
         return deleted;
     }
 }

@@ -26,24 +26,29 @@ public sealed class UploadSpool(DataPaths paths, long maxFileBytes = DatasetServ
         : null;
 
     /// <summary>Streams one browser file to disk with an explicit cap (Blazor's default is 500 KB).</summary>
-    public async Task AddAsync(IBrowserFile file)
+    public Task AddAsync(IBrowserFile file) =>
+        AddAsync(file.Name, file.Size, max => Task.FromResult(file.OpenReadStream(max)));
+
+    /// <summary>Streams one file to disk: refused by name when over the cap (never opened) or when the transfer breaks off.</summary>
+    public async Task AddAsync(string name, long size, Func<long, Task<Stream>> open)
     {
-        if (file.Size > maxFileBytes)
+        if (size > maxFileBytes)
         {
-            refused.Add(new RefusedFile(file.Name, $"{SafeMb(file.Size)} file exceeds the {SafeMb(maxFileBytes)} upload limit"));
+            refused.Add(new RefusedFile(name, $"{SafeMb(size)} file exceeds the {SafeMb(maxFileBytes)} upload limit"));
             return;
         }
         var path = Path.Combine(folder, $"{files.Count + refused.Count:D5}.upload");
         try
         {
             await using (var target = File.Create(path))
-                await file.OpenReadStream(maxFileBytes).CopyToAsync(target);
-            files.Add(new UploadFile(file.Name, () => File.OpenRead(path)));
+            await using (var source = await open(maxFileBytes))
+                await source.CopyToAsync(target);
+            files.Add(new UploadFile(name, () => File.OpenRead(path)));
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or TaskCanceledException)
         {
             File.Delete(path);
-            refused.Add(new RefusedFile(file.Name, "upload broke off: " + ex.Message));
+            refused.Add(new RefusedFile(name, "upload broke off: " + ex.Message));
         }
     }
 

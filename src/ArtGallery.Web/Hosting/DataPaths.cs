@@ -33,6 +33,9 @@ public sealed class DataPaths
     /// <summary>Prefix of a dataset folder still being imported; renamed to its id when the import commits.</summary>
     public const string StagingPrefix = ".staging-";
 
+    /// <summary>File an import puts in its folder first and removes after its record is written: the start-up sweep's proof of a leftover.</summary>
+    public const string PendingImportMarker = ".import-pending";
+
     /// <summary>Back-up archives made by the admin back-up endpoint.</summary>
     public string Backups => Path.Combine(Root, "backups");
 }

@@ -55,10 +55,15 @@ public sealed class DatasetServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task ImportAsync_BrowserFiles_OneReportLinePerFileAndSpoolRemoved()
+    public async Task ImportAsync_SpooledBrowserFiles_OneReportLinePerFileAndSpoolRemoved()
     {
-        var result = await service.ImportAsync([new BrowserFile("a.png", Png(1)), new BrowserFile("b.png", Png(2)), new BrowserFile("broken.png", "nope"u8.ToArray())]);
-
+        UploadResult result;
+        using (var spool = service.NewSpool())
+        {
+            foreach (var file in new[] { new BrowserFile("a.png", Png(1)), new BrowserFile("b.png", Png(2)), new BrowserFile("broken.png", "nope"u8.ToArray()) })
+                await spool.AddAsync(file);
+            result = await service.ImportAsync(spool);
+        }
         Assert.Equal(2, result.Accepted);
         Assert.Equal(["a.png", "b.png", "broken.png"], result.Files.Select(f => f.Name));
         Assert.Equal([1, 1, 0], result.Files.Select(f => f.Accepted));
@@ -67,13 +72,68 @@ public sealed class DatasetServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task ImportAsync_TooManyFiles_RefusedBeforeReadingAny()
+    public async Task BrowserUpload_TooManyFiles_RefusedBeforeReadingAny()
     {
-        byte[][] pngs = [Png(0), Png(1), Png(2)]; // painted once: 10,001 paintings took a minute
-        var files = Enumerable.Range(0, DatasetService.MaxFilesPerUpload + 1).Select(i => (IBrowserFile)new BrowserFile($"{i}.png", pngs[i % 3])).ToList();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => service.ImportAsync(files));
-        Assert.Equal(UploadSpool.TooMany(files.Count), error.Message);
-        Assert.Empty(db.AllDatasets());
+        int changes = 0;
+        using var upload = new BrowserUpload(service, () => Task.FromResult(true), () => { changes++; return Task.CompletedTask; });
+        Assert.False(await upload.Begin(DatasetService.MaxFilesPerUpload + 1));
+        Assert.Equal(UploadSpool.TooMany(DatasetService.MaxFilesPerUpload + 1), upload.Error);
+        Assert.False(upload.Busy);
+        Assert.Equal(1, changes);
+        Assert.True(await upload.Begin(DatasetService.MaxFilesPerUpload)); // the advertised count itself is accepted
+        Assert.True(upload.Busy);
+    }
+
+    [Fact]
+    public async Task BrowserUpload_SignedOutOrNoLongerAdmin_Refused()
+    {
+        using var upload = new BrowserUpload(service, () => Task.FromResult(false), () => Task.CompletedTask);
+        Assert.False(await upload.Begin(3));
+        Assert.Equal(ArtGallery.Web.Accounts.AdminCheck.Refusal, upload.Error);
+    }
+
+    [Theory]
+    [InlineData("polyglot.zip", "damaged zip: its central directory is")]
+    [InlineData("prepended.zip", "damaged zip: its central directory is 64 bytes away")]
+    [InlineData("interlaced.png", "truncated PNG (its image data ends early)")]
+    public void Import_HostileFileAmongImages_RefusedByName_RestImported_NoStagingLeft(string hostile, string reason)
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+            using (var entry = archive.CreateEntry("inside.png").Open()) entry.Write(Png(5));
+        byte[] bytes = hostile switch
+        {
+            "polyglot.zip" => [.. Png(4), .. zip.ToArray()],
+            "prepended.zip" => [.. new byte[64], .. zip.ToArray()],
+            _ => TinyDamagedInterlacedPng(),
+        };
+        var result = service.Import([new UploadFile("a.png", () => new MemoryStream(Png(1))), new UploadFile(hostile, () => new MemoryStream(bytes)),
+            new UploadFile("b.png", () => new MemoryStream(Png(2)))]);
+
+        Assert.Equal(2, result.Accepted);
+        var refusal = Assert.Single(result.Refused);
+        Assert.Equal(hostile, refusal.File);
+        Assert.StartsWith(reason, refusal.Reason);
+        Assert.Equal([result.Dataset!.Id], Directory.GetDirectories(paths.Datasets).Select(Path.GetFileName)); // no .staging-* left
+        Assert.False(File.Exists(Path.Combine(result.Dataset.Folder, DataPaths.PendingImportMarker)));
+    }
+
+    /// <summary>69 bytes: 64x64 RGB, Adam7, an IDAT far too short (issue 24, N1).</summary>
+    private static byte[] TinyDamagedInterlacedPng()
+    {
+        var ihdr = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ihdr, 64);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), 64);
+        (ihdr[8], ihdr[9], ihdr[12]) = (8, 2, 1);
+        var idat = new MemoryStream();
+        using (var z = new ZLibStream(idat, CompressionLevel.Optimal, leaveOpen: true)) z.Write(new byte[4]);
+        var png = new MemoryStream();
+        png.Write(PngChunks.Signature);
+        PngChunks.Write(png, "IHDR", ihdr);
+        PngChunks.Write(png, "IDAT", idat.ToArray());
+        PngChunks.Write(png, "IEND", []);
+        Assert.Equal(69, png.Length);
+        return png.ToArray();
     }
 
     [Fact]

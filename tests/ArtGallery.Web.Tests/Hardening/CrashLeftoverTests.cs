@@ -29,6 +29,7 @@ public sealed class CrashLeftoverTests
         // What kill -9 during an import leaves: the staging folder, a renamed folder whose record was never written, the spool.
         var staging = Leave(Path.Combine(data, "datasets", DataPaths.StagingPrefix + "ds-20260101-000000-abc", "img-000001.png"));
         var orphan = Leave(Path.Combine(data, "datasets", "ds-20260101-000000-def", "img-000001.png"));
+        File.WriteAllText(Path.Combine(orphan, DataPaths.PendingImportMarker), "ds-20260101-000000-def"); // the import's own mark
         var spool = Leave(Path.Combine(data, "uploads", Guid.NewGuid().ToString("N"), "00000.upload"));
 
         await using var restarted = new AppFactory(data, null);
