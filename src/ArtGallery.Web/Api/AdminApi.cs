@@ -11,22 +11,35 @@ public sealed record DiagnosticsDto(
     long GcCommittedBytes, long GcFragmentedBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, int Threads,
     int RenderQueuePending, int PrintsInFlight, long RenderCacheBytes, long RenderCacheEntries, string TrainingStatus, double? Kimg);
 
-/// <summary>Admin-only back-ups (POST makes one, GET lists and downloads) and diagnostics.</summary>
+/// <summary>Admin-only back-ups (POST makes one, GET lists and downloads, DELETE removes one) and diagnostics.</summary>
 public static class AdminApi
 {
     /// <summary>Maps /api/admin/*.</summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin").RequireAuthorization(TrainingApi.AdminPolicy);
-        group.MapPost("/backup", async Task<Results<Created<BackupDto>, ProblemHttpResult>> (BackupService backups, CancellationToken cancel) =>
-            await backups.CreateAsync(cancel) is { } made ? TypedResults.Created(made.Url, made)
-                : TypedResults.Problem("A back-up is already being made; try again when it is done.", statusCode: StatusCodes.Status409Conflict));
+        group.MapPost("/backup", Backup);
         group.MapGet("/backups", (BackupService backups) => TypedResults.Ok(backups.All()));
         group.MapGet("/backups/{name}", Results<PhysicalFileHttpResult, NotFound> (string name, BackupService backups) =>
             backups.PathOf(name) is { } path ? TypedResults.PhysicalFile(path, "application/zip", name) : TypedResults.NotFound());
+        group.MapDelete("/backups/{name}", Results<NoContent, NotFound> (string name, BackupService backups) =>
+            backups.Delete(name) ? TypedResults.NoContent() : TypedResults.NotFound());
         group.MapGet("/diagnostics", (RenderQueue renders, PrintQueue prints, ArtRenderer renderer, TrainingState training) =>
             TypedResults.Ok(Diagnostics(renders, prints, renderer, training)));
         return app;
+    }
+
+    private static async Task<Results<Created<BackupDto>, ProblemHttpResult>> Backup(BackupService backups, CancellationToken cancel)
+    {
+        try
+        {
+            return await backups.CreateAsync(cancel) is { } made ? TypedResults.Created(made.Url, made)
+                : TypedResults.Problem("A back-up is already being made; try again when it is done.", statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (BackupSpaceException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status507InsufficientStorage, title: "Not enough disk space");
+        }
     }
 
     private static DiagnosticsDto Diagnostics(RenderQueue renders, PrintQueue prints, ArtRenderer renderer, TrainingState training)
