@@ -1,4 +1,5 @@
 using ArtGallery.Gan.Training;
+using static System.FormattableString;
 
 namespace ArtGallery.Gan.Checkpoints;
 
@@ -42,17 +43,17 @@ public static class ModelLimits
             return $"its training options are not valid ({e.Message})";
         }
         if (model.Resolution < 4 || model.Resolution > options.MaxResolution || (model.Resolution & (model.Resolution - 1)) != 0)
-            return $"its resolution {model.Resolution} is not a power of two in 4..{options.MaxResolution}";
-        if (!double.IsFinite(model.Alpha) || model.Alpha is < 0 or > 1) return $"its fade-in alpha {model.Alpha} is not in 0..1";
-        if (options.EffectiveLatentSize is < 1 or > MaxLatentSize) return $"its latent size {options.EffectiveLatentSize} is not in 1..{MaxLatentSize}";
+            return Invariant($"its resolution {model.Resolution} is not a power of two in 4..{options.MaxResolution}");
+        if (!double.IsFinite(model.Alpha) || model.Alpha is < 0 or > 1) return Invariant($"its fade-in alpha {model.Alpha} is not in 0..1");
         var layers = Layers(options);
         if (layers.FirstOrDefault(l => l.Width > MaxWidth) is { Width: > 0 } wide)
-            return $"it asks for {wide.Width} channels at {wide.Resolution} px; at most {MaxWidth}";
+            return Invariant($"it asks for {wide.Width} channels at {wide.Resolution} px; at most {MaxWidth}");
         if (layers.FirstOrDefault(l => (long)l.Width * l.Resolution * l.Resolution > MaxFeatureValues) is { Width: > 0 } big)
-            return $"it asks for {big.Width} channels at {big.Resolution} px, over {MaxFeatureValues:N0} values per image";
+            return Invariant($"it asks for {big.Width} channels at {big.Resolution} px, over {MaxFeatureValues:N0} values per image");
+        if (options.EffectiveLatentSize is < 1 or > MaxLatentSize) return Invariant($"its latent size {options.EffectiveLatentSize} is not in 1..{MaxLatentSize}");
         long weights = WeightsAtLeast(options);
         if (weights * 4 > model.Weights.LongLength)
-            return $"its options describe at least {weights:N0} weights ({weights * 4:N0} bytes) but it holds {model.Weights.LongLength:N0} bytes";
+            return Invariant($"its options describe at least {weights:N0} weights ({weights * 4:N0} bytes) but it holds {model.Weights.LongLength:N0} bytes");
         return null;
     }
 

@@ -11,7 +11,7 @@ namespace ArtGallery.Web.Hosting;
 /// believes, so that behind a TLS proxy the request is https (Secure cookies), the client address is the visitor's (the
 /// sign-in limiter's buckets) and the origin is the public one (<see cref="Accounts.SameOriginCheck"/>). Empty or "off"
 /// (default): headers ignored; "loopback": a proxy on this machine; "any": every sender (only when nothing but the proxy
-/// can reach the app); otherwise addresses and networks, comma separated ("10.0.0.5, 172.16.0.0/12").
+/// can reach the app); addresses and networks ("10.0.0.5, 172.16.0.0/12"); or a comma-separated mix of these.
 /// Only the nearest proxy's entry is taken (ForwardLimit 1).
 /// </summary>
 public static class ForwardedProxies
@@ -22,12 +22,12 @@ public static class ForwardedProxies
         (networks, error) = (null, null);
         var value = text?.Trim() ?? "";
         if (value.Length == 0 || value.Equals("off", StringComparison.OrdinalIgnoreCase)) return true;
-        if (value.Equals("loopback", StringComparison.OrdinalIgnoreCase)) { networks = [IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")]; return true; }
-        if (value.Equals("any", StringComparison.OrdinalIgnoreCase)) { networks = [IPNetwork.Parse("0.0.0.0/0"), IPNetwork.Parse("::/0")]; return true; }
         var list = new List<IPNetwork>();
         foreach (var entry in value.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (IPNetwork.TryParse(entry, out var network)) list.Add(network);
+            if (entry.Equals("loopback", StringComparison.OrdinalIgnoreCase)) list.AddRange([IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")]);
+            else if (entry.Equals("any", StringComparison.OrdinalIgnoreCase)) list.AddRange([IPNetwork.Parse("0.0.0.0/0"), IPNetwork.Parse("::/0")]);
+            else if (IPNetwork.TryParse(entry, out var network)) list.Add(network);
             else if (IPAddress.TryParse(entry, out var address)) list.Add(new IPNetwork(address, address.GetAddressBytes().Length * 8));
             else
             {
