@@ -79,7 +79,8 @@ public sealed partial class DetailModel : IDisposable
         catch (Exception e) when (ModelFile.IsLayoutError(e)) { throw ModelFile.Damaged(path, e); }
         long weights = DetailNet.WeightsAtLeast(info.Channels, info.Blocks), held = payload.Length - r.BaseStream.Position;
         if (weights * 4 > held)
-            throw new InvalidDataException($"damaged model file: {path}: its header describes at least {weights:N0} weights ({weights * 4:N0} bytes) but it holds {held:N0} bytes.");
+            throw new InvalidDataException(FormattableString.Invariant(
+                $"damaged model file: {path}: its header describes at least {weights:N0} weights ({weights * 4:N0} bytes) but it holds {held:N0} bytes."));
         var net = new DetailNet(info.Channels, info.Blocks);
         try
         {
