@@ -7,15 +7,19 @@ using System.Text.Json;
 using LoadGen;
 
 // loadgen load URL PID CLIENTS SECONDS ADMIN_PASSWORD   |   loadgen soak URL PID MINUTES RES KIMG_PER_PHASE ADMIN_PASSWORD
+// loadgen large URL PID CLIENTS SECONDS ADMIN_PASSWORD
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var url = new Uri(args[1]);
 int pid = int.Parse(args[2]);
 var admin = await AppClient.SignInAsync(url, "admin", args[^1], register: false);
 var model = await AppClient.EnsureModelAsync(admin);
 Console.WriteLine($"model {model}; server pid {pid}; RSS {AppClient.ProcMb(pid, "VmRSS"):F0} MB at start");
-return args[0] == "load"
-    ? await Load(url, pid, admin, model, int.Parse(args[3]), int.Parse(args[4]))
-    : await Soak(url, pid, admin, model, double.Parse(args[3]), int.Parse(args[4]), double.Parse(args[5]));
+return args[0] switch
+{
+    "load" => await Load(url, pid, admin, model, int.Parse(args[3]), int.Parse(args[4])),
+    "large" => await LargeViewBench.Run(url, pid, model, int.Parse(args[3]), int.Parse(args[4])),
+    _ => await Soak(url, pid, admin, model, double.Parse(args[3]), int.Parse(args[4]), double.Parse(args[5])),
+};
 
 static async Task<int> Load(Uri url, int pid, HttpClient admin, string model, int clients, int seconds)
 {

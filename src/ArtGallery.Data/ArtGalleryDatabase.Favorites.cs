@@ -44,9 +44,16 @@ public sealed partial class ArtGalleryDatabase
     public bool IsFavorite(int userId, string modelId, long seed, float truncation, string edits) =>
         Favorites.Exists(f => f.Key == FavoriteKey(userId, modelId, seed, truncation, edits));
 
-    /// <summary>A user's favorites, newest first, at most <paramref name="limit"/>.</summary>
-    public IReadOnlyList<FavoriteRecord> FavoritesOf(int userId, int limit = 500) =>
-        Favorites.Find(f => f.UserId == userId).OrderByDescending(f => f.Created).ThenByDescending(f => f.Id).Take(limit).ToList();
+    /// <summary>A user's favorites, newest (highest id) first: <paramref name="take"/> of them after the first <paramref name="skip"/>.</summary>
+    public IReadOnlyList<FavoriteRecord> FavoritesOf(int userId, int skip = 0, int take = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        return Favorites.Query().Where(f => f.UserId == userId).OrderByDescending(f => f.Id).Skip(skip).Limit(take).ToList();
+    }
+
+    /// <summary>How many favorites the user has.</summary>
+    public int FavoriteCount(int userId) => Favorites.Count(f => f.UserId == userId);
 
     /// <summary>The unique key of an artwork for one user; truncation is rounded so 0.7 and 0.70000001 match.</summary>
     public static string FavoriteKey(int userId, string modelId, long seed, float truncation, string edits) =>

@@ -64,22 +64,32 @@ public sealed partial class DetailModel : IDisposable
     /// <summary>The bundled default detail model (models/default.agdetail next to the app).</summary>
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "models", "default" + Extension);
 
-    /// <summary>Loads and verifies a .agdetail file; a damaged or foreign file throws <see cref="InvalidDataException"/>.</summary>
+    /// <summary>
+    /// Loads and verifies a .agdetail file. The header is bounded (<see cref="DetailModelInfo"/>) and must describe no more
+    /// weights than the file holds before a net is built; a damaged, hostile or foreign file throws
+    /// <see cref="InvalidDataException"/> ("damaged model file: PATH: why"), never a libtorch error.
+    /// </summary>
     public static DetailModel Load(string path, Device? device = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Detail model {path} does not exist.", path);
-        var payload = HashedFile.Read(path, Magic);
+        var payload = ModelFile.ReadVerified(path, Magic);
         using var r = new BinaryReader(new MemoryStream(payload));
-        var info = DetailModelInfo.FromJson(r.ReadString(), path);
+        DetailModelInfo info;
+        try { info = DetailModelInfo.FromJson(r.ReadString(), path); }
+        catch (Exception e) when (ModelFile.IsLayoutError(e)) { throw ModelFile.Damaged(path, e); }
+        long weights = DetailNet.WeightsAtLeast(info.Channels, info.Blocks), held = payload.Length - r.BaseStream.Position;
+        if (weights * 4 > held)
+            throw new InvalidDataException(FormattableString.Invariant(
+                $"damaged model file: {path}: its header describes at least {weights:N0} weights ({weights * 4:N0} bytes) but it holds {held:N0} bytes."));
         var net = new DetailNet(info.Channels, info.Blocks);
         try
         {
             net.load(r, strict: true);
         }
-        catch (Exception ex) when (ex is not InvalidDataException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             net.Dispose();
-            throw new InvalidDataException($"{path}: detail model weights do not match its header ({ex.Message}).", ex);
+            throw new InvalidDataException($"damaged model file: {path}: its weights do not match its header ({info.Channels} channels, {info.Blocks} blocks).", ex);
         }
         var picked = device ?? Gan.DeviceSelector.Pick("auto");
         net.to(picked);

@@ -56,5 +56,18 @@ public sealed class FavoriteTests : IDisposable
         Assert.False(db.IsFavorite(2, "m", 5, 1f, "pc1:1"));
     }
 
+    [Fact]
+    public void FavoritesOf_Pages_NewestFirst_AndCountsAll()
+    {
+        using var db = temp.Open();
+        for (int seed = 0; seed < 1200; seed++) db.AddFavorite(1, "m", seed, 1f, "");
+        db.AddFavorite(2, "m", 1, 1f, "");
+        Assert.Equal(1200, db.FavoriteCount(1));
+        Assert.Equal(1200, db.FavoritesOf(1).Count); // no silent cap
+        Assert.Equal([1199L, 1198, 1197], db.FavoritesOf(1, 0, 3).Select(f => f.Seed));
+        Assert.Equal([1L, 0], db.FavoritesOf(1, 1198, 500).Select(f => f.Seed));
+        Assert.Empty(db.FavoritesOf(1, 1200, 10));
+    }
+
     public void Dispose() => temp.Dispose();
 }

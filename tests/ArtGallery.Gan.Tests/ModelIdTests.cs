@@ -25,7 +25,9 @@ public class ModelIdTests
     public void ModelFile_WriteThenRead_KeepsTheStoredOptionsTextAndId()
     {
         var path = Path.Combine(TestOptions.TempDir(), "old.agmodel");
-        var model = new ModelBlob(OldOptionsJson, 32, 1, [1, 2, 3]);
+        // As many weight bytes as its options describe: a file holding fewer is refused as damaged (ModelLimits).
+        var weights = new byte[ModelLimits.WeightsAtLeast(TrainingOptions.FromJson(OldOptionsJson)) * 4];
+        var model = new ModelBlob(OldOptionsJson, 32, 1, weights);
         ModelFile.Write(path, model);
         var read = ModelFile.Read(path);
         Assert.Equal((OldOptionsJson, model.ModelId), (read.OptionsJson, read.ModelId));

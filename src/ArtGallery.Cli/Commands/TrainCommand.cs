@@ -27,7 +27,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         foreach (var skipped in trainer.SkippedCheckpoints) context.Err.WriteLine($"warning: skipped damaged checkpoint {skipped}");
         var o = trainer.Options;
         context.Out.WriteLine($"{(resume ? "resuming" : "training")} {o.Recipe} to {o.MaxResolution}px on {dataset.Name} " +
-            $"({dataset.Count} images): {trainer.Counters.Kimg:F1}/{trainer.TotalKimg:F0} kimg done, run folder {runDir}");
+            $"({dataset.Count} images): {Kimg(trainer.Counters.Kimg, trainer.TotalKimg)} kimg done, run folder {runDir}");
 
         var bar = new TerminalProgress(context.Out, interactive: !Console.IsOutputRedirected && context.Out == Console.Out);
         bool warned = false;
@@ -44,7 +44,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
             bar.Update(p.Kimg / Math.Max(p.TotalKimg, 1e-9), Status(p), force: p.CheckpointPath is not null);
         }), context.Cancel);
         bar.Finish();
-        context.Out.WriteLine($"stopped at {final.Kimg:F1}/{final.TotalKimg:F0} kimg ({final.Resolution}px); last checkpoint {final.CheckpointPath}");
+        context.Out.WriteLine($"stopped at {Kimg(final.Kimg, final.TotalKimg)} kimg ({final.Resolution}px); last checkpoint {final.CheckpointPath}");
         context.Out.WriteLine($"latest samples: {final.SampleGridPath}");
         if (final.SkippedUpdates > 0)
             context.Out.WriteLine($"{final.SkippedUpdates} updates were dropped for a non-finite loss or gradient (see src/ArtGallery.Gan/ENGINE.md)");
@@ -96,8 +96,17 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
     }
 
     private static string Status(TrainingProgress p) =>
-        $"{p.Kimg:F1}/{p.TotalKimg:F0} kimg {p.Phase} {p.Resolution}px a={p.Alpha:F2} D {p.LossD:F2} G {p.LossG:F2} " +
+        $"{Kimg(p.Kimg, p.TotalKimg)} kimg {p.Phase} {p.Resolution}px a={p.Alpha:F2} D {p.LossD:F2} G {p.LossG:F2} " +
         $"{p.ImagesPerSecond:F0} img/s p={p.AugmentP:F2}{(p.Diversity is { } d ? $" div={d:F2}" : "")} ETA {Eta(p.Eta)}";
+
+    /// <summary>"done/total" with the same decimals for both, enough that a short run's total is not shown as 0 ("?" when unknown).</summary>
+    public static string Kimg(double done, double total)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (!(total > 0)) return done.ToString("F1", invariant) + "/?";
+        var format = total >= 10 ? "F1" : total >= 0.1 ? "F2" : "F3";
+        return done.ToString(format, invariant) + "/" + total.ToString(format, invariant);
+    }
 
     private static string Eta(TimeSpan? eta) => eta is { } e ? (e.TotalHours >= 1 ? $"{(int)e.TotalHours}h{e.Minutes:D2}m" : $"{e.Minutes}m{e.Seconds:D2}s") : "?";
 

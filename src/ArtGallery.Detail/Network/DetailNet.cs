@@ -15,6 +15,9 @@ public sealed class DetailNet : Module<Tensor, Tensor>
     /// <summary>Upscaling factor of one pass.</summary>
     public const int Scale = 4;
 
+    /// <summary>Widest and deepest net built (training and loading alike): 256 x 64 is ~75 M weights.</summary>
+    public const int MaxChannels = 256, MaxBlocks = 64;
+
     private static readonly double[] BicubicFactor = [Scale, Scale];
     private readonly Conv2d head, bodyTail, up1, up2, tail;
     private readonly ModuleList<ResidualBlock> blocks = new();
@@ -22,8 +25,9 @@ public sealed class DetailNet : Module<Tensor, Tensor>
     /// <summary>Builds the net with <paramref name="channels"/> features and <paramref name="blockCount"/> residual blocks.</summary>
     public DetailNet(int channels, int blockCount) : base(nameof(DetailNet))
     {
-        if (channels < 4 || channels % 4 != 0) throw new ArgumentOutOfRangeException(nameof(channels), channels, "Channels must be a positive multiple of 4.");
-        if (blockCount is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(blockCount), blockCount, "Blocks must be 1..64.");
+        if (channels is < 4 or > MaxChannels || channels % 4 != 0)
+            throw new ArgumentOutOfRangeException(nameof(channels), channels, $"Channels must be a multiple of 4 in 4..{MaxChannels}.");
+        if (blockCount is < 1 or > MaxBlocks) throw new ArgumentOutOfRangeException(nameof(blockCount), blockCount, $"Blocks must be 1..{MaxBlocks}.");
         (Channels, Blocks) = (channels, blockCount);
         head = Conv2d(3, channels, 3, padding: 1);
         for (int i = 0; i < blockCount; i++) blocks.Add(new ResidualBlock(channels));
@@ -47,6 +51,13 @@ public sealed class DetailNet : Module<Tensor, Tensor>
 
     /// <summary>Learned weights.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
+
+    /// <summary>The convolution weights of a net of this shape (biases left out): a lower bound of what its file must hold.</summary>
+    public static long WeightsAtLeast(int channels, int blockCount)
+    {
+        long c = channels, c2 = channels * 2 / 3, c3 = channels / 3;
+        return 9 * (3 * c + 2 * blockCount * c * c + c * c + c * 4 * c2 + c2 * 4 * c3 + c3 * 3);
+    }
 
     /// <summary>Multiply-adds per input pixel of one pass (convolutions only; the 2x stage runs on 4 pixels per input pixel, the 4x tail on 16).</summary>
     public long MultiplyAddsPerInputPixel

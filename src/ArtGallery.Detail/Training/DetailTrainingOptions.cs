@@ -1,3 +1,5 @@
+using ArtGallery.Detail.Network;
+
 namespace ArtGallery.Detail.Training;
 
 /// <summary>Settings of one detail-model training run.</summary>
@@ -60,8 +62,8 @@ public sealed record DetailTrainingOptions
     public DetailTrainingOptions Validated()
     {
         if (GeneratorResolution is < 4 or > 4096) throw new ArgumentOutOfRangeException(nameof(GeneratorResolution), GeneratorResolution, "Generator resolution must be 4..4096.");
-        if (Channels is < 4 or > 256) throw new ArgumentOutOfRangeException(nameof(Channels), Channels, "Channels must be 4..256.");
-        if (Blocks is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(Blocks), Blocks, "Blocks must be 1..64.");
+        if (Channels is < 4 or > DetailNet.MaxChannels) throw new ArgumentOutOfRangeException(nameof(Channels), Channels, $"Channels must be 4..{DetailNet.MaxChannels}.");
+        if (Blocks is < 1 or > DetailNet.MaxBlocks) throw new ArgumentOutOfRangeException(nameof(Blocks), Blocks, $"Blocks must be 1..{DetailNet.MaxBlocks}.");
         if (CropSize < 16 || CropSize % 4 != 0) throw new ArgumentOutOfRangeException(nameof(CropSize), CropSize, "Crop size must be a multiple of 4, at least 16.");
         if (Batch is < 1 or > 256) throw new ArgumentOutOfRangeException(nameof(Batch), Batch, "Batch must be 1..256.");
         if (SampleEvery is < 1) throw new ArgumentOutOfRangeException(nameof(SampleEvery), SampleEvery, "Sample interval must be positive.");

@@ -30,6 +30,7 @@ internal static class HashedFile
             if (Encoding.ASCII.GetString(r.ReadBytes(magic.Length)) != magic) throw new InvalidDataException($"{path}: not a {magic} file.");
             long length = r.ReadInt64();
             if (length < 0 || length != fs.Length - fs.Position - 32) throw new InvalidDataException($"{path}: truncated or padded.");
+            if (length > Array.MaxLength) throw new InvalidDataException($"{path}: {length:N0} bytes, more than one file of this kind can hold.");
             var hash = r.ReadBytes(32);
             var payload = r.ReadBytes((int)length);
             if (!SHA256.HashData(payload).AsSpan().SequenceEqual(hash)) throw new InvalidDataException($"{path}: checksum mismatch.");

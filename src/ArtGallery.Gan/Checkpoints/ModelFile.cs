@@ -22,13 +22,36 @@ public static class ModelFile
         HashedFile.Write(path, Magic, ms.ToArray());
     }
 
-    /// <summary>Reads and verifies a model file.</summary>
+    /// <summary>Reads and verifies a model file, bounded by <see cref="ModelLimits"/>; a damaged one throws
+    /// <see cref="InvalidDataException"/> ("damaged model file: PATH: why").</summary>
     public static ModelBlob Read(string path)
     {
-        using var r = new BinaryReader(new MemoryStream(HashedFile.Read(path, Magic)));
-        var options = r.ReadString();
-        int resolution = r.ReadInt32();
-        double alpha = r.ReadDouble();
-        return new ModelBlob(options, resolution, alpha, r.ReadBytes(r.ReadInt32()));
+        ModelBlob model;
+        var payload = ReadVerified(path, Magic);
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(payload));
+            var options = r.ReadString();
+            int resolution = r.ReadInt32();
+            double alpha = r.ReadDouble();
+            model = new ModelBlob(options, resolution, alpha, r.ReadBytes(r.ReadInt32()));
+        }
+        catch (Exception e) when (IsLayoutError(e)) { throw Damaged(path, e); }
+        ModelLimits.Check(model, path);
+        return model;
     }
+
+    /// <summary><see cref="HashedFile.Read"/> for model files: its refusals (truncated, checksum, another kind) start "damaged model file: ".</summary>
+    internal static byte[] ReadVerified(string path, string magic)
+    {
+        try { return HashedFile.Read(path, magic); }
+        catch (InvalidDataException e) { throw new InvalidDataException("damaged model file: " + e.Message, e); }
+    }
+
+    /// <summary>True for what reading a file whose fields end early or hold nonsense lengths throws.</summary>
+    internal static bool IsLayoutError(Exception e) => e is EndOfStreamException or ArgumentOutOfRangeException or FormatException;
+
+    /// <summary>The error for a file whose fields do not parse.</summary>
+    internal static InvalidDataException Damaged(string path, Exception e) =>
+        new($"damaged model file: {path}: its contents end early or hold impossible lengths.", e);
 }

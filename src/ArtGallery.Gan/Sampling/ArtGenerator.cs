@@ -30,8 +30,24 @@ public sealed class ArtGenerator : IDisposable
         meanCode = tensor(Average(codes), device: this.device);
     }
 
-    /// <summary>Loads a run folder (newest good checkpoint, else a single .agmodel in it), a .agck or a .agmodel file.</summary>
-    public static ArtGenerator Load(string path, Device? device = null) => new(ReadModel(path), device);
+    /// <summary>
+    /// Loads a run folder (newest good checkpoint, else a single .agmodel in it), a .agck or a .agmodel file. A file out of
+    /// <see cref="ModelLimits"/> or whose weights do not fit its options throws <see cref="InvalidDataException"/>
+    /// ("damaged model file: ..."), never a libtorch error.
+    /// </summary>
+    public static ArtGenerator Load(string path, Device? device = null)
+    {
+        var model = ReadModel(path);
+        try
+        {
+            return new(model, device);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Within the limits but inconsistent (weights of another shape, a truncated tensor): libtorch's message is C++ frames.
+            throw new InvalidDataException($"damaged model file: {path}: its weights do not match the network its options describe.", e);
+        }
+    }
 
     /// <summary>Wraps already-decoded model bytes.</summary>
     public static ArtGenerator FromModel(ModelBlob model, Device? device = null) => new(model, device);
@@ -56,13 +72,25 @@ public sealed class ArtGenerator : IDisposable
         if (Directory.Exists(path))
         {
             var data = CheckpointStore.LoadLatest(path);
-            if (data is not null) return data.Model;
+            if (data is not null) return Bounded(data.Model, data.Path);
             var models = Directory.GetFiles(path, "*.agmodel");
             if (models.Length == 1) return ModelFile.Read(models[0]);
             throw new FileNotFoundException($"{path} holds no readable checkpoint or single .agmodel.");
         }
         if (!File.Exists(path)) throw new FileNotFoundException($"{path} does not exist.", path);
-        return path.EndsWith(".agmodel", StringComparison.OrdinalIgnoreCase) ? ModelFile.Read(path) : CheckpointFile.Read(path).Model;
+        return path.EndsWith(".agmodel", StringComparison.OrdinalIgnoreCase) ? ModelFile.Read(path) : Bounded(ReadCheckpoint(path).Model, path);
+    }
+
+    private static CheckpointData ReadCheckpoint(string path)
+    {
+        try { return CheckpointFile.Read(path); }
+        catch (Exception e) when (ModelFile.IsLayoutError(e)) { throw ModelFile.Damaged(path, e); }
+    }
+
+    private static ModelBlob Bounded(ModelBlob model, string path)
+    {
+        ModelLimits.Check(model, path);
+        return model;
     }
 
     /// <summary>Options the model was trained with.</summary>

@@ -18,6 +18,9 @@ public static class AccountMessages
     /// <summary>Too many sign-in or registration attempts.</summary>
     public const string Throttled = "throttled";
 
+    /// <summary>An open page's session was ended elsewhere (sign-out everywhere, password change).</summary>
+    public const string Ended = "ended";
+
     /// <summary>The message shown for a code; null for unknown codes.</summary>
     public static string? For(string? code) => code switch
     {
@@ -26,6 +29,7 @@ public static class AccountMessages
         BadPassword => $"Password must be {AccountService.MinPasswordLength}-{AccountService.MaxPasswordLength} characters.",
         Taken => "That user name is taken.",
         Throttled => "Too many attempts; wait a minute and try again.",
+        Ended => "Your session has ended (signed out everywhere or password changed); sign in again.",
         _ => null,
     };
 }

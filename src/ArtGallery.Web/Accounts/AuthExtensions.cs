@@ -3,6 +3,7 @@ using ArtGallery.Data;
 using ArtGallery.Web.Api;
 using ArtGallery.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.SignalR;
 
 namespace ArtGallery.Web.Accounts;
 
@@ -33,6 +34,11 @@ public static class AuthExtensions
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddAuthorizationBuilder().AddPolicy(TrainingApi.AdminPolicy, p => p.RequireRole(Roles.Admin));
         builder.Services.AddCascadingAuthenticationState();
+        // Circuits and hub connections re-check the session, so sign-out everywhere ends them too (not only new requests).
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidator>();
+        builder.Services.AddSingleton<HubSessions>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
+        builder.Services.AddSignalR().AddHubOptions<Training.TrainingHub>(o => o.AddFilter<HubSessions>());
         int perMinute = builder.Configuration.GetValue($"{ArtGalleryOptions.Section}:{nameof(ArtGalleryOptions.LoginAttemptsPerMinute)}", 20);
         builder.Services.AddRateLimiter(o =>
         {

@@ -30,6 +30,7 @@ public static partial class ArtworksApi
         bool large = view == "large";
         byte[] png;
         try { png = large ? await renderer.LargePngAsync(parsed.Request!, cancel) : await renderer.PngAsync(parsed.Request!, cancel); }
+        catch (QueueFullException ex) { return Busy(http, ex, retryAfterSeconds: 5); }
         catch (DirectionsUnavailableException ex) { return Unavailable(ex); }
         catch (Exception ex) when (ex is InvalidDataException or IOException) { return Unloadable(http, parsed.Request!, ex); }
         // Same URL, same picture: safe to cache hard for a concrete model id.
@@ -61,9 +62,9 @@ public static partial class ArtworksApi
             var name = $"{parsed.Request!.ModelId}-{parsed.Request.Seed}-{size.Trim().ToLowerInvariant()}-{dpi}dpi.png";
             return TypedResults.File(png, "image/png", name);
         }
-        catch (PrintQueueFullException ex)
+        catch (QueueFullException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Print queue full");
+            return Busy(http, ex, retryAfterSeconds: 60);
         }
         catch (DirectionsUnavailableException ex)
         {
@@ -97,6 +98,12 @@ public static partial class ArtworksApi
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value)) return true;
         error = $"{name} must be an integer.";
         return false;
+    }
+
+    private static ProblemHttpResult Busy(HttpContext http, QueueFullException ex, int retryAfterSeconds)
+    {
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status429TooManyRequests, title: ex.Title);
     }
 
     private static ProblemHttpResult Unavailable(DirectionsUnavailableException ex) =>

@@ -8,19 +8,41 @@ namespace ArtGallery.Web.Api;
 /// <summary>A favorite as returned by the API.</summary>
 public sealed record FavoriteDto(int Id, string ModelId, long Seed, float Truncation, string Edits, string ImageUrl);
 
-/// <summary>Signed-in users' favorites over HTTP (used by scripts and tests; pages use FavoritesService).</summary>
+/// <summary>Signed-in users' favorites over HTTP (used by scripts and tests; pages use FavoritesService). The list is paged:
+/// <c>GET /api/favorites?offset=N&amp;limit=M</c> (M at most 500).</summary>
 public static class FavoritesApi
 {
     /// <summary>Maps /api/favorites.</summary>
     public static IEndpointRouteBuilder MapFavoritesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/favorites").RequireAuthorization();
-        group.MapGet("/", (HttpContext http, ArtGalleryDatabase db) =>
-            TypedResults.Ok(db.FavoritesOf(AccountService.UserId(http.User)!.Value).Select(ToDto).ToList()));
+        group.MapGet("/", List);
         group.MapPost("/{model}/{seed:long}", Add);
         group.MapDelete("/{id:int}", Results<NoContent, NotFound> (int id, HttpContext http, ArtGalleryDatabase db) =>
             db.RemoveFavorite(AccountService.UserId(http.User)!.Value, id) ? TypedResults.NoContent() : TypedResults.NotFound());
         return app;
+    }
+
+    /// <summary>Largest page of <c>GET /api/favorites</c> (and the default).</summary>
+    public const int MaxPage = 500;
+
+    // One page, newest first; X-Total-Count says how many there are and a Link header (rel="next") where the next page is.
+    private static Results<Ok<List<FavoriteDto>>, ProblemHttpResult> List(HttpContext http, ArtGalleryDatabase db, string? offset, string? limit)
+    {
+        if (!Count(offset, 0, int.MaxValue, out int skip)) return TypedResults.Problem("offset must be an integer 0 or more (favorites to skip, newest first).", statusCode: 400);
+        if (!Count(limit, MaxPage, MaxPage, out int take) || take < 1) return TypedResults.Problem($"limit must be an integer 1..{MaxPage}.", statusCode: 400);
+        int user = AccountService.UserId(http.User)!.Value, total = db.FavoriteCount(user);
+        var page = db.FavoritesOf(user, skip, take).Select(ToDto).ToList();
+        http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if ((long)skip + page.Count < total) http.Response.Headers.Link = $"</api/favorites?offset={skip + page.Count}&limit={take}>; rel=\"next\"";
+        return TypedResults.Ok(page);
+    }
+
+    private static bool Count(string? text, int fallback, int max, out int value)
+    {
+        value = fallback;
+        if (string.IsNullOrEmpty(text)) return true;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value <= max;
     }
 
     private static Results<Ok<FavoriteDto>, ProblemHttpResult> Add(string model, long seed, float? trunc, string? edits,

@@ -44,13 +44,8 @@ public static class BackupRestore
                 }
                 files++;
             }
-            int rebased = 0;
             var database = Path.Combine(target, BackupManifest.DatabaseEntry);
-            if (File.Exists(database))
-            {
-                using var db = new ArtGalleryDatabase(database);
-                rebased = db.RebasePaths(manifest.DataDirectory, target);
-            }
+            int rebased = File.Exists(database) ? Rebase(database, manifest.DataDirectory, target, zipPath) : 0;
             return new RestoreReport(target, files, bytes, rebased);
         }
         catch
@@ -58,6 +53,21 @@ public static class BackupRestore
             // Half a data folder is worse than none.
             Directory.Delete(target, recursive: true);
             throw;
+        }
+    }
+
+    // Opening the restored database is its check: LiteDB refuses a damaged file with its own exceptions (LiteException, and
+    // others for pages it cannot parse), which become one message in words instead of an unhandled crash.
+    private static int Rebase(string database, string oldRoot, string newRoot, string zipPath)
+    {
+        try
+        {
+            using var db = new ArtGalleryDatabase(database);
+            return db.RebasePaths(oldRoot, newRoot);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or IOException))
+        {
+            throw new InvalidDataException($"{zipPath}: its {BackupManifest.DatabaseEntry} is damaged and cannot be opened ({e.Message}); nothing was restored.", e);
         }
     }
 

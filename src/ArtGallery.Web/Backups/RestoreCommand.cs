@@ -27,6 +27,12 @@ public static class RestoreCommand
             error.WriteLine($"Restore failed: {ex.Message}");
             return 1;
         }
+        catch (Exception ex)
+        {
+            // Anything else is a bug or an archive this version cannot read; still one line and exit 1, never a crash dump.
+            error.WriteLine($"Restore failed: {ex.GetType().Name}: {ex.Message}");
+            return 1;
+        }
     }
 
     private static string? Value(string[] args, string name)

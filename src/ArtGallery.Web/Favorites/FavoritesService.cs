@@ -29,8 +29,11 @@ public sealed class FavoritesService(ArtGalleryDatabase db)
         return favorite;
     }
 
-    /// <summary>The user's favorites, newest first.</summary>
-    public IReadOnlyList<Favorite> Of(int userId) => db.FavoritesOf(userId).Select(ToFavorite).ToList();
+    /// <summary>The user's favorites, newest first: <paramref name="take"/> after the first <paramref name="skip"/>.</summary>
+    public IReadOnlyList<Favorite> Of(int userId, int skip = 0, int take = int.MaxValue) => db.FavoritesOf(userId, skip, take).Select(ToFavorite).ToList();
+
+    /// <summary>How many favorites the user has.</summary>
+    public int Count(int userId) => db.FavoriteCount(userId);
 
     /// <summary>The request a stored favorite reproduces (edits stored by an older version that no longer parse are dropped).</summary>
     public static Favorite ToFavorite(FavoriteRecord f) =>

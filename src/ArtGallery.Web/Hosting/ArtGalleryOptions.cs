@@ -49,6 +49,14 @@ public sealed class ArtGalleryOptions
     [Range(1, 1000)]
     public int PrintQueueCapacity { get; set; } = 8;
 
+    /// <summary>Large views (<c>?view=large</c>, through the detail model) rendered at once.</summary>
+    [Range(1, 4)]
+    public int LargeViewConcurrency { get; set; } = 1;
+
+    /// <summary>Large views allowed to wait; more get 429.</summary>
+    [Range(1, 1000)]
+    public int LargeViewQueueCapacity { get; set; } = 8;
+
     /// <summary>Largest print in pixels.</summary>
     [Range(1_000_000, 200_000_000)]
     public long MaxPrintPixels { get; set; } = 100_000_000;
@@ -60,6 +68,24 @@ public sealed class ArtGalleryOptions
     /// <summary>Sign-in attempts per client address per minute.</summary>
     [Range(1, 10_000)]
     public int LoginAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>Newest back-ups kept: older archives are deleted after each new one (0 keeps all).</summary>
+    [Range(0, 10_000)]
+    public int BackupRetention { get; set; } = 10;
+
+    /// <summary>Disk space (MB) that must stay free after a back-up; a back-up that could eat into it is refused (507).</summary>
+    [Range(0, 100_000_000)]
+    public long BackupMinFreeMegabytes { get; set; } = 512;
+
+    /// <summary>Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed: off (default), loopback, any, or addresses
+    /// and networks ("10.0.0.5, 172.16.0.0/12"); see <see cref="ForwardedProxies"/>.</summary>
+    [ProxyList]
+    public string? ForwardedHeaders { get; set; }
+
+    /// <summary>Seconds between checks of open Blazor circuits and hub connections against their user's security stamp:
+    /// a sign-out everywhere or a password change ends them within this time.</summary>
+    [Range(1, 60)]
+    public int SessionCheckSeconds { get; set; } = 30;
 
     /// <summary>Samples used to find latent directions (PCA and attribute regression).</summary>
     [Range(16, 4096)]

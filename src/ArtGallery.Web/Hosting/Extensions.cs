@@ -18,6 +18,7 @@ public static class Extensions
     public static WebApplicationBuilder AddArtGalleryData(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ArtGalleryOptions>().BindConfiguration(ArtGalleryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddForwardedProxies();
         builder.Services.AddSingleton<DataPaths>();
         // First hosted service: temp files left by a crash are gone before anything else starts.
         builder.Services.AddHostedService<TempFiles>();
@@ -37,6 +38,7 @@ public static class Extensions
         builder.Services.AddSingleton<ModelCatalog>();
         builder.Services.AddSingleton<RenderQueue>();
         builder.Services.AddSingleton<PrintQueue>();
+        builder.Services.AddSingleton<LargeViewQueue>();
         builder.Services.AddSingleton<DetailModels>();
         builder.Services.AddSingleton<ArtRenderer>();
         builder.Services.AddSingleton<IArtRenderer>(sp => sp.GetRequiredService<ArtRenderer>());
@@ -82,8 +84,11 @@ public static class Extensions
     /// <summary>The middleware and endpoints in order.</summary>
     public static WebApplication MapArtGallery(this WebApplication app)
     {
+        // First: behind a trusted proxy, scheme, host and client address are the visitor's for everything after.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<SameOriginCheck>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -14,21 +14,30 @@ public sealed partial class ArtRenderer
         string key = $"{request.Key}/large/{details?.Version(request.ModelId) ?? 0}";
         if (cache.TryGetValue(key, out byte[]? hit) && hit is not null) return hit;
         var dirs = await EditsDirections(request, cancel);
-        var png = await queue.RunAsync(pool =>
+        return await largeViews.RunAsync(async () =>
         {
-            var (chw, res) = RenderChw(pool, request, dirs, 0);
-            using var small = PlanarRgb.ToImage(chw, res, res);
-            var detail = details?.For(request.ModelId);
-            int side = res * Detail.Network.DetailNet.Scale;
-            using var large = detail is null
-                ? small.Clone(x => x.Resize(side, side, KnownResamplers.Lanczos3))
-                : DetailCascade.Render(detail, small, side, side);
-            var text = Parameters(request, 0);
-            foreach (var (k, v) in DetailCascade.Text(detail)) text[k] = v;
-            return PngExport.Encode(large, null, text);
+            // The same view asked for by several visitors: the ones that waited in line find it made.
+            if (cache.TryGetValue(key, out byte[]? made) && made is not null) return made;
+            // The generator's pass is milliseconds on the render worker; the detail pass (about a second) runs on a pool
+            // thread, so gallery renders keep flowing past it.
+            var (chw, res) = await queue.RunAsync(pool => RenderChw(pool, request, dirs, 0), cancel);
+            var png = await Task.Run(() => LargePng(request, chw, res), cancel);
+            cache.Set(key, png, new MemoryCacheEntryOptions { Size = png.Length });
+            return png;
         }, cancel);
-        cache.Set(key, png, new MemoryCacheEntryOptions { Size = png.Length });
-        return png;
+    }
+
+    private byte[] LargePng(ArtworkRequest request, float[] chw, int res)
+    {
+        using var small = PlanarRgb.ToImage(chw, res, res);
+        var detail = details?.For(request.ModelId);
+        int side = res * Detail.Network.DetailNet.Scale;
+        using var large = detail is null
+            ? small.Clone(x => x.Resize(side, side, KnownResamplers.Lanczos3))
+            : DetailCascade.Render(detail, small, side, side);
+        var text = Parameters(request, 0);
+        foreach (var (k, v) in DetailCascade.Text(detail)) text[k] = v;
+        return PngExport.Encode(large, null, text);
     }
 
     /// <inheritdoc />

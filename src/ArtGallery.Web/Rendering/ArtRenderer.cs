@@ -12,10 +12,13 @@ using SixLabors.ImageSharp.Processing;
 
 namespace ArtGallery.Web.Rendering;
 
-/// <summary>The engine behind pages and endpoints: renders on the <see cref="RenderQueue"/>, prints in the <see cref="PrintQueue"/>.</summary>
-public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, DataPaths paths, IOptions<ArtGalleryOptions> options, DetailModels? details = null)
+/// <summary>The engine behind pages and endpoints: renders on the <see cref="RenderQueue"/>, prints in the <see cref="PrintQueue"/>,
+/// large views in the <see cref="LargeViewQueue"/>; upscaling runs on pool threads, never on the render worker.</summary>
+public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, DataPaths paths, IOptions<ArtGalleryOptions> options,
+    DetailModels? details = null, LargeViewQueue? largeViews = null)
     : IArtRenderer, IDisposable
 {
+    private readonly LargeViewQueue largeViews = largeViews ?? new LargeViewQueue(options);
     private const int PreviewWidth = 240;
     private static readonly TimeSpan FailureMemory = TimeSpan.FromMinutes(1);
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.RenderCacheMegabytes * 1024L * 1024, TrackStatistics = true });

@@ -18,9 +18,10 @@ public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation,
     /// <summary>Truncation (psi), rounded to 0.01.</summary>
     public float Truncation { get => truncation; init => truncation = Canonical(value); }
 
-    /// <summary>The truncation the app renders for <paramref name="value"/>: rounded to 0.01 (non-finite values pass through for validation to refuse).</summary>
+    /// <summary>The truncation the app renders for <paramref name="value"/>: rounded to 0.01, -0 made 0 (it prints as "-0", a second
+    /// key and URL for the same picture); non-finite values pass through for validation to refuse.</summary>
     public static float Canonical(float value) =>
-        float.IsFinite(value) ? (float)Math.Round((double)value, TruncationDecimals, MidpointRounding.AwayFromZero) : value;
+        float.IsFinite(value) ? (float)Math.Round((double)value, TruncationDecimals, MidpointRounding.AwayFromZero) + 0f : value;
 
     /// <summary>Largest seed.</summary>
     public const long MaxSeed = int.MaxValue;

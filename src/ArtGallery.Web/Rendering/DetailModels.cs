@@ -16,7 +16,8 @@ public enum Upscaler
 
 /// <summary>
 /// The detail model of each generator: <c>name.agdetail</c> next to its .agmodel (or detail.agdetail in its run folder),
-/// loaded once on the configured device. A missing, damaged or mismatched file means Lanczos, with a warning in the log.
+/// loaded once on the configured device. A missing, damaged or mismatched file means Lanczos, with a warning in the log
+/// (remembered until <see cref="Forget"/>: a bad file is not re-read per print).
 /// </summary>
 public sealed partial class DetailModels(ModelCatalog catalog, IOptions<ArtGalleryOptions> options, ILogger<DetailModels> logger) : IDisposable
 {
@@ -57,9 +58,11 @@ public sealed partial class DetailModels(ModelCatalog catalog, IOptions<ArtGalle
             LogLoaded(logger, model.Id, modelId);
             return model;
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or InvalidOperationException)
+        catch (Exception ex)
         {
-            LogUnusable(logger, ex, path, modelId);
+            // Whatever went wrong (a damaged or hostile file, a failed allocation), prints and large views fall back to
+            // Lanczos. Never rethrown: the Lazy would cache the exception and turn every print of the model into a 500.
+            LogUnusable(logger, ex, path, modelId, ex.Message);
             return null;
         }
     }
@@ -74,6 +77,6 @@ public sealed partial class DetailModels(ModelCatalog catalog, IOptions<ArtGalle
     [LoggerMessage(Level = LogLevel.Information, Message = "Detail model {DetailId} serves model {ModelId}")]
     private static partial void LogLoaded(ILogger logger, string detailId, string modelId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Detail model {Path} cannot serve model {ModelId}; prints use Lanczos")]
-    private static partial void LogUnusable(ILogger logger, Exception ex, string path, string modelId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Detail model {Path} cannot serve model {ModelId}; prints and large views use Lanczos: {Reason}")]
+    private static partial void LogUnusable(ILogger logger, Exception ex, string path, string modelId, string reason);
 }

@@ -82,6 +82,8 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ArtGallery:AdminPassword", AdminPassword);
             builder.UseSetting("ArtGallery:DefaultModelPath", modelPath);
             builder.UseSetting("ArtGallery:Device", "cpu");
+            // Open pages notice a sign-out elsewhere within 2 s (30 s in production), so the journey needs no long wait.
+            builder.UseSetting("ArtGallery:SessionCheckSeconds", "2");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         }

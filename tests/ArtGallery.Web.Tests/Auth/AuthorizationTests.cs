@@ -20,7 +20,7 @@ public sealed class AuthorizationTests(TinyModel model) : IAsyncLifetime
         { "POST", "/api/training/pause" }, { "POST", "/api/training/resume/run-x" }, { "POST", "/api/training/runs/run-x/activate" },
         { "GET", "/api/training/runs/run-x/samples/grid-000001.png" }, { "GET", "/api/datasets/builtin/thumbs/0.png" },
         { "POST", "/api/training/start" }, { "POST", "/api/admin/backup" }, { "GET", "/api/admin/backups" },
-        { "GET", "/api/admin/backups/artgallery-x.zip" }, { "GET", "/api/admin/diagnostics" },
+        { "GET", "/api/admin/backups/artgallery-x.zip" }, { "DELETE", "/api/admin/backups/artgallery-x.zip" }, { "GET", "/api/admin/diagnostics" },
         { "POST", "/api/training/detail" }, { "GET", "/api/training/detail" }, { "GET", "/api/training/detail/samples/strip-0000001.png" },
     };
 

@@ -17,9 +17,11 @@ public sealed class BackupPanelTests : ComponentTestBase
 
     public BackupPanelTests()
     {
-        var paths = new DataPaths(Options.Create(new ArtGalleryOptions { DataDirectory = data }));
+        var options = Options.Create(new ArtGalleryOptions { DataDirectory = data, BackupMinFreeMegabytes = 0 });
+        var paths = new DataPaths(options);
         db = new ArtGalleryDatabase(paths.Database);
-        Services.AddSingleton(new BackupService(db, paths, NullLogger<BackupService>.Instance));
+        Services.AddSingleton(options);
+        Services.AddSingleton(new BackupService(db, paths, options, NullLogger<BackupService>.Instance));
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class RenderCanonicalTests(TinyModel model)
     [InlineData("trunc=1.0049", "")]
     [InlineData("trunc=0.7049", "trunc=0.7")]
     [InlineData("edits=pc1:1.004", "edits=pc1%3A1")]
+    [InlineData("trunc=-0", "trunc=0")]
+    [InlineData("trunc=-0.004", "trunc=0")]
     [InlineData("trunc=0.30499&edits=warmth:-0.504,pc2:0.996", "trunc=0.3&edits=pc2%3A1%2Cwarmth%3A-0.5")]
     public async Task OffGridFirst_ThenCanonicalUrl_BothShowTheCanonicalPicture(string offGrid, string canonical)
     {
@@ -35,6 +37,19 @@ public sealed class RenderCanonicalTests(TinyModel model)
         Assert.Equal(new ArtworkRequest("m", 5, 1f, ArtworkEdits.None).Key, request.Key);
         Assert.Equal(0.71f, (request with { Truncation = 0.7051f }).Truncation);
         Assert.Equal("/art/m/5?trunc=0.71", (request with { Truncation = 0.7051f }).PageUrl);
+    }
+
+    [Theory]
+    [InlineData(-0f)]
+    [InlineData(-0.004f)]
+    public void Request_NegativeZeroTruncation_IsTheSameRequestAsZero(float negativeZero)
+    {
+        var zero = new ArtworkRequest("m", 5, 0f, ArtworkEdits.None);
+        var request = new ArtworkRequest("m", 5, negativeZero, ArtworkEdits.None);
+        Assert.Equal("m/5/0/", request.Key);
+        Assert.Equal(zero.Key, request.Key);
+        Assert.Equal("/art/m/5?trunc=0", request.PageUrl);
+        Assert.False(float.IsNegative(request.Truncation));
     }
 
     [Fact]

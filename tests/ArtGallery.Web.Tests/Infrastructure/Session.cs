@@ -52,6 +52,13 @@ public static partial class Session
         return cookie[..cookie.IndexOf(';')];
     }
 
+    /// <summary>Signs out through the page's own form (antiforgery token from "/"): ends every session of that user.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(HttpClient client)
+    {
+        var token = TokenRegex().Match(await client.GetStringAsync("/")).Groups[1].Value;
+        return await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();
 }

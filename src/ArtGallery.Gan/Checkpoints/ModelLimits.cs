@@ -1,0 +1,88 @@
+using ArtGallery.Gan.Training;
+using static System.FormattableString;
+
+namespace ArtGallery.Gan.Checkpoints;
+
+/// <summary>
+/// What a model file may ask for, checked from its header before a network is built. A SHA-256 only proves the file is
+/// the one written, not that a hostile writer asked for something sane: a 156-byte file claiming 4096-wide layers at
+/// 1024 px would otherwise allocate gigabytes. The bounds: the options pass <see cref="TrainingOptions.Validate"/>
+/// (power-of-two resolution up to 1024, a known recipe), layers are at most <see cref="MaxWidth"/> wide, the latent at
+/// most <see cref="MaxLatentSize"/>, one image's widest feature map at most <see cref="MaxFeatureValues"/> values, and
+/// the file must carry at least 4 bytes for every weight its options describe (so the network never outgrows the file).
+/// </summary>
+public static class ModelLimits
+{
+    /// <summary>Widest layer (ProGAN on a GPU uses 512).</summary>
+    public const int MaxWidth = 1024;
+
+    /// <summary>Longest latent (ProGAN: 512).</summary>
+    public const int MaxLatentSize = 1024;
+
+    /// <summary>Values in one image's largest feature map: 2^24 (64 MB; ProGAN at 1024 px has 16 x 1024 x 1024).</summary>
+    public const long MaxFeatureValues = 1L << 24;
+
+    /// <summary>Throws <see cref="InvalidDataException"/> ("damaged model file: PATH: why") unless <paramref name="model"/> is within the bounds.</summary>
+    public static void Check(ModelBlob model, string path)
+    {
+        if (Problem(model) is { } problem) throw new InvalidDataException($"damaged model file: {path}: {problem}");
+    }
+
+    /// <summary>Why <paramref name="model"/> is out of bounds, or null.</summary>
+    public static string? Problem(ModelBlob model)
+    {
+        TrainingOptions options;
+        try
+        {
+            options = model.Options;
+            options.Validate();
+        }
+        // Any failure here is the file's: malformed JSON, a null table, an unknown enum value, a value out of range.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return $"its training options are not valid ({e.Message})";
+        }
+        if (model.Resolution < 4 || model.Resolution > options.MaxResolution || (model.Resolution & (model.Resolution - 1)) != 0)
+            return Invariant($"its resolution {model.Resolution} is not a power of two in 4..{options.MaxResolution}");
+        if (!double.IsFinite(model.Alpha) || model.Alpha is < 0 or > 1) return Invariant($"its fade-in alpha {model.Alpha} is not in 0..1");
+        var layers = Layers(options);
+        if (layers.FirstOrDefault(l => l.Width > MaxWidth) is { Width: > 0 } wide)
+            return Invariant($"it asks for {wide.Width} channels at {wide.Resolution} px; at most {MaxWidth}");
+        if (layers.FirstOrDefault(l => (long)l.Width * l.Resolution * l.Resolution > MaxFeatureValues) is { Width: > 0 } big)
+            return Invariant($"it asks for {big.Width} channels at {big.Resolution} px, over {MaxFeatureValues:N0} values per image");
+        if (options.EffectiveLatentSize is < 1 or > MaxLatentSize) return Invariant($"its latent size {options.EffectiveLatentSize} is not in 1..{MaxLatentSize}");
+        long weights = WeightsAtLeast(options);
+        if (weights * 4 > model.Weights.LongLength)
+            return Invariant($"its options describe at least {weights:N0} weights ({weights * 4:N0} bytes) but it holds {model.Weights.LongLength:N0} bytes");
+        return null;
+    }
+
+    /// <summary>
+    /// A lower bound of the generator's weights (biases, norms and serialisation headers left out), mirroring
+    /// <see cref="Models.ProGenerator"/> (dense 4x4 block, two 3x3 convs and a toRGB per stage) and
+    /// <see cref="Models.SeedGenerator"/> (4x4 transposed convs). ModelLimitsTests pins it to the real networks.
+    /// </summary>
+    public static long WeightsAtLeast(TrainingOptions options)
+    {
+        if (options.Recipe == GanRecipe.Seed)
+        {
+            long c = options.SeedGenChannels, n = (int)Math.Log2(options.MaxResolution) - 1;
+            return 16 * (options.SeedLatentSize * 2 * c + (n - 3) * 4 * c * c + 2 * c * c + 3 * c);
+        }
+        var widths = Layers(options).Select(l => (long)l.Width).ToArray();
+        long total = options.EffectiveLatentSize * widths[0] * 16 + 9 * widths[0] * widths[0] + 3 * widths[0];
+        for (int i = 1; i < widths.Length; i++) total += 9 * widths[i - 1] * widths[i] + 9 * widths[i] * widths[i] + 3 * widths[i];
+        return total;
+    }
+
+    // The width of the generator's feature maps at each resolution (4, 8, ... max); the seed recipe's are 2c wide up to a
+    // quarter of its size, then c, and its last layer writes RGB.
+    private static List<(int Resolution, int Width)> Layers(TrainingOptions options)
+    {
+        var layers = new List<(int Resolution, int Width)>();
+        int max = options.MaxResolution, c = options.SeedGenChannels;
+        for (int res = 4; res <= max; res *= 2)
+            layers.Add((res, options.Recipe != GanRecipe.Seed ? options.WidthAt(res) : res == max ? 3 : res == max / 2 ? c : 2 * c));
+        return layers;
+    }
+}
