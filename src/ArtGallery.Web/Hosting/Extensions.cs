@@ -41,6 +41,7 @@ public static class Extensions
         builder.Services.AddSingleton<ArtRenderer>();
         builder.Services.AddSingleton<IArtRenderer>(sp => sp.GetRequiredService<ArtRenderer>());
         builder.Services.AddSingleton<ModelActivator>();
+        builder.Services.AddSingleton<PrintJobs>();
         builder.Services.AddHostedService<DefaultModelRegistrar>();
         return builder;
     }
@@ -83,7 +84,11 @@ public static class Extensions
     public static WebApplication MapArtGallery(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Machines get ProblemDetails, people a page with a way back (an unknown URL used to answer raw JSON).
+        app.UseWhen(http => IsMachinePath(http.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(http => !IsMachinePath(http.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status code pages, so a re-executed request is routed again (to /not-found).
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -96,6 +101,9 @@ public static class Extensions
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    private static bool IsMachinePath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health");
 
     private static void MapArtGalleryApis(this WebApplication app)
     {

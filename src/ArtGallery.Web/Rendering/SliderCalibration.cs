@@ -15,9 +15,10 @@ public static class SliderCalibration
     public const double TargetChange = 44;
 
     /// <summary>Seeds the calibration averages over (fixed, so a model always calibrates the same way).</summary>
-    public const int Seeds = 16;
+    public const int Seeds = 10;
 
-    private const int Iterations = 5;
+    private const int Iterations = 4;
+    private const double Tolerance = 2;
     private const long SeedBase = 2_000_000;
     private const double NameThreshold = 0.35;
 
@@ -51,7 +52,7 @@ public static class SliderCalibration
             {
                 (low, high) = (Edited(g, latents, vector, -3 * step), Edited(g, latents, vector, 3 * step));
                 double change = Math.Min(MeanChange(plain, low), MeanChange(plain, high));
-                if (Math.Abs(change - TargetChange) < 1) break;
+                if (Math.Abs(change - TargetChange) < Tolerance) break;
                 double next = Math.Min(step * Math.Clamp(TargetChange / Math.Max(change, 1e-3), 0.25, 4), maxStep);
                 if (next == step) break;
                 step = next;
