@@ -42,7 +42,8 @@ public static class Extensions
         builder.Services.AddSingleton<IArtRenderer>(sp => sp.GetRequiredService<ArtRenderer>());
         builder.Services.AddSingleton<ModelActivator>();
         builder.Services.AddSingleton<PrintJobs>();
-        builder.Services.AddHostedService<DefaultModelRegistrar>();
+        builder.Services.AddSingleton<DefaultModelRegistrar>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DefaultModelRegistrar>());
         return builder;
     }
 

@@ -21,6 +21,7 @@ public partial class Training
     [Inject] private DatasetService Datasets { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ArtGallery.Web.Rendering.ModelCatalog Catalog { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? Auth { get; set; }
 
     private readonly TrainingRequest request = new();
@@ -34,6 +35,7 @@ public partial class Training
     private long lastRender;
     private LiveSubscription? live;
     private DetailPanel? detailPanel;
+    private ModelsPanel? modelsPanel;
 
     // One job at a time: a GAN run or a detail model holds the worker.
     private bool JobBusy => State.IsBusy || Detail.IsBusy;
@@ -101,11 +103,18 @@ public partial class Training
     private async Task Activate((string RunId, string Checkpoint) choice)
     {
         if (!await Auth.IsAdminAsync()) { problem = AdminCheck.Refusal; return; }
+        // Everyone's gallery changes: show the run's latest samples beside the current pictures and ask first.
+        var flow = new ModelSwitchFlow(Dialogs, Snackbar, Catalog);
+        var grid = Runs.Timeline(choice.RunId).LastOrDefault();
+        if (!await flow.ConfirmAsync($"checkpoint {choice.Checkpoint} of run {choice.RunId}", grid is null ? [] : [grid.Url],
+                grid is null ? null : $"The run's latest sample grid (at {grid.Kimg:0.#} kimg).")) return;
+        var previous = flow.Active?.Id;
         busy = true;
         try
         {
             var id = await Runs.ActivateAsync(choice.RunId, choice.Checkpoint);
-            Snackbar.Add($"Model {id} is now active in the gallery.", Severity.Success);
+            flow.Announce(id, previous, () => modelsPanel?.Refresh());
+            modelsPanel?.Refresh();
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException)
         {
