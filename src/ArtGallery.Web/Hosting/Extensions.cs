@@ -85,9 +85,9 @@ public static class Extensions
     public static WebApplication MapArtGallery(this WebApplication app)
     {
         app.UseExceptionHandler();
-        // Machines get ProblemDetails, people a page with a way back (an unknown URL used to answer raw JSON).
-        app.UseWhen(http => IsMachinePath(http.Request.Path), api => api.UseStatusCodePages());
-        app.UseWhen(http => !IsMachinePath(http.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Machines get ProblemDetails, a browser's page request a page with a way back (an unknown URL used to answer raw JSON).
+        app.UseWhen(http => !IsPageRequest(http.Request), api => api.UseStatusCodePages());
+        app.UseWhen(http => IsPageRequest(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the status code pages, so a re-executed request is routed again (to /not-found).
         app.UseRouting();
         app.UseAuthentication();
@@ -103,8 +103,10 @@ public static class Extensions
         return app;
     }
 
-    private static bool IsMachinePath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health");
+    // A GET outside the APIs: form posts keep their ProblemDetails (re-executing one would post it to the page again).
+    private static bool IsPageRequest(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs") && !request.Path.StartsWithSegments("/health");
 
     private static void MapArtGalleryApis(this WebApplication app)
     {
