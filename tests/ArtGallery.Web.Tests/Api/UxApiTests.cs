@@ -135,6 +135,16 @@ public sealed class UxApiTests(TinyModel model) : IAsyncLifetime
         Assert.Equal(back, response.Headers.Location?.ToString());
     }
 
+    [Fact]
+    public async Task StartTraining_FitToABudgetTooShortForTheSize_RefusedInWordsAndNothingStarts()
+    {
+        var admin = await Session.AdminAsync(app);
+        var response = await admin.PostAsJsonAsync("/api/training/start", new { Dataset = "builtin:abstract", MaxResolution = 128, Minutes = 0.4, FitToBudget = true });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("0.4 minutes are too short to reach 128 px here", await response.Content.ReadAsStringAsync());
+        Assert.Equal("idle", app.Services.GetRequiredService<ArtGallery.Web.Training.TrainingState>().Status);
+    }
+
     private static double MeanRed(Image<Rgb24> image)
     {
         double sum = 0;

@@ -24,7 +24,10 @@ public partial class Training
     [Inject] private ArtGallery.Web.Rendering.ModelCatalog Catalog { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? Auth { get; set; }
 
-    private readonly TrainingRequest request = new();
+    // The form fits the schedule to the minutes by default: a time-boxed run then reaches the size it was asked for.
+    private readonly TrainingRequest request = new() { FitToBudget = true };
+    private ArtGallery.Web.Training.Budget.TrainingSpeeds speeds = ArtGallery.Web.Training.Budget.TrainingSpeeds.Defaults;
+    private double? budgetMinutes;
     private IReadOnlyList<(string Value, string Label)> datasets = [];
     private IReadOnlyList<RunSummary> runs = [];
     private IReadOnlyList<SampleDto> lastSamples = [];
@@ -76,13 +79,16 @@ public partial class Training
         runs = Runs.Recent();
         resumable = Runs.Resumable();
         lastRunId = Runs.Latest()?.Id;
+        speeds = Runs.Speeds();
+        budgetMinutes = State.RunId is { } current ? Runs.BudgetMinutes(current) : null;
         (lastSamples, lastCurves) = lastRunId is null ? ([], []) : (Runs.Timeline(lastRunId), Runs.Curves(lastRunId));
     }
 
     private async Task Start()
     {
-        problem = Service.Problem(request);
-        if (problem is null) await Send(new TrainingCommand.Start(request.Copy()));
+        var start = request.Copy();
+        problem = Service.Problem(start) ?? ArtGallery.Web.Training.Budget.TrainingPlan.Fit(start, speeds);
+        if (problem is null) await Send(new TrainingCommand.Start(start));
     }
 
     private Task Resume() => resumable is { } run ? Send(new TrainingCommand.Resume(run.Id)) : Task.CompletedTask;
