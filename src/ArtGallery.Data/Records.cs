@@ -56,7 +56,10 @@ public sealed class FavoriteRecord
     /// <summary>Canonical edit string ("" when none).</summary>
     public string Edits { get; set; } = "";
 
-    /// <summary>Unique per user: user + model + seed + truncation + edits.</summary>
+    /// <summary>An interpolation frame's "toSeed:t" ("" for the seed's own picture).</summary>
+    public string Mix { get; set; } = "";
+
+    /// <summary>Unique per user: user + model + seed + truncation + edits (+ mix).</summary>
     public string Key { get; set; } = "";
 
     /// <summary>When it was saved (UTC).</summary>

@@ -42,12 +42,15 @@ public static partial class AccountEndpoints
         return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
     }
 
-    private static async Task<IResult> SignUp(HttpContext http, AccountService accounts, [FromForm] string? username, [FromForm] string? password)
+    private static async Task<IResult> SignUp(HttpContext http, AccountService accounts,
+        [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl)
     {
         var error = accounts.Register(username, password, Roles.User, out var user);
-        if (error is not null) return TypedResults.LocalRedirect("/account/register?error=" + error);
+        // Like sign-in, back to where the person came from (e.g. the artwork whose heart they pressed), also after an error.
+        var back = LocalUrl.IsLocal(returnUrl) ? "&returnUrl=" + Uri.EscapeDataString(returnUrl!) : "";
+        if (error is not null) return TypedResults.LocalRedirect("/account/register?error=" + error + back);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, accounts.PrincipalFor(user!));
-        return TypedResults.LocalRedirect("/");
+        return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
     }
 
     private static string Clip(string? s) => s is null ? "" : s.Length <= 32 ? s : s[..32];

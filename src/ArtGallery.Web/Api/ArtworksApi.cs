@@ -11,12 +11,16 @@ public static partial class ArtworksApi
     /// <summary>Longest query string accepted by these endpoints.</summary>
     public const int MaxQueryLength = 1024;
 
+    /// <summary>Highest print candidate (0 is the artwork itself).</summary>
+    public const int MaxCandidate = 7;
+
     /// <summary>Maps the artwork endpoints.</summary>
     public static IEndpointRouteBuilder MapArtworksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/artworks");
         group.MapMethods("/{model}/{seed}.png", [HttpMethods.Get, HttpMethods.Head], GetPng); // HEAD: same answer, no body
         group.MapGet("/{model}/{seed}/print", GetPrint);
+        app.MapGet("/api/prints/{id}", GetPrintJob);
         return app;
     }
 
@@ -28,8 +32,20 @@ public static partial class ArtworksApi
         string view = http.Request.Query["view"].ToString();
         if (view is not ("" or "large")) return Bad("view must be 'large' (4x the model's size through its detail model) or absent.");
         bool large = view == "large";
+        if (!Int("size", 0, http.Request.Query, out int side, out var sizeError)) return Bad(sizeError);
+        if (side != 0 && (large || side is < ArtworkRequest.MinDisplaySide or > ArtworkRequest.MaxDisplaySide))
+            return Bad(large ? "Use either view=large or size, not both."
+                : $"size must be {ArtworkRequest.MinDisplaySide}..{ArtworkRequest.MaxDisplaySide} (pixels of the square picture).");
+        // A print candidate (the print dialog's thumbnails), shown at a display size.
+        if (!Int("candidate", 0, http.Request.Query, out int candidate, out var candidateError) || candidate is < 0 or > MaxCandidate || (candidate != 0 && side == 0))
+            return Bad(candidateError ?? $"candidate must be 0..{MaxCandidate}, with a size (e.g. size=256&candidate=2).");
         byte[] png;
-        try { png = large ? await renderer.LargePngAsync(parsed.Request!, cancel) : await renderer.PngAsync(parsed.Request!, cancel); }
+        try
+        {
+            png = large ? await renderer.LargePngAsync(parsed.Request!, cancel)
+                : side != 0 ? await renderer.DisplayPngAsync(parsed.Request!, side, candidate, cancel)
+                : await renderer.PngAsync(parsed.Request!, cancel);
+        }
         catch (QueueFullException ex) { return Busy(http, ex, retryAfterSeconds: 5); }
         catch (DirectionsUnavailableException ex) { return Unavailable(ex); }
         catch (Exception ex) when (ex is InvalidDataException or IOException) { return Unloadable(http, parsed.Request!, ex); }
@@ -52,14 +68,14 @@ public static partial class ArtworksApi
         double crop = 0.5;
         if (q["crop"].ToString() is { Length: > 0 } c && (!double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out crop) || crop is < 0 or > 1 || !double.IsFinite(crop)))
             return Bad("crop must be a number in 0..1 (0 = left/top, 0.5 = centre, 1 = right/bottom).");
-        if (!Int("candidate", 0, q, out int candidate, out var candidateError) || candidate is < 0 or > 7)
-            return Bad(candidateError ?? "candidate must be 0..7.");
+        if (!Int("candidate", 0, q, out int candidate, out var candidateError) || candidate is < 0 or > MaxCandidate)
+            return Bad(candidateError ?? $"candidate must be 0..{MaxCandidate}.");
         if (!Enum.TryParse<Upscaler>(q["upscaler"].ToString() is { Length: > 0 } u ? u : "detail", ignoreCase: true, out var upscaler) || !Enum.IsDefined(upscaler) || int.TryParse(q["upscaler"].ToString(), out _))
             return Bad("upscaler must be detail (the model's detail model; Lanczos when it has none) or lanczos.");
         try
         {
             var png = await renderer.PrintAsync(parsed.Request!, spec!, crop, candidate, upscaler, cancel);
-            var name = $"{parsed.Request!.ModelId}-{parsed.Request.Seed}-{size.Trim().ToLowerInvariant()}-{dpi}dpi.png";
+            var name = PrintFileName(parsed.Request!, size, dpi);
             return TypedResults.File(png, "image/png", name);
         }
         catch (QueueFullException ex)
@@ -76,6 +92,20 @@ public static partial class ArtworksApi
         }
     }
 
+    // A print the dialog rendered with progress (PrintJobs): waits for it to finish, then sends it as a download.
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPrintJob(string id, PrintJobs jobs, CancellationToken cancel)
+    {
+        if (jobs.Find(id) is not { } job)
+            return TypedResults.Problem("This print is not here any more: prints wait 10 minutes for their download. Open the print dialog again.",
+                statusCode: StatusCodes.Status404NotFound, title: "Print not found");
+        try { return TypedResults.File(await job.Completion.WaitAsync(cancel), "image/png", job.FileName); }
+        catch (PrintQueueFullException ex) { return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Print queue full"); }
+    }
+
+    /// <summary>The print's file name: "model-seed-12x15-300dpi.png".</summary>
+    public static string PrintFileName(ArtworkRequest request, string size, int dpi) =>
+        string.Create(CultureInfo.InvariantCulture, $"{request.ModelId}-{request.Seed}-{size.Trim().ToLowerInvariant()}-{dpi}dpi.png");
+
     private sealed record Parsed(ArtworkRequest? Request, ProblemHttpResult? Problem);
 
     private static Parsed Parse(HttpContext http, string model, string seedText, ModelCatalog catalog)
@@ -84,7 +114,7 @@ public static partial class ArtworksApi
         if (!long.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed))
             return new(null, Bad($"seed must be an integer 0..{ArtworkRequest.MaxSeed}."));
         var q = http.Request.Query;
-        var request = ArtworkParser.Parse(catalog, model, seed, q["trunc"].ToString(), q["edits"].ToString(), out var error, out bool unknown);
+        var request = ArtworkParser.Parse(catalog, model, seed, q["trunc"].ToString(), q["edits"].ToString(), q["mix"].ToString(), out var error, out bool unknown);
         if (request is not null) return new(request, null);
         return new(null, unknown ? TypedResults.Problem(error, statusCode: StatusCodes.Status404NotFound, title: "Model not found") : Bad(error));
     }

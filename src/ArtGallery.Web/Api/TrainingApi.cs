@@ -29,9 +29,11 @@ public static class TrainingApi
         return app;
     }
 
-    private static Results<Accepted, ProblemHttpResult> Start(TrainingRequest request, TrainingService training)
+    private static Results<Accepted, ProblemHttpResult> Start(TrainingRequest request, TrainingService training, RunsService runs)
     {
         if (training.Problem(request) is { } problem) return TypedResults.Problem(problem, statusCode: 400, title: "Invalid training request");
+        // "fitToBudget": true picks the kimg per phase that ends the schedule within the minutes, from this machine's speed.
+        if (Training.Budget.TrainingPlan.Fit(request, runs.Speeds()) is { } tooShort) return TypedResults.Problem(tooShort, statusCode: 400, title: "Budget too short");
         return Send(training, new TrainingCommand.Start(request));
     }
 

@@ -43,7 +43,9 @@ public static class Extensions
         builder.Services.AddSingleton<ArtRenderer>();
         builder.Services.AddSingleton<IArtRenderer>(sp => sp.GetRequiredService<ArtRenderer>());
         builder.Services.AddSingleton<ModelActivator>();
-        builder.Services.AddHostedService<DefaultModelRegistrar>();
+        builder.Services.AddSingleton<PrintJobs>();
+        builder.Services.AddSingleton<DefaultModelRegistrar>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DefaultModelRegistrar>());
         return builder;
     }
 
@@ -87,8 +89,12 @@ public static class Extensions
         // First: behind a trusted proxy, scheme, host and client address are the visitor's for everything after.
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Machines get ProblemDetails, a browser's page request a page with a way back (an unknown URL used to answer raw JSON).
+        app.UseWhen(http => !IsPageRequest(http.Request), api => api.UseStatusCodePages());
+        app.UseWhen(http => IsPageRequest(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status code pages, so a re-executed request is routed again (to /not-found).
         app.UseMiddleware<SameOriginCheck>();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -101,6 +107,11 @@ public static class Extensions
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    // A GET outside the APIs: form posts keep their ProblemDetails (re-executing one would post it to the page again).
+    private static bool IsPageRequest(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs") && !request.Path.StartsWithSegments("/health");
 
     private static void MapArtGalleryApis(this WebApplication app)
     {

@@ -41,18 +41,31 @@ public sealed partial class ArtRenderer
     }
 
     /// <inheritdoc />
-    public async Task<string?> DetailPreviewAsync(ArtworkRequest request, PrintSpec spec, double crop, int side, CancellationToken cancel = default)
+    public async Task<DetailWindow> DetailPreviewAsync(ArtworkRequest request, PrintSpec spec, double crop, int side, int candidate = 0, CancellationToken cancel = default)
     {
-        if (details?.For(request.ModelId) is not { } detail) return null;
         var dirs = await EditsDirections(request, cancel);
         return await prints.RunAsync(async () =>
         {
-            var (chw, res) = await queue.RunAsync(pool => RenderChw(pool, request, dirs, 0), cancel);
+            var (chw, res) = await queue.RunAsync(pool => RenderChw(pool, request, dirs, candidate), cancel);
             return await Task.Run(() =>
             {
                 using var small = PlanarRgb.ToImage(chw, res, res);
-                using var window = DetailCascade.RenderWindow(detail, small, spec.PixelWidth, spec.PixelHeight, crop, Math.Clamp(side, 16, 1024));
-                return DataUrl(window);
+                side = Math.Clamp(side, 16, 1024);
+                var detail = details?.For(request.ModelId);
+                if (detail is not null)
+                {
+                    using var window = DetailCascade.RenderWindow(detail, small, spec.PixelWidth, spec.PixelHeight, crop, side);
+                    return new DetailWindow(DataUrl(window), true);
+                }
+                // No detail model: the print's own Lanczos path, then its centre (seconds, in the print queue).
+                try
+                {
+                    using var whole = PrintRenderer.Render(small, spec, crop);
+                    int w = Math.Min(side, whole.Width), h = Math.Min(side, whole.Height);
+                    using var centre = whole.Clone(x => x.Crop(new SixLabors.ImageSharp.Rectangle((whole.Width - w) / 2, (whole.Height - h) / 2, w, h)));
+                    return new DetailWindow(DataUrl(centre), false);
+                }
+                finally { ReleaseNativeMemory(); }
             }, cancel);
         }, cancel);
     }

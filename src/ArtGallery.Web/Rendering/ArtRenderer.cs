@@ -19,7 +19,6 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
     : IArtRenderer, IDisposable
 {
     private readonly LargeViewQueue largeViews = largeViews ?? new LargeViewQueue(options);
-    private const int PreviewWidth = 240;
     private static readonly TimeSpan FailureMemory = TimeSpan.FromMinutes(1);
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.RenderCacheMegabytes * 1024L * 1024, TrackStatistics = true });
     private readonly ConcurrentDictionary<string, Lazy<Task<LatentDirections>>> directions = new();
@@ -44,11 +43,14 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
     }
 
     /// <inheritdoc />
-    public async Task<byte[]> PrintAsync(ArtworkRequest request, PrintSpec spec, double crop, int candidate, Upscaler upscaler = Upscaler.Detail, CancellationToken cancel = default)
+    public async Task<byte[]> PrintAsync(ArtworkRequest request, PrintSpec spec, double crop, int candidate, Upscaler upscaler = Upscaler.Detail,
+        CancellationToken cancel = default, IProgress<PrintStage>? stages = null)
     {
+        stages?.Report(PrintStage.Waiting);
         var dirs = await EditsDirections(request, cancel);
         return await prints.RunAsync(async () =>
         {
+            stages?.Report(PrintStage.Drawing);
             var (chw, res) = await queue.RunAsync(pool => RenderChw(pool, request, dirs, candidate), cancel);
             // Upscaling and encoding are ImageSharp work: off the render worker so small renders keep flowing.
             return await Task.Run(() =>
@@ -64,7 +66,9 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
         {
             using var small = PlanarRgb.ToImage(chw, res, res);
             var detail = upscaler == Upscaler.Detail ? details?.For(request.ModelId) : null;
+            stages?.Report(PrintStage.Enlarging);
             using var print = detail is null ? PrintRenderer.Render(small, spec, crop) : DetailCascade.Render(detail, small, spec, crop);
+            stages?.Report(PrintStage.Writing);
             var text = Parameters(request, candidate);
             foreach (var (key, value) in DetailCascade.Text(detail)) text[key] = value;
             text["Size"] = string.Create(CultureInfo.InvariantCulture, $"{spec.WidthInches:0.##}x{spec.HeightInches:0.##} in");
@@ -78,43 +82,6 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
     {
         SixLabors.ImageSharp.Configuration.Default.MemoryAllocator.ReleaseRetainedResources();
         Hosting.NativeHeap.Trim();
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> PrintCandidatesAsync(ArtworkRequest request, PrintSpec spec, double crop, int count, CancellationToken cancel = default)
-    {
-        count = Math.Clamp(count, 1, 8);
-        var dirs = await EditsDirections(request, cancel);
-        var preview = PrintSpec.Create(
-            string.Create(CultureInfo.InvariantCulture, $"{spec.WidthInches}x{spec.HeightInches}"),
-            spec.WidthInches > spec.HeightInches ? PrintOrientation.Landscape : PrintOrientation.Portrait,
-            Math.Max(1, (int)(PreviewWidth / spec.WidthInches)));
-        return await queue.RunAsync(pool => Enumerable.Range(0, count).Select(k =>
-        {
-            var (chw, res) = RenderChw(pool, request, dirs, k);
-            using var small = PlanarRgb.ToImage(chw, res, res);
-            using var image = PrintRenderer.Render(small, preview, crop);
-            return DataUrl(image);
-        }).ToList(), cancel);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> InterpolateAsync(ArtworkRequest from, ArtworkRequest to, int frames, CancellationToken cancel = default)
-    {
-        frames = Math.Clamp(frames, 2, 24);
-        var dirs = await EditsDirections(from, cancel);
-        return await queue.RunAsync(pool =>
-        {
-            var g = pool.Get(from.ModelId);
-            var (a, b) = (g.LatentFor(from.Seed), g.LatentFor(to.Seed));
-            var latents = Enumerable.Range(0, frames).Select(i => LatentMath.Slerp(a, b, i / (frames - 1.0))).ToList();
-            var images = g.RenderBatch(latents, from.Truncation, dirs?.OffsetFor(from.Edits, g.CodeSize));
-            return images.Select(chw =>
-            {
-                using var image = PlanarRgb.ToImage(chw, g.Resolution, g.Resolution);
-                return DataUrl(image);
-            }).ToList();
-        }, cancel);
     }
 
     /// <inheritdoc />
@@ -145,14 +112,19 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
     private static (float[] Chw, int Resolution) RenderChw(GeneratorPool pool, ArtworkRequest r, LatentDirections? dirs, int candidate)
     {
         var g = pool.Get(r.ModelId);
-        var z = g.LatentFor(r.Seed);
+        var z = LatentOf(g, r);
         // Candidates are the artwork nudged a little towards neighbouring latents: same picture, different details.
         if (candidate > 0) z = LatentMath.Slerp(z, g.LatentFor(r.Seed * 7919 + candidate + ArtworkRequest.MaxSeed), 0.12);
         return (g.Render(z, r.Truncation, dirs?.OffsetFor(r.Edits, g.CodeSize)), g.Resolution);
     }
 
+    // The seed's latent, or for an interpolation frame the slerp towards the other seed's.
+    private static float[] LatentOf(ArtGallery.Gan.Sampling.ArtGenerator g, ArtworkRequest r) =>
+        r.Mix is { } mix ? LatentMath.Slerp(g.LatentFor(r.Seed), g.LatentFor(mix.ToSeed), mix.T) : g.LatentFor(r.Seed);
+
     private static Dictionary<string, string> Parameters(ArtworkRequest r, int candidate) => new()
     {
+        ["Mix"] = r.Mix?.Canonical ?? "",
         ["Software"] = "ArtGallery",
         ["Model"] = r.ModelId,
         ["Seed"] = r.Seed.ToString(CultureInfo.InvariantCulture),

@@ -6,7 +6,11 @@ namespace ArtGallery.Web.Rendering;
 public static class ArtworkParser
 {
     /// <summary>Parses; on failure <paramref name="error"/> says why and <paramref name="unknownModel"/> tells 404 from 400.</summary>
-    public static ArtworkRequest? Parse(ModelCatalog catalog, string? model, long seed, string? trunc, string? edits, out string? error, out bool unknownModel)
+    public static ArtworkRequest? Parse(ModelCatalog catalog, string? model, long seed, string? trunc, string? edits, out string? error, out bool unknownModel) =>
+        Parse(catalog, model, seed, trunc, edits, null, out error, out unknownModel);
+
+    /// <summary>As above, with an interpolation frame (<c>mix=toSeed:t</c>).</summary>
+    public static ArtworkRequest? Parse(ModelCatalog catalog, string? model, long seed, string? trunc, string? edits, string? mix, out string? error, out bool unknownModel)
     {
         unknownModel = false;
         float t = 1f;
@@ -17,6 +21,7 @@ public static class ArtworkParser
         }
         if (!ArtworkRequest.TryValidate(seed, t, out error)) return null;
         if (!ArtworkEdits.TryParse(edits, out var parsed, out error)) return null;
+        if (!ArtworkMix.TryParse(mix, out var parsedMix, out error)) return null;
         var record = catalog.Resolve(model ?? ModelCatalog.ActiveAlias);
         if (record is null)
         {
@@ -25,6 +30,6 @@ public static class ArtworkParser
             error = $"Unknown model '{shown}'. GET /api/models lists the models.";
             return null;
         }
-        return new ArtworkRequest(record.Id, seed, t, parsed);
+        return new ArtworkRequest(record.Id, seed, t, parsed) { Mix = parsedMix };
     }
 }

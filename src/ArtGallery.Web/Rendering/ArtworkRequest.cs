@@ -18,6 +18,9 @@ public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation,
     /// <summary>Truncation (psi), rounded to 0.01.</summary>
     public float Truncation { get => truncation; init => truncation = Canonical(value); }
 
+    /// <summary>A frame of an interpolation towards another seed; null for the seed's own picture.</summary>
+    public ArtworkMix? Mix { get; init; }
+
     /// <summary>The truncation the app renders for <paramref name="value"/>: rounded to 0.01, -0 made 0 (it prints as "-0", a second
     /// key and URL for the same picture); non-finite values pass through for validation to refuse.</summary>
     public static float Canonical(float value) =>
@@ -33,7 +36,7 @@ public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation,
     public const float MinTruncation = 0f, MaxTruncation = 1.5f;
 
     /// <summary>Cache key and log text.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture, $"{ModelId}/{Seed}/{Truncation:0.##}/{Edits.Canonical}");
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{ModelId}/{Seed}/{Truncation:0.##}/{Edits.Canonical}") + (Mix is null ? "" : "/" + Mix.Canonical);
 
     /// <summary>Query string (without "?") carrying truncation and edits; empty for the defaults.</summary>
     public string Query
@@ -43,12 +46,24 @@ public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation,
             var parts = new List<string>();
             if (Truncation != 1f) parts.Add(string.Create(CultureInfo.InvariantCulture, $"trunc={Truncation:0.##}"));
             if (!Edits.IsEmpty) parts.Add("edits=" + Uri.EscapeDataString(Edits.Canonical));
+            if (Mix is not null) parts.Add("mix=" + Uri.EscapeDataString(Mix.Canonical));
             return string.Join('&', parts);
         }
     }
 
     /// <summary>URL of the PNG.</summary>
     public string ImageUrl => $"/api/artworks/{ModelId}/{Seed}.png" + (Query.Length > 0 ? "?" + Query : "");
+
+    /// <summary>Side of the pictures gallery cards request (they show at about 200-260 px).</summary>
+    public const int CardSide = 256;
+
+    /// <summary>Sides the display endpoint accepts (<c>?size=</c>).</summary>
+    public const int MinDisplaySide = 16, MaxDisplaySide = 1024;
+
+    /// <summary>URL of the picture enlarged to <paramref name="side"/> px for display (cheap Lanczos, see IArtRenderer.DisplayPngAsync).</summary>
+    public string DisplayUrl(int side = CardSide, int candidate = 0) =>
+        string.Create(CultureInfo.InvariantCulture, $"/api/artworks/{ModelId}/{Seed}.png?size={side}")
+        + (candidate != 0 ? string.Create(CultureInfo.InvariantCulture, $"&candidate={candidate}") : "") + (Query.Length > 0 ? "&" + Query : "");
 
     /// <summary>URL of the large view: 4x the model's side through its detail model.</summary>
     public string LargeImageUrl => $"/api/artworks/{ModelId}/{Seed}.png?view=large" + (Query.Length > 0 ? "&" + Query : "");

@@ -27,6 +27,10 @@ public sealed partial class DetailModels(ModelCatalog catalog, IOptions<ArtGalle
     /// <summary>The detail model serving <paramref name="modelId"/>, or null (use Lanczos).</summary>
     public DetailModel? For(string modelId) => loaded.GetOrAdd(modelId, id => new Lazy<DetailModel?>(() => Load(id))).Value;
 
+    /// <summary>True when a detail model file sits next to the model (cheap: no load; a damaged file still prints with Lanczos).</summary>
+    public bool Has(string modelId) =>
+        catalog.Resolve(modelId) is { Path.Length: > 0 } record && File.Exists(DetailModel.PathFor(record.Path));
+
     /// <summary>Forgets what was loaded for <paramref name="modelId"/> (a new detail model was just saved): the next print loads it.
     /// The old instance is not disposed here: a print may still be running through it (it is small, and the GC frees it).</summary>
     public void Forget(string modelId)

@@ -40,16 +40,26 @@ public sealed class RunsService(ArtGalleryDatabase db, RunFolders folders, Model
     /// <summary>The run's recorded curves, thinned to <see cref="MaxChartPoints"/>.</summary>
     public IReadOnlyList<ProgressPoint> Curves(string runId) => Thin(folders.For(runId).ReadProgress(), MaxChartPoints);
 
-    /// <summary>The run's last phase length in kimg (what "extend" starts from).</summary>
-    public double LastPhaseKimg(TrainingRunRecord run)
+    /// <summary>How fast runs trained here, per recipe and resolution (the newest <paramref name="runs"/> runs' curves).</summary>
+    public Budget.TrainingSpeeds Speeds(int runs = 10)
     {
-        try
-        {
-            var o = TrainingOptions.FromJson(run.OptionsJson);
-            return o.FinalKimg ?? o.KimgPerPhase;
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException) { return 0; }
+        var measured = new List<(TrainingOptions, IReadOnlyList<ProgressPoint>)>();
+        foreach (var run in db.AllRuns(runs))
+            if (TryOptions(run) is { } options) measured.Add((options, folders.For(run.Id).ReadProgress()));
+        return Budget.TrainingSpeeds.FromRuns(measured);
     }
+
+    private static TrainingOptions? TryOptions(TrainingRunRecord run)
+    {
+        try { return TrainingOptions.FromJson(run.OptionsJson); }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or ArgumentException) { return null; }
+    }
+
+    /// <summary>The run's last phase length in kimg (what "extend" starts from).</summary>
+    public double LastPhaseKimg(TrainingRunRecord run) => TryOptions(run) is { } o ? o.FinalKimg ?? o.KimgPerPhase : 0;
+
+    /// <summary>The run's time budget in minutes (null: none, or options unreadable).</summary>
+    public double? BudgetMinutes(string runId) => db.FindRun(runId) is { } run ? TryOptions(run)?.Minutes : null;
 
     /// <summary>Exports one of the run's checkpoints and makes it the gallery's model; returns the model id. Names not of this run are refused.</summary>
     public Task<string> ActivateAsync(string runId, string checkpointName)

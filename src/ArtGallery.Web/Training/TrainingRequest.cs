@@ -21,9 +21,16 @@ public sealed class TrainingRequest
     [StringLength(40)]
     public string Recipe { get; set; } = GanRecipes.All[0].Name;
 
+    /// <summary>The form's kimg per phase: what a run needs to draw well at each size (the budget texts compare with it).</summary>
+    public const double DefaultKimgPerPhase = 20;
+
     /// <summary>Kimg per fade-in / stabilise phase.</summary>
     [Range(0.05, 1000)]
-    public double KimgPerPhase { get; set; } = 20;
+    public double KimgPerPhase { get; set; } = DefaultKimgPerPhase;
+
+    /// <summary>When true, the kimg per phase is chosen from this machine's measured speed so the whole schedule, up to
+    /// <see cref="MaxResolution"/>, ends within <see cref="Minutes"/> (Budget.TrainingPlan.Fit). The admin form sets it.</summary>
+    public bool FitToBudget { get; set; }
 
     /// <summary>Time budget.</summary>
     [Range(0.1, 1440)]

@@ -151,6 +151,9 @@ public sealed partial class TrainingService(
     {
         var record = store.FindRun(extend.RunId) ?? throw new ArgumentException($"Unknown run '{extend.RunId}'.");
         if (TrainingCommand.Extend.Problem(record, extend.FinalKimg, extend.Minutes) is { } problem) throw new ArgumentException(problem);
+        // The record states this session's budget, as the worker's checkpoint will (the status compares the ETA with it).
+        record.OptionsJson = (TrainingOptions.FromJson(record.OptionsJson) with { Minutes = extend.Minutes, FinalKimg = extend.FinalKimg }).ToJson();
+        store.SaveRun(record);
         BeginResume(extend.RunId, extend);
     }
 

@@ -29,6 +29,9 @@ public sealed class TrainingState
     /// <summary>Recent progress points for charts (bounded).</summary>
     public IReadOnlyList<TrainingProgressDto> History { get { lock (gate) return history.ToList(); } }
 
+    /// <summary>When the worker reported the current run started training (UTC): its time budget counts from there.</summary>
+    public DateTime? RunningSince { get; private set; }
+
     /// <summary>True while a run is starting or running.</summary>
     public bool IsBusy => Status is "starting" or "running";
 
@@ -38,6 +41,7 @@ public sealed class TrainingState
         {
             if (RunId != runId) { samples.Clear(); history.Clear(); }
             (RunId, Status, Message) = (runId, status, null);
+            RunningSince = status == "running" ? DateTime.UtcNow : null;
         }
         Changed?.Invoke();
     }

@@ -59,13 +59,27 @@ public sealed class FavoriteButtonTests : ComponentTestBase
     }
 
     [Fact]
-    public void Render_Anonymous_LinksToSignInWithReturnUrl()
+    public void Render_Anonymous_LinksToSignInReturningToThisArtworkToCompleteTheFavorite()
     {
         AddAuthorization();
         Interactive();
         var button = Render<FavoriteButton>(p => p.Add(c => c.Request, art));
-        Assert.Equal("/account/login?returnUrl=" + Uri.EscapeDataString(art.PageUrl), button.Find("a").GetAttribute("href"));
+        Assert.Equal("/account/login?returnUrl=" + Uri.EscapeDataString(art.PageUrl + "&favorite=1"), button.Find("a").GetAttribute("href"));
         Assert.Empty(button.FindAll("button"));
+    }
+
+    [Fact]
+    public void Render_BackFromSigningInToFavorite_SavesTheFavoriteOnceAndDropsTheRequestFromTheUrl()
+    {
+        AddAuthorization().SetAuthorized("ann").SetClaims(new Claim(ClaimTypes.NameIdentifier, "42"));
+        Interactive();
+
+        var button = Render<FavoriteButton>(p => p.Add(c => c.Request, art).Add(c => c.Complete, true));
+
+        Assert.True(favorites.IsFavorite(UserId, art));
+        Assert.Equal("Unfavorite", button.Find("button").GetAttribute("aria-label"));
+        // A reload must not favorite again once the person un-hearts it.
+        Assert.Equal(art.PageUrl, JSInterop.VerifyInvoke("artGallery.replaceUrl").Arguments[0]);
     }
 
     protected override void Dispose(bool disposing)

@@ -36,4 +36,20 @@ public sealed class SliderPanelTests : ComponentTestBase
         Assert.Equal("-2", panel.Find("input[aria-label='PC 3']").GetAttribute("value"));
         Assert.Equal("0.5", panel.Find("input[aria-label='Truncation']").GetAttribute("value"));
     }
+
+    [Fact]
+    public void Render_WithCalibratedDirections_NamesWhatEachEndDoes()
+    {
+        var vectors = ArtworkEdits.Names.ToDictionary(n => n, _ => new float[4]);
+        var ends = new Dictionary<string, string[]> { ["pc1"] = ["calmer", "busier, warmer"] };
+        var directions = new LatentDirections("m", vectors, vectors.ToDictionary(v => v.Key, _ => 1.0), vectors.ToDictionary(v => v.Key, _ => 1.0), ends, 8);
+        var panel = Render<SliderPanel>(p => p.Add(c => c.Edits, ArtworkEdits.None).Add(c => c.Truncation, 1f).Add(c => c.Directions, directions));
+
+        var pc1 = panel.Find("[data-direction=pc1]");
+        Assert.Contains("PC 1: calmer ↔ busier, warmer", pc1.TextContent);
+        Assert.Contains("Left: calmer. Right: busier, warmer.", panel.Find("#hint-pc1").TextContent);
+        // The accessible name stays short; the description is linked to it.
+        Assert.Equal("hint-pc1", panel.Find("input[aria-label='PC 1']").GetAttribute("aria-describedby"));
+        Assert.Contains("Left: cooler. Right: warmer.", panel.Find("#hint-warmth").TextContent);
+    }
 }

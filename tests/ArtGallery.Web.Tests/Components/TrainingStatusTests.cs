@@ -6,8 +6,8 @@ namespace ArtGallery.Web.Tests.Components;
 
 public sealed class TrainingStatusTests : ComponentTestBase
 {
-    private static TrainingProgressDto Progress(bool collapse = false, double kimg = 3, double total = 12, long skipped = 0) =>
-        new("run-1", "running", "fade-in", 16, 0.25, kimg, total, 1.1, 0.9, 150, 60, 0.1, 0.3, collapse, skipped);
+    private static TrainingProgressDto Progress(bool collapse = false, double kimg = 3, double total = 12, long skipped = 0, double eta = 60) =>
+        new("run-1", "running", "fade-in", 16, 0.25, kimg, total, 1.1, 0.9, 150, eta, 0.1, 0.3, collapse, skipped);
 
     [Theory]
     [InlineData(0.1, 0.004, "0.10 / 0.00 kimg")]
@@ -27,7 +27,29 @@ public sealed class TrainingStatusTests : ComponentTestBase
         var dropped = Render<TrainingStatus>(p => p.Add(c => c.Status, "running").Add(c => c.Progress, Progress(skipped: 3)));
         var alert = dropped.Find("[data-testid=skipped-updates]");
         Assert.Equal("alert", alert.GetAttribute("role"));
-        Assert.StartsWith("3 updates were dropped", alert.TextContent.Trim());
+        // In words, with what to do: no pointer to an engine document.
+        Assert.StartsWith("3 training steps were skipped because their numbers overflowed", alert.TextContent.Trim());
+        Assert.Contains("A few are harmless", alert.TextContent);
+        Assert.DoesNotContain("ENGINE.md", alert.TextContent);
+        var many = Render<TrainingStatus>(p => p.Add(c => c.Status, "running").Add(c => c.Progress, Progress(kimg: 1, skipped: 146)));
+        Assert.Contains("make an earlier checkpoint active", many.Find("[data-testid=skipped-updates]").TextContent);
+    }
+
+    [Fact]
+    public void Render_EtaPastTheBudget_WarnsInWordsWhereTheRunWillStop()
+    {
+        // The run: 4 minutes, ETA 7:30 one minute in.
+        var since = DateTime.UtcNow.AddMinutes(-1);
+        var late = Render<TrainingStatus>(p => p.Add(c => c.Status, "running").Add(c => c.Progress, Progress(kimg: 20, total: 140, eta: 450))
+            .Add(c => c.BudgetMinutes, 4).Add(c => c.RunningSince, since));
+        var warning = late.Find("[data-testid=budget-warning]").TextContent;
+        Assert.Contains("needs 00:07:30 more, but the budget ends in 00:03:0", warning);
+        Assert.Contains("of 140 kimg", warning);
+        Assert.Contains("Fit the schedule to the time budget", warning);
+
+        var onTime = Render<TrainingStatus>(p => p.Add(c => c.Status, "running").Add(c => c.Progress, Progress(kimg: 20, total: 140, eta: 120))
+            .Add(c => c.BudgetMinutes, 4).Add(c => c.RunningSince, since));
+        Assert.Empty(onTime.FindAll("[data-testid=budget-warning]"));
     }
 
     [Fact]

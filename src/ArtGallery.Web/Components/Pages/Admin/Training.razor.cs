@@ -21,9 +21,13 @@ public partial class Training
     [Inject] private DatasetService Datasets { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ArtGallery.Web.Rendering.ModelCatalog Catalog { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? Auth { get; set; }
 
-    private readonly TrainingRequest request = new();
+    // The form fits the schedule to the minutes by default: a time-boxed run then reaches the size it was asked for.
+    private readonly TrainingRequest request = new() { FitToBudget = true };
+    private ArtGallery.Web.Training.Budget.TrainingSpeeds speeds = ArtGallery.Web.Training.Budget.TrainingSpeeds.Defaults;
+    private double? budgetMinutes;
     private IReadOnlyList<(string Value, string Label)> datasets = [];
     private IReadOnlyList<RunSummary> runs = [];
     private IReadOnlyList<SampleDto> lastSamples = [];
@@ -34,6 +38,7 @@ public partial class Training
     private long lastRender;
     private LiveSubscription? live;
     private DetailPanel? detailPanel;
+    private ModelsPanel? modelsPanel;
 
     // One job at a time: a GAN run or a detail model holds the worker.
     private bool JobBusy => State.IsBusy || Detail.IsBusy;
@@ -74,13 +79,16 @@ public partial class Training
         runs = Runs.Recent();
         resumable = Runs.Resumable();
         lastRunId = Runs.Latest()?.Id;
+        speeds = Runs.Speeds();
+        budgetMinutes = State.RunId is { } current ? Runs.BudgetMinutes(current) : null;
         (lastSamples, lastCurves) = lastRunId is null ? ([], []) : (Runs.Timeline(lastRunId), Runs.Curves(lastRunId));
     }
 
     private async Task Start()
     {
-        problem = Service.Problem(request);
-        if (problem is null) await Send(new TrainingCommand.Start(request.Copy()));
+        var start = request.Copy();
+        problem = Service.Problem(start) ?? ArtGallery.Web.Training.Budget.TrainingPlan.Fit(start, speeds);
+        if (problem is null) await Send(new TrainingCommand.Start(start));
     }
 
     private Task Resume() => resumable is { } run ? Send(new TrainingCommand.Resume(run.Id)) : Task.CompletedTask;
@@ -101,11 +109,18 @@ public partial class Training
     private async Task Activate((string RunId, string Checkpoint) choice)
     {
         if (!await Auth.IsAdminAsync()) { problem = AdminCheck.Refusal; return; }
+        // Everyone's gallery changes: show the run's latest samples beside the current pictures and ask first.
+        var flow = new ModelSwitchFlow(Dialogs, Snackbar, Catalog);
+        var grid = Runs.Timeline(choice.RunId).LastOrDefault();
+        if (!await flow.ConfirmAsync($"checkpoint {choice.Checkpoint} of run {choice.RunId}", grid is null ? [] : [grid.Url],
+                grid is null ? null : $"The run's latest sample grid (at {grid.Kimg:0.#} kimg).")) return;
+        var previous = flow.Active?.Id;
         busy = true;
         try
         {
             var id = await Runs.ActivateAsync(choice.RunId, choice.Checkpoint);
-            Snackbar.Add($"Model {id} is now active in the gallery.", Severity.Success);
+            flow.Announce(id, previous, () => modelsPanel?.Refresh());
+            modelsPanel?.Refresh();
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException)
         {

@@ -3,38 +3,42 @@ using ArtGallery.Web.Accounts;
 using ArtGallery.Web.Rendering;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 
 namespace ArtGallery.Web.Components.Pages.Explore;
 
 /// <summary>Explore page state: slider moves update the state at once, the image and URL after a 100 ms quiet period.</summary>
 public partial class Explore
 {
+    /// <summary>Side of the picture requested (it shows at up to about 640 px).</summary>
+    public const int DisplaySide = 512;
+
     private const int DebounceMs = 100;
 
     [SupplyParameterFromQuery(Name = "model")] private string? Model { get; set; }
     [SupplyParameterFromQuery(Name = "seed")] private string? Seed { get; set; }
     [SupplyParameterFromQuery(Name = "trunc")] private string? Trunc { get; set; }
     [SupplyParameterFromQuery(Name = "edits")] private string? Edits { get; set; }
+    [SupplyParameterFromQuery(Name = "mix")] private string? Mix { get; set; }
     [CascadingParameter] private Task<AuthenticationState>? Auth { get; set; }
 
     private ArtworkRequest? current;
     private ArtworkRequest shown = default!;
     private string? error, notice, lastUrl;
-    private bool directionsReady;
+    private LatentDirections? directions;
+    private bool DirectionsReady => directions is not null;
     private CancellationTokenSource? debounce;
     private readonly CancellationTokenSource life = new();
 
     protected override void OnParametersSet()
     {
-        // Our own URL updates come back here: ignore them so a stale URL never rewinds a slider mid-drag.
-        if (lastUrl is not null && Nav.Uri.EndsWith(lastUrl, StringComparison.Ordinal)) return;
         // Parsed here, not by the framework, so "?seed=abc" is a friendly message rather than an exception.
         if (!long.TryParse(Seed ?? "1", NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed))
         {
             (current, error) = (null, $"seed must be an integer 0..{ArtworkRequest.MaxSeed}.");
             return;
         }
-        current = ArtworkParser.Parse(Catalog, Model, seed, Trunc, Edits, out error, out _);
+        current = ArtworkParser.Parse(Catalog, Model, seed, Trunc, Edits, Mix, out error, out _);
         if (current is not null) shown = current;
     }
 
@@ -43,8 +47,7 @@ public partial class Explore
         if (!firstRender || current is null) return;
         try
         {
-            await Renderer.DirectionsAsync(current.ModelId, life.Token);
-            directionsReady = true;
+            directions = await Renderer.DirectionsAsync(current.ModelId, life.Token);
             StateHasChanged();
         }
         catch (OperationCanceledException) { /* page closed */ }
@@ -67,7 +70,7 @@ public partial class Explore
 
     // Direction previews show what each slider does to this seed and truncation; other edits are left out so that moving one
     // slider does not re-render every preview.
-    private ArtworkRequest? PreviewBase => directionsReady && current is not null ? current with { Edits = ArtworkEdits.None } : null;
+    private ArtworkRequest? PreviewBase => DirectionsReady && current is not null ? current with { Edits = ArtworkEdits.None } : null;
 
     private Task OnSeed(long seed)
     {
@@ -96,8 +99,12 @@ public partial class Explore
         catch (TaskCanceledException) { return; }
         // The browser fetches the new src; the server renders it on a render worker, never on this circuit.
         shown = current!;
-        lastUrl = $"explore?model={shown.ModelId}&seed={shown.Seed}" + (shown.Query.Length > 0 ? "&" + shown.Query : "");
-        Nav.NavigateTo(lastUrl, replace: true);
+        StateHasChanged();
+        lastUrl = $"/explore?model={shown.ModelId}&seed={shown.Seed}" + (shown.Query.Length > 0 ? "&" + shown.Query : "");
+        // history.replaceState, not NavigateTo: with static routing that was an enhanced navigation, a GET of the whole
+        // page for every settled move (11 in one visit).
+        try { await Js.InvokeVoidAsync("artGallery.replaceUrl", life.Token, lastUrl); }
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException) { /* page closed */ }
     }
 
     private async Task FavoriteThis()
@@ -105,7 +112,7 @@ public partial class Explore
         var user = await Auth.UserIdAsync();
         if (user is null)
         {
-            Nav.NavigateTo("/account/login?returnUrl=" + Uri.EscapeDataString("/" + (lastUrl ?? "explore")), forceLoad: true);
+            Nav.NavigateTo("/account/login?returnUrl=" + Uri.EscapeDataString(lastUrl ?? "/explore"), forceLoad: true);
             return;
         }
         Favorites.Add(user.Value, current!);
