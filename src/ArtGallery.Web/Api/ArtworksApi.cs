@@ -93,13 +93,13 @@ public static partial class ArtworksApi
     }
 
     // A print the dialog rendered with progress (PrintJobs): waits for it to finish, then sends it as a download.
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPrintJob(string id, PrintJobs jobs, CancellationToken cancel)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPrintJob(HttpContext http, string id, PrintJobs jobs, CancellationToken cancel)
     {
         if (jobs.Find(id) is not { } job)
             return TypedResults.Problem("This print is not here any more: prints wait 10 minutes for their download. Open the print dialog again.",
                 statusCode: StatusCodes.Status404NotFound, title: "Print not found");
         try { return TypedResults.File(await job.Completion.WaitAsync(cancel), "image/png", job.FileName); }
-        catch (PrintQueueFullException ex) { return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Print queue full"); }
+        catch (QueueFullException ex) { return Busy(http, ex, retryAfterSeconds: 60); }
     }
 
     /// <summary>The print's file name: "model-seed-12x15-300dpi.png".</summary>
