@@ -30,6 +30,7 @@ public sealed class PrintQueue(IOptions<ArtGalleryOptions> options)
         {
             using var lease = await slots.AcquireAsync(1, cancel);
             if (!lease.IsAcquired) throw new PrintQueueFullException();
+            Imaging.FaultPoint.Reach(Imaging.FaultPoint.PrintRendering);
             return await work();
         }
         finally
