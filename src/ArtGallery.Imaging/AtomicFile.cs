@@ -17,8 +17,9 @@ public static class AtomicFile
     public static string NewTempPathIn(string folder, string tag) =>
         Path.Combine(folder, $".{tag}-{Guid.NewGuid():N}.{Environment.ProcessId}.tmp");
 
-    /// <summary>Writes through <paramref name="write"/> and renames into place; the folder is created when missing.</summary>
-    public static void Write(string path, Action<Stream> write)
+    /// <summary>Writes through <paramref name="write"/> and renames into place; the folder is created when missing.
+    /// <paramref name="pauseAt"/>: the <see cref="FaultPoint"/> reached between the complete temp file and the rename.</summary>
+    public static void Write(string path, Action<Stream> write, string? pauseAt = null)
     {
         var tmp = TempPathFor(path);
         Directory.CreateDirectory(Path.GetDirectoryName(tmp)!);
@@ -29,6 +30,7 @@ public static class AtomicFile
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
+            if (pauseAt is not null) FaultPoint.Reach(pauseAt, tmp);
             File.Move(tmp, path, overwrite: true);
         }
         finally

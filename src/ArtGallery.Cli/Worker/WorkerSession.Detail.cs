@@ -66,5 +66,6 @@ public sealed partial class WorkerSession
         }
         Emit(new WorkerEvent(WorkerProtocol.Progress, Detail: WorkerProtocol.ToElement(p with { Strip = null })));
         if (strip is not null) Emit(new WorkerEvent(WorkerProtocol.Sample, Path: strip, Step: p.Step));
+        FaultPoint.Reach(FaultPoint.DetailProgress, p.Step.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

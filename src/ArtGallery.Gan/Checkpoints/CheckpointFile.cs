@@ -1,4 +1,5 @@
 using ArtGallery.Gan.Training;
+using ArtGallery.Imaging;
 
 namespace ArtGallery.Gan.Checkpoints;
 
@@ -21,7 +22,8 @@ public static class CheckpointFile
             WriteBlob(w, session.OptG.Save);
             WriteBlob(w, session.OptD.Save);
         }
-        HashedFile.Write(path, Magic, ms.ToArray());
+        HashedFile.Write(path, Magic, ms.ToArray(), FaultPoint.CheckpointTempWritten);
+        FaultPoint.Reach(FaultPoint.CheckpointWritten, path);
     }
 
     /// <summary>Reads and verifies a checkpoint; throws <see cref="InvalidDataException"/> when it is damaged.</summary>

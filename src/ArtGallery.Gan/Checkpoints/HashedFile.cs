@@ -6,8 +6,9 @@ namespace ArtGallery.Gan.Checkpoints;
 /// <summary>A file of magic + length + SHA-256 + payload, written atomically (temp name, fsync, rename).</summary>
 internal static class HashedFile
 {
-    /// <summary>Writes <paramref name="payload"/> to a temp file next to <paramref name="path"/>, flushes to disk, then renames.</summary>
-    public static void Write(string path, string magic, byte[] payload)
+    /// <summary>Writes <paramref name="payload"/> to a temp file next to <paramref name="path"/>, flushes to disk, then renames
+    /// (<paramref name="pauseAt"/>: the test-only fault point in between, see AtomicFile).</summary>
+    public static void Write(string path, string magic, byte[] payload, string? pauseAt = null)
     {
         // A dot-prefixed .tmp name never matches the loaders' "ckpt-*.agck" / "*.agmodel" patterns.
         Imaging.AtomicFile.Write(path, fs =>
@@ -17,7 +18,7 @@ internal static class HashedFile
             w.Write((long)payload.Length);
             w.Write(SHA256.HashData(payload));
             w.Write(payload);
-        });
+        }, pauseAt);
     }
 
     /// <summary>Reads and verifies a file; throws <see cref="InvalidDataException"/> if truncated, corrupt or of another kind.</summary>

@@ -29,6 +29,9 @@ public sealed class ArtGalleryOptions
     /// <summary>The training worker (artgallery.dll or an artgallery executable); default: the copy next to the app.</summary>
     public string? WorkerPath { get; set; }
 
+    /// <summary>Extra environment variables of the training worker (tests set the fault switch ARTGALLERY_FAULT_PAUSE_AT here).</summary>
+    public Dictionary<string, string> WorkerEnvironment { get; set; } = [];
+
     /// <summary>Seconds a pausing or stopping worker gets to write its checkpoint and exit before it is killed.</summary>
     [Range(1, 600)]
     public int WorkerStopSeconds { get; set; } = 20;

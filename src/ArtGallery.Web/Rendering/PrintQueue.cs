@@ -6,7 +6,7 @@ namespace ArtGallery.Web.Rendering;
 /// <summary>Prints (hundreds of MB each): PrintConcurrency at once, PrintQueueCapacity waiting, so concurrent requests queue
 /// instead of exhausting memory.</summary>
 public sealed class PrintQueue(IOptions<ArtGalleryOptions> options) : WorkGate(options.Value.PrintConcurrency, options.Value.PrintQueueCapacity,
-    "Print queue full", "Too many prints are being rendered; try again in a minute.");
+    "Print queue full", "Too many prints are being rendered; try again in a minute.", Imaging.FaultPoint.PrintRendering);
 
 /// <summary>
 /// Large views (<c>?view=large</c>: about a second of detail-model work each, asked for by anonymous visitors):

@@ -13,8 +13,9 @@ public sealed class QueueFullException(string title, string message) : Exception
 /// A bounded gate for heavy work (hundreds of MB or a second of CPU each): a <see cref="ConcurrencyLimiter"/> with a few
 /// permits and a short line, oldest first; past the line callers get <see cref="QueueFullException"/> at once.
 /// Waiting costs no thread and no render worker, so work behind a gate never holds up anything outside it.
+/// <paramref name="faultPoint"/> names the point a crash test can stop the process at, once work holds its slot.
 /// </summary>
-public abstract class WorkGate(int permits, int line, string fullTitle, string fullMessage)
+public abstract class WorkGate(int permits, int line, string fullTitle, string fullMessage, string? faultPoint = null)
 {
     private readonly ConcurrencyLimiter slots = new(new ConcurrencyLimiterOptions
     {
@@ -39,6 +40,7 @@ public abstract class WorkGate(int permits, int line, string fullTitle, string f
             using var lease = await slots.AcquireAsync(1, cancel);
             if (!lease.IsAcquired) throw new QueueFullException(fullTitle, fullMessage);
             Interlocked.Increment(ref running);
+            if (faultPoint is not null) Imaging.FaultPoint.Reach(faultPoint);
             try { return await work(); }
             finally { Interlocked.Decrement(ref running); }
         }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ArtGallery.Data;
 using ArtGallery.Gan.Checkpoints;
+using ArtGallery.Imaging;
 using ArtGallery.Web.Api;
 using ArtGallery.Web.Tests.Infrastructure;
 
@@ -18,49 +19,42 @@ public sealed class CrashTests(TinyModel model)
     public async Task Kill9_DuringCheckpointWrite_RestartSweepsTempAndResumesFromLatestCompleteCheckpoint()
     {
         var data = AppFactory.NewDataDirectory();
-        string? runId = null, caughtTemp = null;
-        // The kill races the write (temp file created -> SIGKILL); a few tries make catching it mid-write near certain.
-        for (int attempt = 0; attempt < 5 && caughtTemp is null; attempt++)
+        // The worker stops with its second checkpoint's temp file complete but not renamed (the first one is in place), and
+        // the whole app is killed there: no race against the write, however busy the machine.
+        var fault = new FaultMarker($"{FaultPoint.CheckpointTempWritten}:2");
+        string temp, runId;
+        await using (var app = await ChildApp.StartAsync(data, model.ModelPath, fault.Environment))
         {
-            await using var app = await ChildApp.StartAsync(data, model.ModelPath);
             var admin = await app.SignInAsync("admin", AppFactory.AdminPassword);
-            var killed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using var watcher = new FileSystemWatcher(Path.Combine(data, "runs")) { IncludeSubdirectories = true, Filter = "*.tmp" };
-            watcher.Created += (_, e) =>
-            {
-                var folder = Path.GetDirectoryName(e.FullPath)!;
-                if (!Path.GetFileName(e.FullPath).StartsWith(".ckpt-", StringComparison.Ordinal) || CheckpointStore.List(Path.GetDirectoryName(folder)!).Count == 0) return;
-                app.Kill();
-                killed.TrySetResult(e.FullPath);
-            };
-            watcher.EnableRaisingEvents = true;
-            // Every attempt moves the run on by a checkpoint or more, so it needs more checkpoints than attempts: 64 px
-            // has 9 phases, a checkpoint each (at 16 px the 5th attempt could catch the final one, leaving nothing to resume).
-            if (runId is null) await TrainingApiClient.StartAsync(admin, kimgPerPhase: 0.1, minutes: 5, resolution: 64);
-            else Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/training/resume/{runId}", null)).StatusCode);
-            var temp = await killed.Task.WaitAsync(TimeSpan.FromSeconds(90));
-            runId = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(temp)));
-            if (File.Exists(temp)) caughtTemp = temp;
+            await TrainingApiClient.StartAsync(admin, kimgPerPhase: 0.1, minutes: 5, resolution: 16);
+            (int workerPid, temp) = await fault.WaitAsync();
+            Assert.NotEqual(app.ProcessId, workerPid); // the worker wrote it, not the web process
+            Assert.StartsWith(".ckpt-", Path.GetFileName(temp));
+            runId = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(temp)))!;
+            Assert.Single(CheckpointStore.List(Path.Combine(data, "runs", runId)));
+            app.Kill();
         }
-        Assert.True(caughtTemp is not null, "five kills never landed while a checkpoint temp file existed");
-        var runDir = Path.Combine(data, "runs", runId!);
+        Assert.True(File.Exists(temp), "the kill left the checkpoint's temp file behind");
+        var runDir = Path.Combine(data, "runs", runId);
         var latest = CheckpointStore.LoadLatest(runDir);
         Assert.NotNull(latest);
 
-        await using var restarted = await ChildApp.StartAsync(data, model.ModelPath);
+        // The restarted app's worker stops at its first new checkpoint, so the run cannot finish before it is looked at.
+        var resumed = new FaultMarker(FaultPoint.CheckpointWritten);
+        await using var restarted = await ChildApp.StartAsync(data, model.ModelPath, resumed.Environment);
         Assert.Empty(Directory.GetFiles(data, "*.tmp", SearchOption.AllDirectories));
         var again = await restarted.SignInAsync("admin", AppFactory.AdminPassword);
         var runs = await again.GetFromJsonAsync<List<TrainingRunRecord>>("/api/training/runs");
         Assert.Equal(RunStatus.Resumable, runs!.Single(r => r.Id == runId).Status);
         Assert.Equal(HttpStatusCode.Accepted, (await again.PostAsync($"/api/training/resume/{runId}", null)).StatusCode);
-        await TrainingApiClient.WaitForAsync(again, s => s.Status == "running" && s.Kimg > latest.Counters.Kimg);
-        await again.PostAsync("/api/training/pause", null);
-        await TrainingApiClient.WaitForAsync(again, s => s.Status == RunStatus.Paused);
+        var (_, written) = await resumed.WaitAsync();
 
-        // The first checkpoint written after the restart continues the loaded one's step count (a restart from scratch would not).
-        var next = CheckpointStore.List(runDir).Select(CheckpointFile.Read).Where(c => c.Counters.Step > latest.Counters.Step).MinBy(c => c.Counters.Step);
-        Assert.NotNull(next);
+        // The first checkpoint written after the restart continues the loaded one's step count (a restart from scratch would
+        // write the first checkpoint's step again).
+        var next = CheckpointFile.Read(written);
+        Assert.Equal(runDir, Path.GetDirectoryName(Path.GetDirectoryName(written)));
         Assert.InRange(next.Counters.Step - latest.Counters.Step, 1, 10);
+        Assert.True(next.Counters.Kimg > latest.Counters.Kimg);
     }
 
     [Fact]
@@ -68,13 +62,14 @@ public sealed class CrashTests(TinyModel model)
     {
         var data = AppFactory.NewDataDirectory();
         var acknowledged = new ConcurrentDictionary<string, ConcurrentBag<long>>();
-        await using (var app = await ChildApp.StartAsync(data, model.ModelPath))
+        var printing = new FaultMarker(FaultPoint.PrintRendering);
+        await using (var app = await ChildApp.StartAsync(data, model.ModelPath, printing.Environment))
         {
             var names = Enumerable.Range(0, 6).Select(i => $"fan{i}").ToList();
             var clients = await Task.WhenAll(names.Select(n => app.SignInAsync(n, Password, register: true)));
             var admin = await app.SignInAsync("admin", AppFactory.AdminPassword);
-            const string PrintUrl = "/api/artworks/active/7/print?size=16x20&dpi=300";
-            var print = clients[0].GetAsync(PrintUrl);
+            // Its answer never comes (the process dies first); the server's own count below says it is in flight.
+            _ = clients[0].GetAsync("/api/artworks/active/7/print?size=16x20&dpi=300");
             var burst = names.Select((name, i) => Task.Run(async () =>
             {
                 var mine = acknowledged.GetOrAdd(name, _ => []);
@@ -89,21 +84,16 @@ public sealed class CrashTests(TinyModel model)
                     catch (HttpRequestException) { return; } // the process died under us
                 }
             })).ToList();
-            // Kill once 300 favorites are acknowledged and the server itself reports a print rendering (diagnostics),
-            // instead of hoping the print outlasts the burst: a print that finished first is simply requested again.
-            int printsInFlight = 0;
-            await Poll.UntilAsync(async () =>
-            {
-                if (burst.All(t => t.IsCompleted)) throw new InvalidOperationException("every favorite writer stopped before the kill");
-                if (print.IsCompleted) print = clients[0].GetAsync(PrintUrl);
-                if (acknowledged.Values.Sum(b => b.Count) < 300) return false;
-                var diagnostics = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/admin/diagnostics");
-                printsInFlight = diagnostics.GetProperty("printsInFlight").GetInt32();
-                return printsInFlight > 0;
-            }, TimeSpan.FromSeconds(180), "300 acknowledged favorites while a print renders");
+            // The print stops in its print slot (a test-only fault point), so it is still in flight when the kill lands.
+            var (pid, _) = await printing.WaitAsync();
+            Assert.Equal(app.ProcessId, pid);
+            await Poll.UntilAsync(() => burst.All(t => t.IsCompleted)
+                ? throw new InvalidOperationException("every favorite writer stopped before the kill")
+                : acknowledged.Values.Sum(b => b.Count) >= 300, TimeSpan.FromSeconds(180), "300 acknowledged favorites");
+            var diagnostics = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/admin/diagnostics");
+            Assert.Equal(1, diagnostics.GetProperty("printsInFlight").GetInt32());
             app.Kill();
             await Task.WhenAll(burst);
-            Assert.True(printsInFlight > 0); // the server reported the print rendering just before the kill
         }
 
         await using var restarted = await ChildApp.StartAsync(data, model.ModelPath);

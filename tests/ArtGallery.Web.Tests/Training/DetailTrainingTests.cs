@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -121,6 +122,33 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         Assert.True(current.GetProperty("status").GetString() == "stopped", (await admin.GetStringAsync("/api/training/detail")));
         Assert.False(File.Exists(DetailModel.PathFor(modelPath)));
         Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
+    }
+
+    [Fact]
+    public async Task KilledDetailWorker_JobFailed_NothingSaved_GalleryServes_NextJobRuns()
+    {
+        // The worker stops after its first progress report (a test-only fault point) and is killed there.
+        var fault = new FaultMarker(FaultPoint.DetailProgress);
+        await using var faulty = new AppFactory(AppFactory.NewDataDirectory(), modelPath, fault.WorkerSettings);
+        var admin = await Session.AdminAsync(faulty);
+        var start = await admin.PostAsJsonAsync("/api/training/detail", new DetailTrainingRequest { ModelId = "active", Steps = 1000, Threads = 1 });
+        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+        var (pid, _) = await fault.WaitAsync();
+        using (var worker = Process.GetProcessById(pid))
+        {
+            worker.Kill();
+            Assert.True(worker.WaitForExit(10_000));
+        }
+
+        var state = await WaitForEndAsync(admin);
+        Assert.Equal("failed", state.GetProperty("current").GetProperty("status").GetString());
+        Assert.Contains("killed by signal 9", state.GetProperty("message").GetString());
+        Assert.False(File.Exists(DetailModel.PathFor(modelPath)));
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/artworks/active/7.png")).StatusCode);
+        // The one job slot is free again (the marker exists, so this worker passes the fault point).
+        var next = await admin.PostAsJsonAsync("/api/training/detail", new DetailTrainingRequest { ModelId = "active", Steps = 2, Threads = 1 });
+        Assert.Equal(HttpStatusCode.Accepted, next.StatusCode);
     }
 
     [Theory]

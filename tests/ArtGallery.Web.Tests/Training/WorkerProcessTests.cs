@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using ArtGallery.Data;
 using ArtGallery.Gan.Checkpoints;
+using ArtGallery.Imaging;
 using ArtGallery.Web.Tests.Infrastructure;
 using ArtGallery.Web.Training;
 using Microsoft.AspNetCore.Hosting;
@@ -22,43 +23,49 @@ public sealed partial class WorkerProcessTests(TinyModel model)
     public async Task KilledWorker_RunIsResumable_GalleryServes_ResumeContinuesFromLastCheckpoint()
     {
         var logs = new CapturedLogs();
-        await using var app = new AppFactory(AppFactory.NewDataDirectory(), model.ModelPath,
-            new Dictionary<string, string> { ["ArtGallery:TrainingThreads"] = "1", ["Logging:LogLevel:ArtGallery.Web.Training"] = "Information" },
-            b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        // The worker stops right after its first checkpoint (a test-only fault point) and is killed there: never mid-write,
+        // never after the run ended, however busy the machine.
+        var fault = new FaultMarker(FaultPoint.CheckpointWritten);
+        var settings = new Dictionary<string, string>(fault.WorkerSettings)
+        {
+            ["ArtGallery:TrainingThreads"] = "1",
+            ["Logging:LogLevel:ArtGallery.Web.Training"] = "Information",
+        };
+        await using var app = new AppFactory(AppFactory.NewDataDirectory(), model.ModelPath, settings, b => b.ConfigureLogging(l => l.AddProvider(logs)));
         var admin = await Session.AdminAsync(app);
         var training = app.Services.GetRequiredService<TrainingService>();
-        await StartAsync(admin, kimgPerPhase: 2, minutes: 3); // a checkpoint every 2 kimg of 6
-        var running = await WaitForAsync(admin, s => s.Status == "running" && s.Kimg > 0);
-        var folder = training.Folder(running.RunId!).Path;
-        await Until(() => CheckpointStore.List(folder).Count > 0, "a first checkpoint");
-
-        int pid = training.WorkerProcessId ?? throw new InvalidOperationException("No worker process.");
+        await StartAsync(admin, kimgPerPhase: 3, minutes: 3); // a checkpoint every 3 kimg of 9
+        var (pid, checkpoint) = await fault.WaitAsync();
+        Assert.Equal(training.WorkerProcessId, pid);
         Assert.NotEqual(Environment.ProcessId, pid); // training is not in the web process
+        var folder = Path.GetDirectoryName(Path.GetDirectoryName(checkpoint))!;
+        var runId = Path.GetFileName(folder);
         using (var worker = Process.GetProcessById(pid))
         {
-            worker.Kill(); // SIGKILL: no checkpoint, no goodbye
+            worker.Kill(); // SIGKILL: no goodbye
             Assert.True(worker.WaitForExit(10_000));
         }
+        Assert.Equal(checkpoint, CheckpointStore.List(folder).Single());
         double checkpointKimg = CheckpointStore.LoadLatest(folder)!.Counters.Kimg;
 
         var after = await WaitForAsync(admin, s => s.Status == RunStatus.Resumable, 30);
-        Assert.Equal(running.RunId, after.RunId);
+        Assert.Equal(runId, after.RunId);
         var status = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/training/status");
         Assert.Contains("killed by signal 9", status.GetProperty("message").GetString());
         Assert.Contains("killed by signal 9", await admin.GetStringAsync("/admin/training")); // the admin page's notice
         var runs = await admin.GetFromJsonAsync<List<TrainingRunRecord>>("/api/training/runs");
-        Assert.Equal(RunStatus.Resumable, runs!.Single(r => r.Id == running.RunId).Status);
+        Assert.Equal(RunStatus.Resumable, runs!.Single(r => r.Id == runId).Status);
         Assert.Null(training.WorkerProcessId);
         // The gallery never noticed.
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/artworks/{model.ModelId}/7.png")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Session.Client(app).GetAsync("/")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/training/resume/{running.RunId}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/training/resume/{runId}", null)).StatusCode);
         await Until(() => StartedAt(logs).Count == 2, "the resumed worker's start");
         Assert.Equal(checkpointKimg, StartedAt(logs)[1], 9); // from the last checkpoint, not from zero
         Assert.True(checkpointKimg > 0);
         var resumed = await WaitForAsync(admin, s => s.Status == "running" && s.Kimg > checkpointKimg);
-        Assert.Equal(running.RunId, resumed.RunId);
+        Assert.Equal(runId, resumed.RunId);
 
         // A pause still ends with a checkpoint written by the worker.
         await admin.PostAsync("/api/training/pause", null);

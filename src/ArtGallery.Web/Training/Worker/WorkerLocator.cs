@@ -36,6 +36,7 @@ public static class WorkerLocator
         // Idle OpenMP threads of the worker's libtorch sleep instead of spinning, so they don't take the cores the
         // web app's renders need between training kernels.
         info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
+        foreach (var (name, value) in options.WorkerEnvironment) info.Environment[name] = value;
         return info;
     }
 
