@@ -111,6 +111,18 @@ public sealed class ModelLimitsTests : IDisposable
         Assert.InRange(bound, real * 9 / 10, real);
     }
 
+    [Fact]
+    public void ConditionedModel_ItsCollectionAndModulationOnTop_PassesAndLoads()
+    {
+        // The conditioned generator is progan's plus FiLM layers and its collection's buffers: the bound stays below it.
+        var options = TestOptions.TinyConditioned(16) with { Conditioned = TestOptions.TinyConditioned(16).Conditioned with { CollectionSize = 6 } };
+        using (var g = ModelFactory.CreateGenerator(options)) Assert.True(ModelLimits.WeightsAtLeast(options) <= g.parameters().Sum(p => p.numel()));
+        var path = Write("conditioned", options.ToJson(), 16, RealWeights(options));
+        Assert.Null(ModelLimits.Problem(ModelFile.Read(path)));
+        using var loaded = ArtGenerator.Load(path, TorchSharp.torch.CPU);
+        Assert.Equal(16, loaded.Resolution);
+    }
+
     private static TrainingOptions TinyOptions() => TestOptions.Tiny(8);
 
     private static byte[] RealWeights(TrainingOptions options)

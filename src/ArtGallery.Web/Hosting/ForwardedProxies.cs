@@ -64,5 +64,6 @@ public sealed class ProxyListAttribute : ValidationAttribute
 {
     /// <inheritdoc />
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        ForwardedProxies.TryParse(value as string, out _, out var error) ? ValidationResult.Success : new ValidationResult(error);
+        ForwardedProxies.TryParse(value as string, out _, out var error) ? ValidationResult.Success
+            : new ValidationResult(error, validationContext.MemberName is { } member ? [member] : null);
 }
