@@ -16,6 +16,7 @@ public sealed class BrowserBenchmarks(AppFixture app, ITestOutputHelper output) 
     {
         await Page.GotoAsync("/explore");
         await WaitForImagesLoadedAsync(Page, "img[data-testid=explore-image]");
+        await ExploreSteps.WaitForDirectionsAsync(Page);
         await Page.EvaluateAsync(SliderProbe.InstallScript);
         var slider = ExploreSteps.Slider(Page, "PC 1");
         await slider.ScrollIntoViewIfNeededAsync();
