@@ -25,7 +25,7 @@ public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output) : 
             ($"/art/{model}/5", "artwork", () => WaitForImagesLoadedAsync(Page, "img[data-testid=artwork-image]", timeoutMs: 90_000)),
             ("/explore?seed=5&edits=warmth%3A1.5", "explore", () => WaitForImagesLoadedAsync(Page, "img[data-testid=explore-image]", timeoutMs: 90_000)),
             ("/favorites", "favorites", () => Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Your favorites" })).ToBeVisibleAsync()),
-            ("/admin/training", "training", () => Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true })).ToBeEnabledAsync()),
+            ("/admin/training", "training-form", () => Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true })).ToBeEnabledAsync()),
             ("/admin/datasets", "datasets", () => Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Upload images", Exact = true })).ToBeEnabledAsync()),
         };
         foreach (var (path, name, ready) in pages)
@@ -38,7 +38,7 @@ public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output) : 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Print", Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Render candidates", Exact = true }).ClickAsync();
         await WaitForImagesLoadedAsync(Page, "img[data-testid=print-candidate]", minCount: 4, timeoutMs: 90_000);
-        await SaveAsync(width, "print-dialog", fullPage: false);
+        await SaveAsync(width, "print-dialog");
         Assert.Empty(BrowserErrors);
         // Last: the browser logs the 404 status of this one as a console error, as it should.
         await Page.GotoAsync("/no/such/page");
@@ -46,7 +46,8 @@ public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output) : 
         await SaveAsync(width, "not-found");
     }
 
-    private async Task SaveAsync(int width, string name, bool fullPage = true)
+    // What a person sees without scrolling (the journeys' own screenshots are full pages).
+    private async Task SaveAsync(int width, string name, bool fullPage = false)
     {
         var path = Path.Combine(App.ScreenshotDirectory, $"tour-{width}-{name}.png");
         if (fullPage) await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
