@@ -12,10 +12,10 @@ namespace ArtGallery.Web.Rendering;
 public static class SliderCalibration
 {
     /// <summary>Mean absolute pixel change (0..255, averaged over seeds) a slider reaches at 3 steps, at its weaker end.</summary>
-    public const double TargetChange = 44;
+    public const double TargetChange = 46;
 
     /// <summary>Seeds the calibration averages over (fixed, so a model always calibrates the same way).</summary>
-    public const int Seeds = 10;
+    public const int Seeds = 16;
 
     private const int Iterations = 4;
     private const double Tolerance = 2;
