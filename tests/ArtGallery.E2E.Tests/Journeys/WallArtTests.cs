@@ -21,7 +21,7 @@ public sealed class WallArtTests(AppFixture app, ITestOutputHelper output) : Bro
         // The picture shows the moment the dialog opens, before any candidate is rendered.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Print", Exact = true }).ClickAsync();
         await Expect(Page.Locator("[data-testid=print-preview]")).ToHaveAttributeAsync("href", new Regex($"/{model}/1\\.png\\?size=512"));
-        await Page.Keyboard.PressAsync("Escape");
+        await Page.Locator(".mud-dialog-actions").GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
         await Expect(Page.Locator("[data-testid=print-preview]")).ToHaveCountAsync(0);
         await PrintSteps.OpenAndPickAsync(Page, "12x15", 300, pick: 2, timeoutMs: 60_000);
 
