@@ -12,3 +12,14 @@ window.artGallery = {
     a.remove();
   },
 };
+
+// The skip link moves keyboard focus into <main> (Blazor's navigation would only scroll to it).
+document.addEventListener("click", (e) => {
+  const skip = e.target instanceof Element ? e.target.closest("a.ag-skip") : null;
+  if (!skip) return;
+  e.preventDefault();
+  e.stopPropagation();
+  const main = document.getElementById("main");
+  main?.focus();
+  main?.scrollIntoView();
+}, true);

@@ -16,7 +16,10 @@ public sealed class BrowserBenchmarks(AppFixture app, ITestOutputHelper output) 
     {
         await Page.GotoAsync("/explore");
         await WaitForImagesLoadedAsync(Page, "img[data-testid=explore-image]");
+        await ExploreSteps.WaitForDirectionsAsync(Page);
         await Page.EvaluateAsync(SliderProbe.InstallScript);
+        int pageFetches = 0;
+        Page.Request += (_, r) => { if (new Uri(r.Url).AbsolutePath == "/explore") pageFetches++; };
         var slider = ExploreSteps.Slider(Page, "PC 1");
         await slider.ScrollIntoViewIfNeededAsync();
         var samples = new List<double>();
@@ -37,8 +40,10 @@ public sealed class BrowserBenchmarks(AppFixture app, ITestOutputHelper output) 
         {
             moves = samples.Count, medianMs = Round(Stats.Percentile(samples, 50)), p95Ms = Round(Stats.Percentile(samples, 95)),
             minMs = Round(samples.Min()), maxMs = Round(samples.Max()), modelResolution = (await UiSteps.ActiveModelAsync(Page)).Resolution,
+            pageFetches,
         };
         Output.WriteLine(BenchmarkResults.Record("sliderMoveToImage", result));
+        Assert.Equal(0, pageFetches);
         await ScreenshotAsync("bench-explore");
     }
 
@@ -70,6 +75,22 @@ public sealed class BrowserBenchmarks(AppFixture app, ITestOutputHelper output) 
             httpPrintRssBeforeMb = baselineMb, httpPrintRssPeakMb = peakMb,
         };
         Output.WriteLine(BenchmarkResults.Record("print3600x4500", result));
+    }
+
+    [BenchmarkFact]
+    public async Task Gallery_Opened_PlaceholdersAndFirstPictureTimes()
+    {
+        // The server warm (its first page compiles the components), the pictures' cache cold: only the HTML is fetched.
+        await Page.APIRequest.GetAsync("/");
+        var clock = Stopwatch.StartNew();
+        await Page.GotoAsync("/", new() { WaitUntil = WaitUntilState.Commit });
+        await Page.Locator(".ag-card-picture .mud-skeleton").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var placeholdersMs = clock.Elapsed.TotalMilliseconds;
+        await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=artwork-card] img')].some(i => i.complete && i.naturalWidth > 0)",
+            null, new() { Timeout = 60_000, PollingInterval = 10 });
+        var firstPictureMs = clock.Elapsed.TotalMilliseconds;
+        var result = new { placeholdersMs = Round(placeholdersMs), firstPictureMs = Round(firstPictureMs), modelResolution = (await UiSteps.ActiveModelAsync(Page)).Resolution };
+        Output.WriteLine(BenchmarkResults.Record("galleryFirstPicture", result));
     }
 
     [BenchmarkFact]

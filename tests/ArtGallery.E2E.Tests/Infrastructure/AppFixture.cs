@@ -27,6 +27,19 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The .agmodel the app starts with as its active model.</summary>
     public string ModelPath { get; private set; } = "";
 
+    /// <summary>The running app's services (to compare what a page shows with what the engine makes).</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The app has not started.");
+
+    /// <summary>A new isolated context the size of a phone (375 x 812, touch), rooted at the app's URL.</summary>
+    public Task<IBrowserContext> NewPhoneContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseUrl.ToString(),
+        ViewportSize = new ViewportSize { Width = 375, Height = 812 },
+        IsMobile = true,
+        HasTouch = true,
+        AcceptDownloads = true,
+    });
+
     /// <summary>Folder where page screenshots are saved as test artifacts.</summary>
     public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 

@@ -5,6 +5,12 @@ namespace ArtGallery.E2E.Tests.Infrastructure;
 /// <summary>Explore-page moves shared by the journey and the benchmark.</summary>
 public static class ExploreSteps
 {
+    /// <summary>Waits until the model's directions are found and calibrated (once per model, minutes on a busy first start),
+    /// so a slider move renders at once instead of waiting for them.</summary>
+    public static Task WaitForDirectionsAsync(IPage page) =>
+        Microsoft.Playwright.Assertions.Expect(page.Locator("[data-testid=directions-status]"))
+            .ToContainTextAsync("Each slider", new() { Timeout = 600_000 });
+
     /// <summary>The slider with the given accessible name.</summary>
     public static ILocator Slider(IPage page, string name) =>
         page.GetByRole(AriaRole.Slider, new() { Name = name, Exact = true });

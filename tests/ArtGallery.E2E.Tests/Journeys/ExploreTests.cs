@@ -14,6 +14,7 @@ public sealed class ExploreTests(AppFixture app, ITestOutputHelper output) : Bro
     {
         await Page.GotoAsync("/explore");
         await WaitForImagesLoadedAsync(Page, "img[data-testid=explore-image]");
+        await ExploreSteps.WaitForDirectionsAsync(Page);
         var image = Page.Locator("img[data-testid=explore-image]");
         var before = await image.GetAttributeAsync("src");
         var urlBefore = Page.Url;
@@ -51,6 +52,7 @@ public sealed class ExploreTests(AppFixture app, ITestOutputHelper output) : Bro
         await UiSteps.RegisterAsync(Page, "e2e" + Guid.NewGuid().ToString("N")[..8], "e2e-User-Passw0rd!");
         await Page.GotoAsync("/explore");
         await WaitForImagesLoadedAsync(Page, "img[data-testid=explore-image]");
+        await ExploreSteps.WaitForDirectionsAsync(Page);
         var before = await Page.Locator("img[data-testid=explore-image]").GetAttributeAsync("src");
         await ExploreSteps.DragSliderAsync(Page, "Warmth", 0.85);
         var edited = await ExploreSteps.WaitForNewImageAsync(Page, before!);
