@@ -4,6 +4,7 @@ using ArtGallery.Detail.Training;
 namespace ArtGallery.Cli.Tests;
 
 /// <summary>evaluate --detail: the samples are judged after the detail cascade, at its resolution, against real images read there.</summary>
+[Trait("Category","Slow")]
 [Collection("Cli sequential")]
 public sealed class EvaluateDetailTests
 {

@@ -6,6 +6,7 @@ using ArtGallery.Gan.Worker;
 namespace ArtGallery.Cli.Tests;
 
 /// <summary>`artgallery worker`: a run driven over JSON lines, as the web app drives it (docs/CONTRACTS.md).</summary>
+[Trait("Category","Slow")]
 public sealed class WorkerTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);

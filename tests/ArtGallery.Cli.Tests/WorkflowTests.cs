@@ -4,6 +4,7 @@ using SixLabors.ImageSharp;
 namespace ArtGallery.Cli.Tests;
 
 /// <summary>The verbs end to end on a tiny run: export data, train, stop, resume, generate, export, evaluate, bench.</summary>
+[Trait("Category","Slow")]
 [Collection("Cli sequential")]
 public class WorkflowTests
 {

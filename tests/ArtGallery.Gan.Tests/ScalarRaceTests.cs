@@ -8,6 +8,7 @@ namespace ArtGallery.Gan.Tests;
 /// finalizers, as the repro does. With Scalar temporaries this dropped updates (non-finite passes) and threw from
 /// libtorch; with every Scalar held it must do neither.
 /// </summary>
+[Trait("Category","Slow")]
 [Collection("Sequential")]
 public class ScalarRaceTests
 {

@@ -6,16 +6,9 @@ using ArtGallery.Web.Tests.Infrastructure;
 namespace ArtGallery.Web.Tests.Api;
 
 [Collection("Sequential")]
-public sealed class ArtworkApiTests : IAsyncLifetime
+public sealed class ArtworkApiTests(TinyModel model, SharedApp shared) : IClassFixture<SharedApp>
 {
-    private readonly AppFactory app;
-    private readonly TinyModel model;
-
-    public ArtworkApiTests(TinyModel model)
-    {
-        this.model = model;
-        app = new AppFactory(AppFactory.NewDataDirectory(), model.ModelPath);
-    }
+    private AppFactory app => shared.For(model.ModelPath);
 
     [Fact]
     public async Task Models_FirstStart_ListsBundledModelAsActive()
@@ -127,8 +120,4 @@ public sealed class ArtworkApiTests : IAsyncLifetime
         Assert.Equal(before.RenderCacheBytes + pngBytes, after.RenderCacheBytes);
         Assert.True(after.ManagedHeapBytes > 0 && after.WorkingSetBytes > 0);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 }

@@ -8,9 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ArtGallery.Web.Tests.Auth;
 
 [Collection("Sequential")]
-public sealed class AuthorizationTests(TinyModel model) : IAsyncLifetime
+public sealed class AuthorizationTests(TinyModel model, SharedApp shared) : IClassFixture<SharedApp>
 {
-    private readonly AppFactory app = new(AppFactory.NewDataDirectory(), model.ModelPath);
+    private AppFactory app => shared.For(model.ModelPath);
 
     public static TheoryData<string> AdminPages => new() { "/admin/training", "/admin/datasets" };
 
@@ -144,8 +144,4 @@ public sealed class AuthorizationTests(TinyModel model) : IAsyncLifetime
             if (cookie is not null) o.Headers["Cookie"] = cookie;
         })
         .Build();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 }

@@ -14,6 +14,7 @@ public sealed class BackupRestoreTests(TinyModel model)
 {
     private const string Password = "user-Pass-123";
 
+    [Trait("Category","Slow")]
     [Fact]
     public async Task Backup_DuringTrainingAndFavoriteWrites_RestoresIntoFreshHostWithEverything()
     {

@@ -10,6 +10,7 @@ using ArtGallery.Web.Tests.Infrastructure;
 namespace ArtGallery.Web.Tests.Hardening;
 
 /// <summary>kill -9 of the real app process at bad moments; the restart must lose nothing that was acknowledged.</summary>
+[Trait("Category","Slow")]
 [Collection("Sequential")]
 public sealed class CrashTests(TinyModel model)
 {

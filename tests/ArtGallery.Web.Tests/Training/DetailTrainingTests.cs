@@ -35,6 +35,7 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         app = new AppFactory(AppFactory.NewDataDirectory(), modelPath);
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public async Task ActiveModel_ProgressAndStripOverTheHub_ThenItsPrintsNameTheDetailModel()
     {
@@ -82,6 +83,7 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         Assert.Equal("detail", PngInspector.Read(await admin.GetByteArrayAsync("/api/artworks/active/3.png?view=large")).Text["Upscaler"]);
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public async Task FinishedRun_SavedInTheRunFolder_AndActivatingTheRunBringsItToPrints()
     {
@@ -102,6 +104,7 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         Assert.Equal("detail", print.Text["Upscaler"]);
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public async Task WhileADetailModelTrains_SecondJobRefused_RunRefused_StopKeepsNothing()
     {
@@ -124,6 +127,7 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public async Task KilledDetailWorker_JobFailed_NothingSaved_GalleryServes_NextJobRuns()
     {

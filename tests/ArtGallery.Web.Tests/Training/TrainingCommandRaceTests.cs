@@ -10,6 +10,7 @@ namespace ArtGallery.Web.Tests.Training;
 /// Pause and Stop landing as a run ends: the trainer thread nulls the active run while the command loop reads it. A
 /// command that threw out of the loop used to stop the host (BackgroundServiceExceptionBehavior.StopHost).
 /// </summary>
+[Trait("Category","Slow")]
 [Collection("Sequential")]
 public sealed class TrainingCommandRaceTests(TinyModel model)
 {

@@ -10,6 +10,7 @@ namespace ArtGallery.Web.Tests.Training;
 [Collection("Sequential")]
 public sealed class TrainingLifecycleTests(TinyModel model)
 {
+    [Trait("Category","Slow")]
     [Fact]
     public async Task PauseThenResume_ContinuesFromCheckpointAndActivates()
     {

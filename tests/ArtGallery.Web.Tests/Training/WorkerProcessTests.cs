@@ -16,6 +16,7 @@ using static ArtGallery.Web.Tests.Infrastructure.TrainingApiClient;
 namespace ArtGallery.Web.Tests.Training;
 
 /// <summary>Training runs in its own `artgallery worker` process: a real kill -9 of it, and the host's shutdown.</summary>
+[Trait("Category","Slow")]
 [Collection("Sequential")]
 public sealed partial class WorkerProcessTests(TinyModel model)
 {
