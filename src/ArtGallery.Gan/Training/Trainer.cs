@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ArtGallery.Contracts;
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Gan.Sampling;
 using ArtGallery.Imaging;

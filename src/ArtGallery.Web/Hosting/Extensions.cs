@@ -49,15 +49,16 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Training service (singleton and hosted, so pages can read it) and the SignalR hub.</summary>
+    /// <summary>The training service (singleton and hosted, so pages can send it commands), the job monitor pages read and the
+    /// SignalR training hub for clients outside the app.</summary>
     public static WebApplicationBuilder AddArtGalleryTraining(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<TrainingState>();
-        builder.Services.AddSingleton<Training.DetailJobs.DetailTrainingState>();
+        builder.Services.AddSingleton<JobMonitor>();
+        builder.Services.AddSingleton<RunFolders>();
+        builder.Services.AddSingleton<RunPlanner>();
+        builder.Services.AddSingleton<RunsService>();
         builder.Services.AddSingleton<Training.DetailJobs.DetailTargets>();
         builder.Services.AddSingleton<TrainingService>();
-        builder.Services.AddSingleton<RunFolders>();
-        builder.Services.AddSingleton<RunsService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddSignalR(o =>
         {
