@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using ArtGallery.Data;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ArtGallery.Web.Accounts;

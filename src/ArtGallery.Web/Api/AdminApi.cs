@@ -3,6 +3,7 @@ using ArtGallery.Web.Backups;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Training;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ArtGallery.Web.Accounts;
 
 namespace ArtGallery.Web.Api;
 
@@ -19,7 +20,7 @@ public static class AdminApi
     /// <summary>Maps /api/admin/*.</summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").RequireAuthorization(TrainingApi.AdminPolicy);
+        var group = app.MapGroup("/api/admin").RequireAuthorization(AdminPolicy.Name);
         group.MapPost("/backup", Backup);
         group.MapGet("/backups", (BackupService backups) => TypedResults.Ok(backups.All()));
         group.MapGet("/backups/{name}", Results<PhysicalFileHttpResult, NotFound> (string name, BackupService backups) =>

@@ -56,7 +56,7 @@ public static partial class ArtworksApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPrint(
-        HttpContext http, string model, string seed, ModelCatalog catalog, IArtRenderer renderer, Microsoft.Extensions.Options.IOptions<Hosting.ArtGalleryOptions> options,
+        HttpContext http, string model, string seed, ModelCatalog catalog, IArtRenderer renderer, Microsoft.Extensions.Options.IOptions<Infrastructure.ArtGalleryOptions> options,
         CancellationToken cancel)
     {
         var parsed = Parse(http, model, seed, catalog);

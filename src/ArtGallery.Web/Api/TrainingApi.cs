@@ -2,19 +2,17 @@ using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Training;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ArtGallery.Web.Accounts;
 
 namespace ArtGallery.Web.Api;
 
 /// <summary>Admin-only training endpoints: status, commands, sample grids.</summary>
 public static class TrainingApi
 {
-    /// <summary>Authorization policy name for admins.</summary>
-    public const string AdminPolicy = "admin";
-
     /// <summary>Maps /api/training/*.</summary>
     public static IEndpointRouteBuilder MapTrainingApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/training").RequireAuthorization(AdminPolicy);
+        var group = app.MapGroup("/api/training").RequireAuthorization(AdminPolicy.Name);
         group.MapGet("/status", (JobMonitor monitor) => TypedResults.Ok(new { monitor.Run.Status, monitor.Run.RunId, monitor.Run.Message, monitor.Run.Current }));
         group.MapGet("/runs", (ArtGalleryDatabase db) => TypedResults.Ok(db.AllRuns()));
         group.MapPost("/start", Start);

@@ -3,7 +3,7 @@ using ArtGallery.Contracts.Worker;
 using ArtGallery.Data;
 using ArtGallery.Gan.Training;
 using ArtGallery.Imaging;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Training.Jobs;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using ArtGallery.Contracts;
 using ArtGallery.Data;
 using ArtGallery.Imaging;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Training.DetailJobs;
 using ArtGallery.Web.Training.Jobs;
 using ArtGallery.Web.Training.Worker;

@@ -4,7 +4,7 @@ using ArtGallery.Contracts;
 using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Datasets;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Tests.Infrastructure;
 using ArtGallery.Web.Training;
 using LiteDB;

@@ -2,7 +2,7 @@ using ArtGallery.Contracts;
 using ArtGallery.Data;
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Gan.Training;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Tests.Infrastructure;
 using ArtGallery.Web.Training;

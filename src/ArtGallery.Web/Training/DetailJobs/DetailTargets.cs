@@ -4,7 +4,7 @@ using ArtGallery.Data;
 using ArtGallery.Detail;
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Imaging;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Rendering;
 
 namespace ArtGallery.Web.Training.DetailJobs;

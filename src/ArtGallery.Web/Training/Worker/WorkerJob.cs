@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ArtGallery.Contracts;
 using ArtGallery.Contracts.Worker;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Training.Jobs;
 
 namespace ArtGallery.Web.Training.Worker;

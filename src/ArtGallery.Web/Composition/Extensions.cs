@@ -1,4 +1,5 @@
 using ArtGallery.Data;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Accounts;
 using ArtGallery.Web.Backups;
 using ArtGallery.Web.Datasets;
@@ -7,7 +8,7 @@ using ArtGallery.Web.Training;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 
-namespace ArtGallery.Web.Hosting;
+namespace ArtGallery.Web.Composition;
 
 /// <summary>Registers each area of the app (eShop style: Program.cs stays a list of these calls).</summary>
 public static class Extensions
