@@ -31,9 +31,6 @@ public sealed class RunsService(ArtGalleryDatabase db, RunFolders folders, Model
     /// <summary>The newest run (the one whose curves and grids the idle page shows).</summary>
     public TrainingRunRecord? Latest() => db.AllRuns(1).FirstOrDefault();
 
-    /// <summary>A run's record.</summary>
-    public TrainingRunRecord? Find(string runId) => db.FindRun(runId);
-
     /// <summary>The run's sample grids, oldest first.</summary>
     public IReadOnlyList<SampleDto> Timeline(string runId) =>
         folders.For(runId).SampleGrids().Select(g => SampleDto.For(runId, g.FileName, g.Kimg)).ToList();
