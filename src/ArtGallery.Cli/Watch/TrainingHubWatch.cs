@@ -103,15 +103,19 @@ internal sealed class TrainingHubWatch(Uri site, CookieContainer cookies, TextWr
     private static string RunLine(JsonElement p)
     {
         var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
-            $"{Text(p, "runId")} {Text(p, "status")} · {Text(p, "phase")} {p.GetProperty("resolution").GetInt32()} px · {Number(p, "kimg"):0.00} / {Number(p, "totalKimg"):0.00} kimg · {Number(p, "imagesPerSecond"):0.#} img/s · D {Number(p, "lossD"):0.000} G {Number(p, "lossG"):0.000} · ETA {Eta(p)}"));
+            $"{Text(p, "runId")} {Text(p, "status")} · {Text(p, "phase")} {p.GetProperty("resolution").GetInt32()} px · "));
+        line.Append(CultureInfo.InvariantCulture, $"{Number(p, "kimg"):0.00} / {Number(p, "totalKimg"):0.00} kimg · {Number(p, "imagesPerSecond"):0.#} img/s · ");
+        line.Append(CultureInfo.InvariantCulture, $"D {Number(p, "lossD"):0.000} G {Number(p, "lossG"):0.000} · ETA {Eta(p)}");
         if (p.GetProperty("collapseWarning").GetBoolean())
             line.Append(CultureInfo.InvariantCulture, $" · WARNING: diversity {Number(p, "diversity"):0.00}, the generator may be collapsing");
         if (p.GetProperty("skippedUpdates").GetInt64() is > 0 and var skipped) line.Append(CultureInfo.InvariantCulture, $" · {skipped} updates dropped");
         return line.ToString();
     }
 
-    private static string DetailLine(JsonElement p) => string.Create(CultureInfo.InvariantCulture,
-        $"detail model of {Text(p, "target")} {Text(p, "status")} · step {p.GetProperty("step").GetInt32()} · {100 * Number(p, "fraction"):0}% · L1 {Number(p, "loss"):0.0000} (bicubic {Number(p, "bicubicLoss"):0.0000}) · ETA {Eta(p)}");
+    private static string DetailLine(JsonElement p) =>
+        string.Create(CultureInfo.InvariantCulture, $"detail model of {Text(p, "target")} {Text(p, "status")} · step {p.GetProperty("step").GetInt32()} · ")
+        + string.Create(CultureInfo.InvariantCulture,
+            $"{100 * Number(p, "fraction"):0}% · L1 {Number(p, "loss"):0.0000} (bicubic {Number(p, "bicubicLoss"):0.0000}) · ETA {Eta(p)}");
 
     private static string Eta(JsonElement p) =>
         p.TryGetProperty("etaSeconds", out var e) && e.ValueKind == JsonValueKind.Number && e.GetDouble() is >= 0 and < 1e9 and var s

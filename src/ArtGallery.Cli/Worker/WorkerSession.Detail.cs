@@ -46,7 +46,8 @@ public sealed partial class WorkerSession
         if (stopping.IsCancellationRequested) return DetailStopped();
         trained.Save(command.Output);
         Emit(new WorkerEvent(WorkerProtocol.Finished, Path: command.Output, Status: JobStatus.Finished, ModelId: trained.Info.GeneratorModelId,
-            Message: FormattableString.Invariant($"Detail model {trained.Id} saved: {trained.Info.Steps} steps in {trained.Info.Minutes:0.0} min, L1 {trained.Info.FinalLoss:0.0000}.")));
+            Message: FormattableString.Invariant(
+                $"Detail model {trained.Id} saved: {trained.Info.Steps} steps in {trained.Info.Minutes:0.0} min, L1 {trained.Info.FinalLoss:0.0000}.")));
         return 0;
     }
 
