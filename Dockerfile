@@ -1,6 +1,6 @@
 # ArtGallery: multi-stage build. CPU by default; CUDA with --build-arg TORCH_BACKEND=cuda
 # (needs a NuGet feed that serves TorchSharp-cuda-linux and a CUDA-capable host runtime).
-# Ubuntu 24.04 (noble) images: Debian 12 based images lack GLIBCXX_3.4.32 (see DESIGN.md;
+# Ubuntu 24.04 (noble) images: Debian 12 based images lack GLIBCXX_3.4.32 (README, "TorchSharp on Debian 12";
 # the build's patch makes it harmless either way).
 ARG TORCH_BACKEND=cpu
 

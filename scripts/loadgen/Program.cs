@@ -84,9 +84,11 @@ static async Task<int> Load(Uri url, int pid, HttpClient admin, string model, in
         $"{stats.Values.Sum(k => k.Count)} requests, {stats.Values.Sum(k => k.Count) / elapsed:F1} req/s (per kind below: over {elapsed:F0} s)");
     Console.WriteLine($"{"kind",-9} {"count",6} {"req/s",6} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"2xx",6} {"429",5} {"4xx",5} {"5xx",5} {"failed",6}");
     foreach (var (name, k) in stats.OrderBy(s => s.Key))
-        Console.WriteLine($"{name,-9} {k.Count,6} {k.Count / elapsed,6:F1} {k.Pct(50),8:F0} {k.Pct(95),8:F0} {k.Pct(99),8:F0} {k.Ok,6} {k.Throttled,5} {k.Client,5} {k.Server,5} {k.Failed,6}");
+        Console.WriteLine($"{name,-9} {k.Count,6} {k.Count / elapsed,6:F1} {k.Pct(50),8:F0} {k.Pct(95),8:F0} {k.Pct(99),8:F0} {k.Ok,6} {k.Throttled,5} " +
+            $"{k.Client,5} {k.Server,5} {k.Failed,6}");
     Console.WriteLine($"server peak RSS: VmHWM {AppClient.ProcMb(pid, "VmHWM"):F0} MB (sampled VmRSS max {peakRss:F0} MB)");
-    Console.WriteLine($"training: {before.Kimg:F2} -> {after.Kimg:F2} kimg ({after.Status}, {after.Resolution} px), {(after.Kimg - before.Kimg) * 1000 / elapsed:F0} img/s under load");
+    Console.WriteLine($"training: {before.Kimg:F2} -> {after.Kimg:F2} kimg ({after.Status}, {after.Resolution} px), " +
+        $"{(after.Kimg - before.Kimg) * 1000 / elapsed:F0} img/s under load");
     int serverErrors = stats.Values.Sum(k => k.Server + k.Failed);
     return serverErrors == 0 && after.Kimg > before.Kimg ? 0 : 1;
 }
@@ -120,7 +122,8 @@ static async Task<int> Soak(Uri url, int pid, HttpClient admin, string model, do
             await Task.Delay(100);
         }
     });
-    Console.WriteLine($"{"min",4} {"RSS MB",7} {"HWM MB",7} {"heap MB",8} {"gcheap MB",9} {"commit MB",9} {"cache MB",8} {"entries",7} {"gen2",5} {"thr",4} {"kimg",7} {"px",4} {"status",-9} {"req",7} {"5xx",4}");
+    Console.WriteLine($"{"min",4} {"RSS MB",7} {"HWM MB",7} {"heap MB",8} {"gcheap MB",9} {"commit MB",9} {"cache MB",8} {"entries",7} {"gen2",5} " +
+        $"{"thr",4} {"kimg",7} {"px",4} {"status",-9} {"req",7} {"5xx",4}");
     var rows = new List<(double Rss, double Heap, double Cache)>();
     // Runs are restarted as they finish, so a per-run leak would show as a staircase in the run-end RSS.
     var watcher = Task.Run(async () =>
@@ -157,7 +160,8 @@ static async Task<int> Soak(Uri url, int pid, HttpClient admin, string model, do
     var half = rows.Skip(rows.Count / 2).ToList();
     Console.WriteLine($"\nRSS first/max/last {rows[0].Rss:F0}/{rows.Max(r => r.Rss):F0}/{rows[^1].Rss:F0} MB; managed heap first/max/last " +
         $"{rows[0].Heap:F1}/{rows.Max(r => r.Heap):F1}/{rows[^1].Heap:F1} MB " +
-        $"(less the render cache: {rows[0].Heap - rows[0].Cache:F1}/{rows.Max(r => r.Heap - r.Cache):F1}/{rows[^1].Heap - rows[^1].Cache:F1} MB); second-half RSS drift {(half[^1].Rss - half[0].Rss) / Math.Max(1, half.Count - 1):F1} MB/min; " +
+        $"(less the render cache: {rows[0].Heap - rows[0].Cache:F1}/{rows.Max(r => r.Heap - r.Cache):F1}/{rows[^1].Heap - rows[^1].Cache:F1} MB); " +
+            $"second-half RSS drift {(half[^1].Rss - half[0].Rss) / Math.Max(1, half.Count - 1):F1} MB/min; " +
         $"{requests} requests, {failures} failed or 5xx");
     Console.WriteLine($"{runs} training runs; RSS when each run ended: {string.Join(", ", runEnds.Select(r => $"{r:F0}"))} MB");
     return failures == 0 ? 0 : 1;

@@ -35,6 +35,7 @@ public static class CliApp
         new Commands.UpscaleCommand(),
         new Commands.BenchDetailCommand(),
         new Commands.BenchPrintCommand(),
+        new Commands.WatchCommand(),
     ];
 
     /// <summary>Runs the command line; 0 success, 1 failure while running, 2 bad usage.</summary>
@@ -58,7 +59,11 @@ public static class CliApp
         {
             var options = args.Skip(command.Verb.Split(' ').Length).ToArray();
             if (options is ["--help"] or ["-h"]) { context.Out.WriteLine($"usage: artgallery {command.Usage}"); return 0; }
-            return command.Run(CliArgs.Parse(options, FlagsOf(command)), context);
+            // A command that takes one plain argument (watch URL) gets it first; everything after it is --options.
+            string? argument = null;
+            if (command is IHasArgument && options is [var first, ..] && !first.StartsWith("--", StringComparison.Ordinal))
+                (argument, options) = (first, options[1..]);
+            return command.Run(CliArgs.Parse(options, FlagsOf(command)).WithArgument(argument), context);
         }
         catch (CliException e)
         {
@@ -88,6 +93,9 @@ public static class CliApp
         foreach (var c in Commands) w.WriteLine($"  artgallery {c.Usage}");
     }
 }
+
+/// <summary>A command whose first word after the verb is a plain argument (e.g. watch URL), read with CliArgs.Argument.</summary>
+public interface IHasArgument;
 
 /// <summary>A command with options that take no value (e.g. --resume, --json).</summary>
 public interface IHasFlags

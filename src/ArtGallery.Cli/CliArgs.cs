@@ -40,6 +40,16 @@ public sealed class CliArgs
         return result;
     }
 
+    /// <summary>The plain argument of an <see cref="IHasArgument"/> command (watch URL), or null when none was given.</summary>
+    public string? Argument { get; private set; }
+
+    /// <summary>This, with the command's plain argument.</summary>
+    public CliArgs WithArgument(string? argument)
+    {
+        Argument = argument;
+        return this;
+    }
+
     /// <summary>True when the bare flag is present.</summary>
     public bool Flag(string name) { read.Add(name); return values.ContainsKey(name); }
 

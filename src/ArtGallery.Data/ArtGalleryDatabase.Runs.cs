@@ -1,3 +1,5 @@
+using ArtGallery.Contracts;
+
 namespace ArtGallery.Data;
 
 public sealed partial class ArtGalleryDatabase
@@ -20,9 +22,9 @@ public sealed partial class ArtGalleryDatabase
     public int MarkInterruptedRunsResumable() => Write(() =>
     {
         int n = 0;
-        foreach (var run in Runs.Find(r => r.Status == RunStatus.Running).Select(r => Absolute(r)!).ToList())
+        foreach (var run in Runs.Find(r => r.Status == JobStatus.Running).Select(r => Absolute(r)!).ToList())
         {
-            run.Status = RunStatus.Resumable;
+            run.Status = JobStatus.Resumable;
             SaveRun(run);
             n++;
         }

@@ -1,3 +1,4 @@
+using ArtGallery.Contracts;
 using LiteDB;
 
 namespace ArtGallery.Data;
@@ -18,6 +19,8 @@ public sealed partial class ArtGalleryDatabase : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         // The default mapper turns "" into null, which would break non-nullable strings such as empty edits.
         var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
+        // Job status as the lower-case word, as stored before the enum existed (LiteDB's default would write "Running").
+        mapper.RegisterType(status => new BsonValue(status.ToText()), bson => JobStatusText.Parse(bson.AsString));
         db = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, mapper);
         Users.EnsureIndex(u => u.NormalizedName, unique: true);
         Favorites.EnsureIndex(f => f.Key, unique: true);

@@ -1,3 +1,5 @@
+using ArtGallery.Contracts;
+
 namespace ArtGallery.Data;
 
 /// <summary>A person who can sign in; the hash comes from ASP.NET Core's PasswordHasher.</summary>
@@ -100,8 +102,8 @@ public sealed class TrainingRunRecord
     /// <summary>TrainingOptions as JSON.</summary>
     public string OptionsJson { get; set; } = "";
 
-    /// <summary>One of <see cref="RunStatus"/>.</summary>
-    public string Status { get; set; } = RunStatus.Running;
+    /// <summary>Running while a worker trains it; how it ended otherwise (stored as the lower-case word).</summary>
+    public JobStatus Status { get; set; } = JobStatus.Running;
 
     /// <summary>Current phase name.</summary>
     public string Phase { get; set; } = "";
@@ -123,28 +125,6 @@ public sealed class TrainingRunRecord
 
     /// <summary>Last update (UTC).</summary>
     public DateTime Updated { get; set; }
-}
-
-/// <summary>Run states as stored.</summary>
-public static class RunStatus
-{
-    /// <summary>Training now.</summary>
-    public const string Running = "running";
-
-    /// <summary>Paused by an admin; resumable.</summary>
-    public const string Paused = "paused";
-
-    /// <summary>Stopped by an admin.</summary>
-    public const string Stopped = "stopped";
-
-    /// <summary>Finished its schedule or budget.</summary>
-    public const string Finished = "finished";
-
-    /// <summary>Interrupted by a crash or restart; resumable.</summary>
-    public const string Resumable = "resumable";
-
-    /// <summary>Failed with an error.</summary>
-    public const string Failed = "failed";
 }
 
 /// <summary>An uploaded dataset folder.</summary>

@@ -45,7 +45,8 @@ public static partial class DetailCascade
             using var region = level.Clone(x => x.Crop(new Rectangle(left, top, right - left, bottom - top)));
             var sharp = model.Upscale(region);
             const int s = Network.DetailNet.Scale;
-            var keep = new Rectangle((int)Math.Round((x0 - left) * s), (int)Math.Round((y0 - top) * s), Math.Max(1, (int)Math.Round(span * s)), Math.Max(1, (int)Math.Round(span * s)));
+            var keep = new Rectangle((int)Math.Round((x0 - left) * s), (int)Math.Round((y0 - top) * s), Math.Max(1, (int)Math.Round(span * s)),
+                Math.Max(1, (int)Math.Round(span * s)));
             keep.Intersect(new Rectangle(0, 0, sharp.Width, sharp.Height));
             sharp.Mutate(x => x.Crop(keep).Resize(side, side, KnownResamplers.Lanczos3));
             return sharp;

@@ -27,7 +27,9 @@ public static partial class DetailCascade
         return passes;
     }
 
-    /// <summary>Renders <paramref name="source"/> at exactly <paramref name="spec"/>'s pixel size (crop position as in <see cref="PrintRenderer"/>). Callers serving a generator check <see cref="DetailModel.EnsureServes"/> first.</summary>
+    /// <summary>Renders <paramref name="source"/> at exactly <paramref name="spec"/>'s pixel size (crop position as in
+    /// <see cref="PrintRenderer"/>). Callers serving a generator check <see cref="DetailModel.EnsureServes"/>
+    /// first.</summary>
     public static Image<Rgb24> Render(DetailModel model, Image<Rgb24> source, PrintSpec spec, double cropPosition = 0.5) =>
         Render(model, source, spec.PixelWidth, spec.PixelHeight, cropPosition);
 
@@ -86,6 +88,7 @@ public static partial class DetailCascade
         : new()
         {
             ["Upscaler"] = "detail",
-            ["DetailModel"] = string.Create(CultureInfo.InvariantCulture, $"{model.Id} (x4, {model.Info.Channels}ch x {model.Info.Blocks} blocks, for {model.Info.GeneratorResolution} px, trained on {model.Info.TrainedOn})"),
+            ["DetailModel"] = string.Create(CultureInfo.InvariantCulture,
+                $"{model.Id} (x4, {model.Info.Channels}ch x {model.Info.Blocks} blocks, for {model.Info.GeneratorResolution} px, trained on {model.Info.TrainedOn})"),
         };
 }

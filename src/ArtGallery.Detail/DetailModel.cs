@@ -106,7 +106,8 @@ public sealed partial class DetailModel : IDisposable
     public void EnsureServes(int resolution)
     {
         if (resolution != Info.GeneratorResolution)
-            throw new InvalidDataException($"Detail model {Id} was made for {Info.GeneratorResolution} px generator samples, not {resolution} px; train one for this model (artgallery detail train --for ...).");
+            throw new InvalidDataException($"Detail model {Id} was made for {Info.GeneratorResolution} px generator samples, not {resolution} px; " +
+                $"train one for this model (artgallery detail train --for ...).");
     }
 
     private byte[] Payload()

@@ -12,7 +12,7 @@ namespace ArtGallery.Features;
 /// </summary>
 internal static class OnnxOps
 {
-    /// <summary>Held 1 for add/sub alpha (TorchSharp's x + y makes an implicit Scalar temporary, HELPERS.md).</summary>
+    /// <summary>Held 1 for add/sub alpha (TorchSharp's x + y makes an implicit Scalar temporary: src/ArtGallery.Gan/ENGINE.md, "Scalar temporaries").</summary>
     public static readonly Scalar One = 1.ToScalar();
 
     /// <summary>Held -1: x.add(y, MinusOne) is x - y without a temporary.</summary>

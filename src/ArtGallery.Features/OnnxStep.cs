@@ -38,7 +38,8 @@ internal sealed class OnnxStep
                     if (bn is not null && consumers[node.Outputs[0]] != 1) bn = null;
                     var (w, b) = OnnxOps.FoldBatchNorm(graph, node, bn);
                     if (bn is not null) renamed[bn.Outputs[0]] = node.Outputs[0];
-                    steps.Add(new OnnxStep { Op = "Conv", Inputs = [Name(node.Inputs[0])], Output = node.Outputs[0], Weight = w, Bias = b, Pads = OnnxOps.Pads(node), Strides = OnnxOps.Strides(node) });
+                    steps.Add(new OnnxStep { Op = "Conv", Inputs = [Name(node.Inputs[0])], Output = node.Outputs[0], Weight = w, Bias = b,
+                        Pads = OnnxOps.Pads(node), Strides = OnnxOps.Strides(node) });
                     break;
                 case "BatchNormalization" when renamed.ContainsKey(node.Outputs[0]):
                     break;

@@ -32,7 +32,9 @@ public sealed partial record EvaluationReport
         if (Pretrained is { } p)
         {
             Row(s, "FD (ResNet-18 pool)", p.FdGenerated, p.FdRealVsReal, "F2");
-            s.AppendLine(Inv($"{"KID x1000 (ResNet-18 pool)",-30} {$"{p.KidGenerated.Value * 1000:F2}±{p.KidGenerated.StandardError * 1000:F2}",11} {$"{p.KidRealVsReal.Value * 1000:F2}±{p.KidRealVsReal.StandardError * 1000:F2}",13}"));
+            string generated = Inv($"{p.KidGenerated.Value * 1000:F2}±{p.KidGenerated.StandardError * 1000:F2}");
+            string real = Inv($"{p.KidRealVsReal.Value * 1000:F2}±{p.KidRealVsReal.StandardError * 1000:F2}");
+            s.AppendLine(Inv($"{"KID x1000 (ResNet-18 pool)",-30} {generated,11} {real,13}"));
             s.AppendLine("  (ImageNet features: a recipe whose D sees them can lower FD/KID without looking better; README)");
         }
         s.AppendLine(Inv($"{Elapsed.TotalSeconds:F1} s"));

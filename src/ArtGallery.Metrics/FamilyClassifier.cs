@@ -64,7 +64,8 @@ public sealed partial class FamilyClassifier
     }
 
     /// <summary>Trains on raw feature vectors with label indices into <paramref name="labels"/>.</summary>
-    public static FamilyClassifier Train(IReadOnlyList<float[]> rawFeatures, IReadOnlyList<int> labelOf, IReadOnlyList<string> labels, int resolution, FamilyTrainingOptions? options = null)
+    public static FamilyClassifier Train(IReadOnlyList<float[]> rawFeatures, IReadOnlyList<int> labelOf, IReadOnlyList<string> labels, int resolution,
+        FamilyTrainingOptions? options = null)
     {
         options ??= new FamilyTrainingOptions();
         if (rawFeatures.Any(f => f.Length != FeatureExtractor.Dimensions))

@@ -91,7 +91,8 @@ public sealed class FeatureExtractor
         if (resolution < 1) throw new ArgumentOutOfRangeException(nameof(resolution), "Resolution must be positive.");
         for (int i = 0; i < images.Count; i++)
             if (images[i] is null || images[i].Length != 3 * resolution * resolution)
-                throw new ArgumentException($"Image {i}: expected a CHW image of {3 * resolution * resolution} floats at {resolution} px, got {images[i]?.Length ?? 0}.", nameof(images));
+                throw new ArgumentException($"Image {i}: expected a CHW image of {3 * resolution * resolution} floats at {resolution} px, got " +
+                    $"{images[i]?.Length ?? 0}.", nameof(images));
         var result = new float[images.Count][];
         Parallel.For(0, images.Count, i => result[i] = Extract(images[i], resolution));
         return result;

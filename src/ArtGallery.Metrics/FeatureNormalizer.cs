@@ -28,7 +28,8 @@ public sealed class FeatureNormalizer
     /// </summary>
     public static IReadOnlyList<double> DefaultBlockWeights { get; } = [1, 1, 1, 2];
 
-    /// <summary>Fits on reference features; <paramref name="blockWeights"/> (one per block of <see cref="FeatureExtractor.Blocks"/>) defaults to <see cref="DefaultBlockWeights"/>.</summary>
+    /// <summary>Fits on reference features; <paramref name="blockWeights"/> (one per block of
+    /// <see cref="FeatureExtractor.Blocks"/>) defaults to <see cref="DefaultBlockWeights"/>.</summary>
     public static FeatureNormalizer Fit(IReadOnlyList<float[]> reference, IReadOnlyList<double>? blockWeights = null)
     {
         if (reference.Count < 2) throw new MetricsException("At least 2 reference images are needed to normalise features.");

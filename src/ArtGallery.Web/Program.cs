@@ -1,6 +1,7 @@
 using ArtGallery.Web.Accounts;
 using ArtGallery.Web.Backups;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Composition;
+using ArtGallery.Web.Infrastructure;
 
 // `--restore BACKUP.zip --into NEW_DATA_DIR` unpacks a back-up and exits (see docs/HARDENING.md).
 if (RestoreCommand.Requested(args)) return RestoreCommand.Run(args, Console.Out, Console.Error);

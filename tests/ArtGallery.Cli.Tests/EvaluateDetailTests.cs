@@ -4,6 +4,7 @@ using ArtGallery.Detail.Training;
 namespace ArtGallery.Cli.Tests;
 
 /// <summary>evaluate --detail: the samples are judged after the detail cascade, at its resolution, against real images read there.</summary>
+[Trait("Category","Slow")]
 [Collection("Cli sequential")]
 public sealed class EvaluateDetailTests
 {
@@ -39,7 +40,8 @@ public sealed class EvaluateDetailTests
     private static string TinyDetail(string dir, string name, int resolution)
     {
         var path = Path.Combine(dir, name);
-        var options = new DetailTrainingOptions { GeneratorResolution = resolution, Channels = 12, Blocks = 1, Batch = 2, CropSize = 32, Steps = 2, Threads = 1, Device = "cpu", PoolSize = 2 };
+        var options = new DetailTrainingOptions { GeneratorResolution = resolution, Channels = 12, Blocks = 1, Batch = 2, CropSize = 32, Steps = 2,
+            Threads = 1, Device = "cpu", PoolSize = 2 };
         using (var model = DetailTrainer.Train(options, new BuiltinHighResSource(3, 64, 64))) model.Save(path);
         return path;
     }

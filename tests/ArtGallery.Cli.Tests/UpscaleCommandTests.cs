@@ -12,7 +12,8 @@ public sealed class UpscaleCommandTests
     {
         var dir = CliRunner.TempDir();
         var detail = Path.Combine(dir, "d.agdetail");
-        var options = new DetailTrainingOptions { GeneratorResolution = 8, Channels = 12, Blocks = 1, Batch = 2, CropSize = 32, Steps = 3, Threads = 1, Device = "cpu", PoolSize = 2 };
+        var options = new DetailTrainingOptions { GeneratorResolution = 8, Channels = 12, Blocks = 1, Batch = 2, CropSize = 32, Steps = 3,
+            Threads = 1, Device = "cpu", PoolSize = 2 };
         using (var model = DetailTrainer.Train(options, new BuiltinHighResSource(3, 64, 64))) model.Save(detail);
         var input = Path.Combine(dir, "in.png");
         using (var image = AbstractPainter.Paint(4, 10).Image) File.WriteAllBytes(input, PngExport.Encode(image));
@@ -32,7 +33,8 @@ public sealed class UpscaleCommandTests
     {
         var dir = CliRunner.TempDir();
         var detail = Path.Combine(dir, "d.agdetail");
-        var options = new DetailTrainingOptions { GeneratorResolution = 8, Channels = 12, Blocks = 1, Batch = 2, CropSize = 32, Steps = 1, Threads = 1, Device = "cpu", PoolSize = 1 };
+        var options = new DetailTrainingOptions { GeneratorResolution = 8, Channels = 12, Blocks = 1, Batch = 2, CropSize = 32, Steps = 1,
+            Threads = 1, Device = "cpu", PoolSize = 1 };
         using (var model = DetailTrainer.Train(options, new BuiltinHighResSource(3, 64, 64))) model.Save(detail);
         var input = Path.Combine(dir, "dot.png");
         using (var image = AbstractPainter.Paint(4, 1).Image) File.WriteAllBytes(input, PngExport.Encode(image));

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using ArtGallery.Cli.Worker;
 using ArtGallery.Gan.Training;
-using ArtGallery.Gan.Worker;
+using ArtGallery.Contracts;
+using ArtGallery.Contracts.Worker;
 
 namespace ArtGallery.Cli.Tests;
 
 /// <summary>`artgallery worker`: a run driven over JSON lines, as the web app drives it (docs/CONTRACTS.md).</summary>
+[Trait("Category","Slow")]
 public sealed class WorkerTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
@@ -21,7 +23,7 @@ public sealed class WorkerTests
         };
         using (var first = new Pipes())
         {
-            first.Send(WorkerCommand.StartRun(options, "builtin:abstract?count=32", run));
+            first.Send(WorkerCommand.StartRun(options.ToJson(), "builtin:abstract?count=32", run));
             Assert.Equal(WorkerProtocol.Started, first.Next().Event);
             var progress = first.Until(WorkerProtocol.Progress);
             Assert.Equal(4, progress.Progress!.Resolution);
@@ -29,7 +31,7 @@ public sealed class WorkerTests
             first.Send(new WorkerCommand(WorkerProtocol.Pause));
             var checkpoint = first.Until(WorkerProtocol.Checkpoint);
             var finished = first.Until(WorkerProtocol.Finished);
-            Assert.Equal("paused", finished.Status);
+            Assert.Equal(JobStatus.Paused, finished.Status);
             Assert.Equal(checkpoint.Path, finished.Path);
             Assert.True(File.Exists(finished.Path));
             Assert.Equal(0, first.ExitCode());
@@ -40,7 +42,7 @@ public sealed class WorkerTests
             Assert.Equal(finished.Kimg, started.Kimg); // from the paused run's checkpoint
             second.Until(WorkerProtocol.Progress);
             second.Close(); // the supervisor is gone: the worker stops with a checkpoint
-            Assert.Equal("stopped", second.Until(WorkerProtocol.Finished).Status);
+            Assert.Equal(JobStatus.Stopped, second.Until(WorkerProtocol.Finished).Status);
             Assert.Equal(0, second.ExitCode());
         }
     }

@@ -4,6 +4,7 @@ using SixLabors.ImageSharp;
 namespace ArtGallery.Cli.Tests;
 
 /// <summary>The verbs end to end on a tiny run: export data, train, stop, resume, generate, export, evaluate, bench.</summary>
+[Trait("Category","Slow")]
 [Collection("Cli sequential")]
 public class WorkflowTests
 {
@@ -60,7 +61,8 @@ public class WorkflowTests
         var model = Path.Combine(root, "tiny.agmodel");
         Assert.Equal(0, CliRunner.Run("export-model", "--checkpoint", run, "--out", model).ExitCode);
         // detail train calibrates on the model, then trains its detail model (a few steps), saved where prints look for it.
-        var trained = CliRunner.Run("detail", "train", "--data", "builtin:abstract", "--for", model, "--out", Path.ChangeExtension(model, ".agdetail"), "--steps", "3", "--threads", "1");
+        var trained = CliRunner.Run("detail", "train", "--data", "builtin:abstract", "--for", model,
+            "--out", Path.ChangeExtension(model, ".agdetail"), "--steps", "3", "--threads", "1");
         Assert.True(trained.ExitCode == 0, trained.Err);
         Assert.Contains("calibrated", trained.Out);
         Assert.True(File.Exists(Path.ChangeExtension(model, ".agdetail")));

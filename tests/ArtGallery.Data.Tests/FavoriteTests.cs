@@ -48,11 +48,18 @@ public sealed class FavoriteTests : IDisposable
     }
 
     [Fact]
-    public void IsFavorite_DifferentEdits_IsAnotherArtwork()
+    public void IsFavorite_TheSavedArtwork_True_OtherEditsMixTruncationOrUser_False()
     {
         using var db = temp.Open();
         db.AddFavorite(1, "m", 5, 1f, "pc1:1");
+        db.AddFavorite(1, "m", 5, 1f, "", "9:0.43");
+        // Positive controls: exactly what was saved is a favorite (a check that always said no would fail here).
+        Assert.True(db.IsFavorite(1, "m", 5, 1f, "pc1:1"));
+        Assert.True(db.IsFavorite(1, "m", 5, 1f, "", "9:0.43"));
         Assert.False(db.IsFavorite(1, "m", 5, 1f, "pc1:2"));
+        Assert.False(db.IsFavorite(1, "m", 5, 0.7f, "pc1:1"));
+        Assert.False(db.IsFavorite(1, "m", 5, 1f, "", "9:0.5"));
+        Assert.False(db.IsFavorite(1, "m", 5, 1f, ""));
         Assert.False(db.IsFavorite(2, "m", 5, 1f, "pc1:1"));
     }
 

@@ -1,3 +1,8 @@
+using System.Text.Json;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using ArtGallery.Contracts;
+using LiteDB;
+
 namespace ArtGallery.Data.Tests;
 
 public sealed class ModelAndRunTests : IDisposable
@@ -22,13 +27,41 @@ public sealed class ModelAndRunTests : IDisposable
     {
         using (var db = temp.Open())
         {
-            db.SaveRun(new TrainingRunRecord { Id = "r1", Status = RunStatus.Running, Started = DateTime.UtcNow });
-            db.SaveRun(new TrainingRunRecord { Id = "r2", Status = RunStatus.Stopped, Started = DateTime.UtcNow });
+            db.SaveRun(new TrainingRunRecord { Id = "r1", Status = JobStatus.Running, Started = DateTime.UtcNow });
+            db.SaveRun(new TrainingRunRecord { Id = "r2", Status = JobStatus.Stopped, Started = DateTime.UtcNow });
         }
         using var reopened = temp.Open();
         Assert.Equal(1, reopened.MarkInterruptedRunsResumable());
-        Assert.Equal(RunStatus.Resumable, reopened.FindRun("r1")?.Status);
-        Assert.Equal(RunStatus.Stopped, reopened.FindRun("r2")?.Status);
+        Assert.Equal(JobStatus.Resumable, reopened.FindRun("r1")?.Status);
+        Assert.Equal(JobStatus.Stopped, reopened.FindRun("r2")?.Status);
+    }
+
+    [Fact]
+    public void RunStatus_StoredAsTheLowerCaseWord_AndOldRecordsReadBack()
+    {
+        using (var db = temp.Open()) db.SaveRun(new TrainingRunRecord { Id = "r1", Status = JobStatus.Resumable, Started = DateTime.UtcNow });
+        using (var raw = new LiteDatabase(new ConnectionString { Filename = temp.FilePath, Connection = ConnectionType.Direct }))
+        {
+            var runs = raw.GetCollection("runs");
+            Assert.Equal("resumable", runs.FindById("r1")["Status"].AsString);
+            // A record written before the enum existed, as every stored run was.
+            runs.Insert(new BsonDocument { ["_id"] = "old", ["Status"] = "paused", ["Started"] = DateTime.UtcNow });
+        }
+        using var reopened = temp.Open();
+        Assert.Equal(JobStatus.Paused, reopened.FindRun("old")?.Status);
+        Assert.Equal(JobStatus.Resumable, reopened.FindRun("r1")?.Status);
+    }
+
+    [Fact]
+    public void JobStatus_JsonIsTheLowerCaseWord_NumbersAndUnknownWordsRefused()
+    {
+        Assert.Equal("{\"Status\":\"finished\"}", JsonSerializer.Serialize(new { Status = JobStatus.Finished }));
+        Assert.Equal(JobStatus.Calibrating, JsonSerializer.Deserialize<JobStatus>("\"calibrating\""));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<JobStatus>("3"));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<JobStatus>("\"exploded\""));
+        Assert.Equal(9, Enum.GetValues<JobStatus>().Length);
+        Assert.All(Enum.GetValues<JobStatus>(), s => Assert.Equal(s, JobStatusText.Parse(s.ToText())));
+        Assert.Throws<InvalidDataException>(() => JobStatusText.Parse("1"));
     }
 
     [Fact]

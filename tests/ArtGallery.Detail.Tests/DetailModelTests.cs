@@ -45,6 +45,7 @@ public sealed class DetailModelTests(TinyDetail tiny) : IClassFixture<TinyDetail
         Assert.Equal(tiny.Model.Upscale(input, 20, 20), tiny.Model.Upscale(input, 20, 20));
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public void Train_FewSteps_BeatsBicubicOnItsPaintings()
     {
@@ -60,6 +61,7 @@ public sealed class DetailModelTests(TinyDetail tiny) : IClassFixture<TinyDetail
         Assert.True(detail > bicubic + 0.3 * 4, $"detail {detail / 4:0.00} dB vs bicubic {bicubic / 4:0.00} dB");
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public void Train_ContinueFrom_StartsFromItsWeightsAndAddsItsSteps()
     {

@@ -5,7 +5,7 @@ namespace ArtGallery.Features.Tests;
 
 public sealed class NoImplicitScalarTests
 {
-    /// <summary>TorchSharp 0.107's implicit Scalars can be finalized mid-call (HELPERS.md): none may be referenced.</summary>
+    /// <summary>TorchSharp 0.107's implicit Scalars can be finalized mid-call (src/ArtGallery.Gan/ENGINE.md): none may be referenced.</summary>
     [Fact]
     public void FeaturesAssembly_ReferencesNoImplicitScalarConversion()
     {

@@ -4,6 +4,7 @@ using ArtGallery.Gan.Training;
 
 namespace ArtGallery.Gan.Tests;
 
+[Trait("Category","Slow")]
 [Collection("Sequential")]
 public sealed class CheckpointTests
 {

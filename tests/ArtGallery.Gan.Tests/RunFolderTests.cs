@@ -1,3 +1,4 @@
+using ArtGallery.Contracts;
 using ArtGallery.Gan.Training;
 
 namespace ArtGallery.Gan.Tests;

@@ -8,6 +8,7 @@ namespace ArtGallery.Gan.Tests;
 /// finalizers, as the repro does. With Scalar temporaries this dropped updates (non-finite passes) and threw from
 /// libtorch; with every Scalar held it must do neither.
 /// </summary>
+[Trait("Category","Slow")]
 [Collection("Sequential")]
 public class ScalarRaceTests
 {
@@ -19,7 +20,8 @@ public class ScalarRaceTests
     public void Training_UnderForcedGcs_DropsNoUpdateAndThrowsNothing(GanRecipe recipe)
     {
         // Small batches and widths: many TorchSharp calls (and so Scalars) per second of compute.
-        var options = recipe == GanRecipe.Projected ? TestOptions.TinyProjected32(100) with { BatchSizes = new() { [4] = 4 } } : TestOptions.Tiny(recipe == GanRecipe.Seed ? 16 : 8, 100) with
+        var options = recipe == GanRecipe.Projected ? TestOptions.TinyProjected32(100) with { BatchSizes = new() { [4] = 4 } }
+            : TestOptions.Tiny(recipe == GanRecipe.Seed ? 16 : 8, 100) with
         {
             Recipe = recipe, R1Interval = 2, Widths = new() { [4] = 8 }, BatchSizes = new() { [4] = 4 },
             SeedBatchSize = 4, SeedGenChannels = 4, SeedDiscChannels = 4, Conditioned = new() { EmbeddingSize = 16 },

@@ -66,7 +66,8 @@ public class ScalarTemporaryTests
         // per parameter: every trainer steps the project's AdamOptimiser. The one exception only reads old checkpoints'
         // TorchSharp-format state into a throw-away Adam that never steps.
         var offenders = ProjectAssemblies.All().SelectMany(IlCalls.In)
-            .Where(c => c.Callee.StartsWith("TorchSharp.torch/optim::", StringComparison.Ordinal) && !c.Caller.Contains("AdamOptimiser::LoadTorchSharpState", StringComparison.Ordinal))
+            .Where(c => c.Callee.StartsWith("TorchSharp.torch/optim::", StringComparison.Ordinal)
+                && !c.Caller.Contains("AdamOptimiser::LoadTorchSharpState", StringComparison.Ordinal))
             .Select(c => $"{c.Caller} -> {c.Callee}").Distinct().Order().ToList();
         Assert.True(offenders.Count == 0, $"TorchSharp optimisers built (use ArtGallery.Gan.Training.AdamOptimiser):\n{string.Join("\n", offenders)}");
     }

@@ -5,6 +5,7 @@ using TorchSharp;
 
 namespace ArtGallery.Gan.Tests;
 
+[Trait("Category","Slow")]
 [Collection("Sequential")]
 public sealed class TrainingTests
 {

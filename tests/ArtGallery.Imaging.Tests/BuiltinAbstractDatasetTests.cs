@@ -54,6 +54,7 @@ public class BuiltinAbstractDatasetTests(ITestOutputHelper output)
         }
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public void Read_1000ImagesAt64_TakesSecondsAndCachesSecondPass()
     {

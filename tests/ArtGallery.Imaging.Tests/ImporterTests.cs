@@ -30,7 +30,8 @@ public class ImporterTests
         Assert.Equal(8, report.Refused.Count);
         Assert.All(report.Refused, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
         // Nothing anywhere but the two generated files and their originals inside the dataset folder.
-        Assert.Equal(["datasets/mine/img-000001.png", "datasets/mine/img-000002.png", "datasets/mine/originals/img-000001.png", "datasets/mine/originals/img-000002.png"], root.Listing());
+        Assert.Equal(["datasets/mine/img-000001.png", "datasets/mine/img-000002.png", "datasets/mine/originals/img-000001.png",
+            "datasets/mine/originals/img-000002.png"], root.Listing());
         using var saved = Image.Load(Path.Combine(datasetDir, "img-000002.png"));
         Assert.Equal((40, 40), (saved.Width, saved.Height)); // square centre crop
     }

@@ -2,6 +2,7 @@ using ArtGallery.Imaging;
 
 namespace ArtGallery.Metrics.Tests;
 
+[Trait("Category","Slow")]
 [Collection(BuiltinClassifierCollection.Name)]
 public class EvaluatorBuiltinTests(BuiltinClassifierFixture fixture)
 {

@@ -32,6 +32,7 @@ public class EvaluatorTests
         Assert.Contains("at least 40", ex.Message);
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public void Evaluate_FreshSampleVersusCollapsed_CollapseScoresWorse()
     {
@@ -80,6 +81,7 @@ public class EvaluatorTests
         Assert.DoesNotContain("families covered", table); // no classifier given
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public void ToTable_ValuesWiderThanTheirColumn_StillSeparated()
     {

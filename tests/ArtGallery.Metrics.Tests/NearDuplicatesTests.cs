@@ -11,6 +11,7 @@ public class NearDuplicatesTests
         Assert.Equal(1.0, NearDuplicates.Rate(TestData.Collapsed(real, 100), threshold));
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public void Rate_FreshRealSample_NearZero()
     {

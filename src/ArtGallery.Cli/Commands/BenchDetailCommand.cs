@@ -50,14 +50,16 @@ public sealed class BenchDetailCommand : ICliCommand
             }
             if ((i + 1) % 10 == 0) context.Out.WriteLine($"  {i + 1} paintings");
         }
-        context.Out.WriteLine($"detail model {model.Id} ({model.ParameterCount} params, {model.MultiplyAddsPerInputPixel} MACs/input px), held-out builtin:abstract seed {seed}, {count} paintings at x4, {count16} at x16, {count64} at x64");
+        context.Out.WriteLine($"detail model {model.Id} ({model.ParameterCount} params, {model.MultiplyAddsPerInputPixel} MACs/input px), held-out " +
+            $"builtin:abstract seed {seed}, {count} paintings at x4, {count16} at x16, {count64} at x64");
         context.Out.WriteLine("| case | upscaler | PSNR dB | SSIM | 10-90% edge width px | n |");
         context.Out.WriteLine("|---|---|---:|---:|---:|---:|");
         foreach (var (name, list) in rows)
         {
             var mean = Enumerable.Range(0, 3).Select(k => list.Select(r => r[k]).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average()).ToArray();
             int split = name.LastIndexOf(' ');
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name[..split]} | {name[(split + 1)..]} | {mean[0]:0.00} | {mean[1]:0.000} | {mean[2]:0.0} | {list.Count} |"));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name[..split]} | {name[(split + 1)..]} | {mean[0]:0.00} | {mean[1]:0.000} | {mean[2]:0.0} | {list.Count} |"));
         }
         return 0;
     }

@@ -17,7 +17,8 @@ namespace ArtGallery.Cli.Commands;
 public sealed class BenchPrintCommand : ICliCommand
 {
     public string Verb => "bench print";
-    public string Usage => $"bench print --checkpoint {CheckpointOption.Help} --detail FILE.agdetail|default [--size 12x15] [--dpi 300] [--count N] [--threads T] [--upscaler detail|lanczos] [--tile PX] [--views N] [--crop-out PNG]";
+    public string Usage => $"bench print --checkpoint {CheckpointOption.Help} --detail FILE.agdetail|default [--size 12x15] [--dpi 300] [--count N] " +
+        $"[--threads T] [--upscaler detail|lanczos] [--tile PX] [--views N] [--crop-out PNG]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -38,8 +39,10 @@ public sealed class BenchPrintCommand : ICliCommand
         model.EnsureServes(generator.Resolution);
         int res = generator.Resolution;
         var crop = PrintRenderer.CropFor(res, res, spec.PixelWidth, spec.PixelHeight, 0.5);
-        context.Out.WriteLine($"{spec.PixelWidth}x{spec.PixelHeight} px prints of {generator.ModelId} samples, detail model {model.Id} ({model.TileSize} px tiles), {threads} threads");
-        context.Out.WriteLine("| upscaler | seconds (render+upscale+PNG) | process CPU s | MB PNG | edge width px | sharpness (p99 gradient /255 per px) | back to sample PSNR dB |");
+        context.Out.WriteLine($"{spec.PixelWidth}x{spec.PixelHeight} px prints of {generator.ModelId} samples, detail model {model.Id} " +
+            $"({model.TileSize} px tiles), {threads} threads");
+        context.Out.WriteLine("| upscaler | seconds (render+upscale+PNG) | process CPU s | MB PNG | edge width px | sharpness (p99 gradient /255 per " +
+            "px) | back to sample PSNR dB |");
         context.Out.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var upscaler in upscalers.Split(','))
         {
@@ -54,7 +57,8 @@ public sealed class BenchPrintCommand : ICliCommand
                 var png = PngExport.Encode(print, spec.Dpi, DetailCascade.Text(upscaler == "detail" ? model : null));
                 double seconds = clock.Elapsed.TotalSeconds, cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 if (seed == 0 && cropOut is not null) SaveCrop(print, cropOut.Replace(".png", $"-{upscaler}.png", StringComparison.Ordinal));
-                scores.Add([seconds, cpuSeconds, png.Length / 1e6, EdgeWidth.SelfMean(Floats(print), print.Width, print.Height), Sharpness(print), BackToSample(print, sample, crop)]);
+                scores.Add([seconds, cpuSeconds, png.Length / 1e6, EdgeWidth.SelfMean(Floats(print), print.Width, print.Height), Sharpness(print),
+                    BackToSample(print, sample, crop)]);
             }
             var m = Enumerable.Range(0, 6).Select(k => scores.Select(s => s[k]).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average()).ToArray();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {upscaler} | {m[0]:0.0} | {m[1]:0.0} | {m[2]:0.0} | {m[3]:0.0} | {m[4]:0.00} | {m[5]:0.0} |"));
@@ -69,8 +73,9 @@ public sealed class BenchPrintCommand : ICliCommand
             using var rendered = DetailCascade.Render(model, view, 256, 256);
             PngExport.Encode(rendered);
         }
+        double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - viewCpu).TotalMilliseconds / views;
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"256 px view (x4 pass + PNG, mean of {views}): {timer.Elapsed.TotalMilliseconds / views:0} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - viewCpu).TotalMilliseconds / views:0} ms process CPU"));
+            $"256 px view (x4 pass + PNG, mean of {views}): {timer.Elapsed.TotalMilliseconds / views:0} ms wall, {cpuMs:0} ms process CPU"));
         return 0;
     }
 

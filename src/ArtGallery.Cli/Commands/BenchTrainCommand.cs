@@ -8,7 +8,8 @@ namespace ArtGallery.Cli.Commands;
 public sealed class BenchTrainCommand : ICliCommand, IHasFlags
 {
     public string Verb => "bench train";
-    public string Usage => $"bench train --res R [--recipe {GanRecipes.NamePattern}] [--steps N] [--threads T] [--batch B] [--width W] [--rss] [--gc-stress] [--render-load] [--minutes M]";
+    public string Usage => $"bench train --res R [--recipe {GanRecipes.NamePattern}] [--steps N] [--threads T] [--batch B] [--width W] [--rss] " +
+        $"[--gc-stress] [--render-load] [--minutes M]";
     public string[] Flags => ["rss", "gc-stress", "render-load"];
 
     public int Run(CliArgs args, CliContext context)

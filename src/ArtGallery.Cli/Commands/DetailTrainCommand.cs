@@ -7,7 +7,8 @@ namespace ArtGallery.Cli.Commands;
 public sealed class DetailTrainCommand : ICliCommand
 {
     public string Verb => "detail train";
-    public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] [--seed S] [--continue FILE.agdetail] [--channels C] [--blocks B] [--crop PX] [--batch N] [--clean-fraction F]";
+    public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] " +
+        "[--seed S] [--continue FILE.agdetail] [--channels C] [--blocks B] [--crop PX] [--batch N] [--clean-fraction F]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -49,7 +50,8 @@ public sealed class DetailTrainCommand : ICliCommand
         }, progress, context.Cancel);
         if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } dir) Directory.CreateDirectory(dir);
         model.Save(output);
-        context.Out.WriteLine($"saved detail model {model.Id} to {output} ({new FileInfo(output).Length / 1024} KiB, {model.ParameterCount} parameters, {model.MultiplyAddsPerInputPixel} multiply-adds per input pixel, {model.Info.Steps} steps in {model.Info.Minutes:0.0} min)");
+        context.Out.WriteLine($"saved detail model {model.Id} to {output} ({new FileInfo(output).Length / 1024} KiB, {model.ParameterCount} " +
+            $"parameters, {model.MultiplyAddsPerInputPixel} multiply-adds per input pixel, {model.Info.Steps} steps in {model.Info.Minutes:0.0} min)");
         return 0;
     }
 }

@@ -13,7 +13,8 @@ namespace ArtGallery.Cli.Commands;
 public sealed class EvaluateCommand : ICliCommand, IHasFlags
 {
     public string Verb => "evaluate";
-    public string Usage => $"evaluate --checkpoint {CheckpointOption.Help} --data {DataOption.Help} [--count N] [--seed S] [--feature-size PX] [--detail {DetailOption.Help} [--res PX]] [--threads T] [--no-fd] [--json]";
+    public string Usage => $"evaluate --checkpoint {CheckpointOption.Help} --data {DataOption.Help} [--count N] [--seed S] [--feature-size PX] " +
+        $"[--detail {DetailOption.Help} [--res PX]] [--threads T] [--no-fd] [--json]";
     public string[] Flags => ["json", "no-fd"];
 
     public int Run(CliArgs args, CliContext context)

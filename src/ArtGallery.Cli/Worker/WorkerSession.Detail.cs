@@ -1,6 +1,7 @@
+using ArtGallery.Contracts;
+using ArtGallery.Contracts.Worker;
 using ArtGallery.Detail;
 using ArtGallery.Detail.Training;
-using ArtGallery.Gan.Worker;
 using ArtGallery.Imaging;
 using SixLabors.ImageSharp;
 
@@ -44,14 +45,15 @@ public sealed partial class WorkerSession
         using var trained = model;
         if (stopping.IsCancellationRequested) return DetailStopped();
         trained.Save(command.Output);
-        Emit(new WorkerEvent(WorkerProtocol.Finished, Path: command.Output, Status: "finished", ModelId: trained.Info.GeneratorModelId,
-            Message: FormattableString.Invariant($"Detail model {trained.Id} saved: {trained.Info.Steps} steps in {trained.Info.Minutes:0.0} min, L1 {trained.Info.FinalLoss:0.0000}.")));
+        Emit(new WorkerEvent(WorkerProtocol.Finished, Path: command.Output, Status: JobStatus.Finished, ModelId: trained.Info.GeneratorModelId,
+            Message: FormattableString.Invariant(
+                $"Detail model {trained.Id} saved: {trained.Info.Steps} steps in {trained.Info.Minutes:0.0} min, L1 {trained.Info.FinalLoss:0.0000}.")));
         return 0;
     }
 
     private int DetailStopped()
     {
-        Emit(new WorkerEvent(WorkerProtocol.Finished, Status: "stopped", Message: "Detail training stopped; nothing was saved."));
+        Emit(new WorkerEvent(WorkerProtocol.Finished, Status: JobStatus.Stopped, Message: "Detail training stopped; nothing was saved."));
         return 0;
     }
 
@@ -64,7 +66,7 @@ public sealed partial class WorkerSession
             using var image = PlanarRgb.ToImage(s.Chw, s.Width, s.Height);
             AtomicFile.Write(strip, image.SaveAsPng);
         }
-        Emit(new WorkerEvent(WorkerProtocol.Progress, Detail: WorkerProtocol.ToElement(p with { Strip = null })));
+        Emit(new WorkerEvent(WorkerProtocol.Progress, Detail: new DetailReport(p.Step, p.Elapsed, p.Fraction, p.Loss, p.BicubicLoss, p.SkippedSteps, p.EtaSeconds)));
         if (strip is not null) Emit(new WorkerEvent(WorkerProtocol.Sample, Path: strip, Step: p.Step));
         FaultPoint.Reach(FaultPoint.DetailProgress, p.Step.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

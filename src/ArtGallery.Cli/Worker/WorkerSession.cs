@@ -1,5 +1,6 @@
+using ArtGallery.Contracts;
+using ArtGallery.Contracts.Worker;
 using ArtGallery.Gan.Training;
-using ArtGallery.Gan.Worker;
 using ArtGallery.Imaging;
 
 namespace ArtGallery.Cli.Worker;
@@ -12,7 +13,8 @@ namespace ArtGallery.Cli.Worker;
 public sealed partial class WorkerSession(TextReader input, TextWriter output, TextWriter log)
 {
     private readonly Lock writing = new();
-    private volatile string? requested;
+    // Written before stopping.Cancel() and read after the trainer saw the cancel: the cancel orders the two.
+    private JobStatus? requested;
 
     /// <summary>Runs the session; 0 when the run ended (finished, paused or stopped), 1 when it failed, 2 on a bad first command.</summary>
     public int Run(CancellationToken cancel)
@@ -35,7 +37,7 @@ public sealed partial class WorkerSession(TextReader input, TextWriter output, T
             // Commands are read on their own thread while the Trainer holds this one.
             StartListening(stopping);
             var final = trainer.Run(new Reporter<TrainingProgress>(Report), stopping.Token);
-            string status = requested ?? (stopping.IsCancellationRequested ? "stopped" : "finished");
+            var status = requested ?? (stopping.IsCancellationRequested ? JobStatus.Stopped : JobStatus.Finished);
             Emit(new WorkerEvent(WorkerProtocol.Finished, Path: final.CheckpointPath, Kimg: final.Kimg, TotalKimg: final.TotalKimg, Status: status));
             return 0;
         }
@@ -68,8 +70,8 @@ public sealed partial class WorkerSession(TextReader input, TextWriter output, T
             var command = WorkerProtocol.Read<WorkerCommand>(line);
             switch (line is null ? WorkerProtocol.Stop : command?.Command)
             {
-                case WorkerProtocol.Pause: requested = "paused"; stopping.Cancel(); return;
-                case WorkerProtocol.Stop: requested = "stopped"; stopping.Cancel(); return;
+                case WorkerProtocol.Pause: requested = JobStatus.Paused; stopping.Cancel(); return;
+                case WorkerProtocol.Stop: requested = JobStatus.Stopped; stopping.Cancel(); return;
                 default: log.WriteLine($"artgallery worker: ignored command line '{line}'"); break;
             }
         }

@@ -1,7 +1,8 @@
 namespace ArtGallery.Features.Onnx;
 
 /// <summary>One node of an ONNX graph: operator, input and output names, integer(-list) attributes.</summary>
-internal sealed record OnnxNode(string OpType, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyDictionary<string, long[]> Ints, IReadOnlyDictionary<string, float> Floats);
+internal sealed record OnnxNode(string OpType, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyDictionary<string, long[]> Ints,
+    IReadOnlyDictionary<string, float> Floats);
 
 /// <summary>A float initializer of an ONNX graph.</summary>
 internal sealed record OnnxTensor(string Name, long[] Dims, float[] Data);

@@ -49,9 +49,6 @@ public sealed class ArtGenerator : IDisposable
         }
     }
 
-    /// <summary>Wraps already-decoded model bytes.</summary>
-    public static ArtGenerator FromModel(ModelBlob model, Device? device = null) => new(model, device);
-
     /// <summary>A freshly initialised (untrained) generator, for benchmarks.</summary>
     public static ArtGenerator CreateUntrained(TrainingOptions options, int resolution, Device? device = null)
     {
@@ -116,9 +113,6 @@ public sealed class ArtGenerator : IDisposable
     /// <summary>The collection a conditioned model draws around; null when it was trained without conditions.</summary>
     public Conditioning.ConditionCollection? Collection => g.Collection;
 
-    /// <summary>The code of a latent.</summary>
-    public float[] CodeFor(float[] latent) => CodesFor([latent])[0];
-
     /// <summary>Codes of several latents.</summary>
     public float[][] CodesFor(IReadOnlyList<float[]> latents)
     {
@@ -142,13 +136,6 @@ public sealed class ArtGenerator : IDisposable
             if (codeOffset is not null) code = code.add(tensor(codeOffset, device: device), Scalars.One);
             return g.Synthesize(code).clamp(Scalars.MinusOne, Scalars.One);
         });
-    }
-
-    /// <summary>Renders codes directly (for edits computed outside).</summary>
-    public float[][] RenderCodes(IReadOnlyList<float[]> codes)
-    {
-        Check(codes, CodeSize, "code");
-        return Rendering.Map(g, codes, device, c => g.Synthesize(c).clamp(Scalars.MinusOne, Scalars.One));
     }
 
     private static void Check(IReadOnlyList<float[]> rows, int size, string what)

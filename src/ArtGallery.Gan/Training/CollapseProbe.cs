@@ -7,9 +7,22 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace ArtGallery.Gan.Training;
 
-/// <summary>Cheap live mode-collapse signal: pairwise spread of 64 fixed EMA samples at 16x16 relative to real images.</summary>
+/// <summary>One reading of the live collapse probe: <see cref="Diversity"/> = the samples' mean pairwise distance over the real
+/// images' (about 1 when healthy), <see cref="NearDuplicates"/> = share of sample pairs closer than a tenth of the real mean,
+/// <see cref="Warning"/> = either crossed its limit.</summary>
+internal sealed record CollapseReading(double Diversity, double NearDuplicates, bool Warning);
+
+/// <summary>
+/// The one mode-collapse probe (ENGINE.md, "Collapse probe"): the trainer measures 64 fixed EMA samples every
+/// <c>DiversityKimg</c> and raises the live warning (TrainingProgress.CollapseWarning, the page's and the CLI's WARNING) when
+/// their spread falls under <c>CollapseThreshold</c> of the real images' or more than <see cref="MaxNearDuplicates"/> of their
+/// pairs are near-duplicates. Images are compared at 16x16 (cheap, and collapse shows at any size).
+/// </summary>
 internal sealed class CollapseProbe
 {
+    /// <summary>Share of near-duplicate pairs above which the probe warns, whatever the spread.</summary>
+    public const double MaxNearDuplicates = 0.25;
+
     private const int Count = 64;
     private readonly float[][] latents;
     private readonly IImageDataset dataset;
@@ -21,10 +34,21 @@ internal sealed class CollapseProbe
         latents = Enumerable.Range(0, Count).Select(i => g.LatentFor(seed * 1000 + 500 + i)).ToArray();
     }
 
-    /// <summary>Diversity = fake mean pairwise distance / real; near-duplicate rate = fake pairs closer than 10% of real's mean.</summary>
-    public (double Diversity, double NearDuplicates) Measure(GanGenerator ema, Device device)
+    /// <summary>Measures the EMA generator's fixed samples; warns below <paramref name="minDiversity"/> (TrainingOptions.CollapseThreshold).</summary>
+    public CollapseReading Measure(GanGenerator ema, Device device, double minDiversity) =>
+        MeasureImages(Rendering.Images(ema, latents, device), ema.Resolution, minDiversity);
+
+    /// <summary>The same for any images of <paramref name="res"/> px (CHW in [-1, 1]).</summary>
+    public CollapseReading MeasureImages(float[][] fakes, int res, double minDiversity)
     {
-        int res = ema.Resolution;
+        double real = RealSpread(res);
+        var (mean, close) = Spread(fakes, res, real * 0.1);
+        double diversity = real > 0 ? mean / real : 1;
+        return new CollapseReading(diversity, close, diversity < minDiversity || close > MaxNearDuplicates);
+    }
+
+    private double RealSpread(int res)
+    {
         if (!realSpread.TryGetValue(res, out double real))
         {
             int n = Math.Min(Count, dataset.Count);
@@ -36,9 +60,7 @@ internal sealed class CollapseProbe
             }
             real = realSpread[res] = Spread(reals, res, 0).Mean;
         }
-        var fakes = Rendering.Images(ema, latents, device);
-        var (mean, close) = Spread(fakes, res, real * 0.1);
-        return (real > 0 ? mean / real : 1, close);
+        return real;
     }
 
     private static readonly TorchSharp.Scalar MinusTwo = (-2).ToScalar(), Zero = 0.ToScalar();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArtGallery.Contracts;
 
 namespace ArtGallery.Gan.Training;
 

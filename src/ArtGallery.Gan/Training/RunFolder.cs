@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArtGallery.Contracts;
 using ArtGallery.Gan.Checkpoints;
 
 namespace ArtGallery.Gan.Training;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ArtGallery.Contracts;
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Gan.Sampling;
 using ArtGallery.Imaging;
@@ -13,6 +14,9 @@ public sealed class Trainer : IDisposable
     private readonly CollapseProbe probe;
     private double? diversity;
     private bool collapse;
+
+    /// <summary>The session it trains (tests reach its networks).</summary>
+    internal GanSession Session => session;
 
     private Trainer(GanSession session, IImageDataset dataset, string runDir)
     {
@@ -128,9 +132,8 @@ public sealed class Trainer : IDisposable
     private void Probe()
     {
         session.ApplyPhase();
-        var (div, near) = probe.Measure(session.Ema, session.Device);
-        diversity = div;
-        collapse = div < session.Options.CollapseThreshold || near > 0.25;
+        var reading = probe.Measure(session.Ema, session.Device, session.Options.CollapseThreshold);
+        (diversity, collapse) = (reading.Diversity, reading.Warning);
     }
 
     private double Next(double every) => (Math.Floor(session.Counters.Kimg / every) + 1) * every;

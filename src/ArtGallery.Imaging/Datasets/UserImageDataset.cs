@@ -42,9 +42,6 @@ internal sealed class UserImageDataset : IImageDataset
     /// <summary>Bytes of master copies held in memory.</summary>
     internal long MasterBytes => this.items.Sum(i => 3L * (i.Master?.Length ?? 0));
 
-    /// <summary>Source names in index order (file paths relative to the folder, or zip entry names).</summary>
-    public IReadOnlyList<string> Sources => this.items.Select(i => i.Name).ToArray();
-
     public void Read(int index, int resolution, Span<float> destination)
     {
         if (resolution > AbstractPainter.MaxResolution)

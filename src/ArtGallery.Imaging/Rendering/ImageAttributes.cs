@@ -4,7 +4,8 @@ namespace ArtGallery.Imaging;
 /// <param name="Brightness">Mean Rec.601 luma Y = 0.299R + 0.587G + 0.114B; 0 (black) .. 1 (white).</param>
 /// <param name="Warmth">Mean of R - B; -1 (pure blue) .. +1 (pure red), 0 for greys.</param>
 /// <param name="Contrast">Standard deviation of luma; 0 (flat) .. 0.5 (half black, half white).</param>
-/// <param name="Complexity">Mean luma gradient magnitude sqrt(dx^2 + dy^2) with forward differences per pixel; 0 for flat images. Higher for busy images; at a fixed resolution only.</param>
+/// <param name="Complexity">Mean luma gradient magnitude sqrt(dx^2 + dy^2) with forward differences per pixel; 0 for
+/// flat images. Higher for busy images; at a fixed resolution only.</param>
 public readonly record struct ImageAttributeValues(double Brightness, double Warmth, double Contrast, double Complexity);
 
 /// <summary>Measures <see cref="ImageAttributeValues"/> of CHW images (the GAN's [-1, 1] layout).</summary>

@@ -60,7 +60,8 @@ public sealed record PrintSpec
         var spec = orientation == PrintOrientation.Portrait ? new PrintSpec(shorter, longer, dpi) : new PrintSpec(longer, shorter, dpi);
         if (spec.PixelWidth < 1 || spec.PixelHeight < 1) throw new PrintSpecException($"{size} at {dpi} DPI is smaller than one pixel.");
         if (spec.Pixels > maxPixels)
-            throw new PrintSpecException($"{spec.PixelWidth}x{spec.PixelHeight} px ({spec.Pixels / 1e6:0.#} megapixels) exceeds the {maxPixels / 1e6:0.#} megapixel print budget; choose a smaller size or DPI.");
+            throw new PrintSpecException($"{spec.PixelWidth}x{spec.PixelHeight} px ({spec.Pixels / 1e6:0.#} megapixels) exceeds the " +
+                $"{maxPixels / 1e6:0.#} megapixel print budget; choose a smaller size or DPI.");
         return spec;
     }
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using ArtGallery.Data;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ArtGallery.Web.Accounts;
@@ -19,7 +19,8 @@ public sealed partial class AdminSeeder(ArtGalleryDatabase db, AccountService ac
         var configured = options.Value.AdminPassword;
         var password = string.IsNullOrEmpty(configured) ? RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20) : configured;
         var error = accounts.Register(AdminName, password, Roles.Admin, out _);
-        if (error is not null) throw new OptionsValidationException(ArtGalleryOptions.Section, typeof(ArtGalleryOptions), [$"ArtGallery:AdminPassword: {AccountMessages.For(error)}"]);
+        if (error is not null) throw new OptionsValidationException(ArtGalleryOptions.Section, typeof(ArtGalleryOptions),
+            [$"ArtGallery:AdminPassword: {AccountMessages.For(error)}"]);
         // The generated password is the one secret ever logged, once, because nobody else can know it.
         if (string.IsNullOrEmpty(configured)) LogGenerated(logger, AdminName, password);
         return Task.CompletedTask;
@@ -28,6 +29,7 @@ public sealed partial class AdminSeeder(ArtGalleryDatabase db, AccountService ac
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first admin '{User}' with the generated password {Password} (shown once; set ArtGallery__AdminPassword to choose it)")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Created the first admin '{User}' with the generated password {Password} (shown once; set ArtGallery__AdminPassword to choose it)")]
     private static partial void LogGenerated(ILogger logger, string user, string password);
 }

@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using ArtGallery.Data;
-using ArtGallery.Web.Api;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.SignalR;
 
@@ -32,7 +31,7 @@ public static class AuthExtensions
         });
         // The antiforgery cookie defaults to no Secure flag even over HTTPS; same policy as the sign-in cookie.
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        builder.Services.AddAuthorizationBuilder().AddPolicy(TrainingApi.AdminPolicy, p => p.RequireRole(Roles.Admin));
+        builder.Services.AddAuthorizationBuilder().AddPolicy(AdminPolicy.Name, p => p.RequireRole(Roles.Admin));
         builder.Services.AddCascadingAuthenticationState();
         // Circuits and hub connections re-check the session, so sign-out everywhere ends them too (not only new requests).
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidator>();

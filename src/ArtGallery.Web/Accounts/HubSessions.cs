@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ArtGallery.Data;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,9 @@
+using ArtGallery.Contracts;
 using ArtGallery.Web.Backups;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Training;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ArtGallery.Web.Accounts;
 
 namespace ArtGallery.Web.Api;
 
@@ -9,7 +11,7 @@ namespace ArtGallery.Web.Api;
 public sealed record DiagnosticsDto(
     double UptimeSeconds, long WorkingSetBytes, long PeakWorkingSetBytes, long ManagedHeapBytes, long GcHeapSizeBytes,
     long GcCommittedBytes, long GcFragmentedBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, int Threads,
-    int RenderQueuePending, int PrintsInFlight, long RenderCacheBytes, long RenderCacheEntries, string TrainingStatus, double? Kimg,
+    int RenderQueuePending, int PrintsInFlight, long RenderCacheBytes, long RenderCacheEntries, JobStatus TrainingStatus, double? Kimg,
     int LargeViewsInFlight);
 
 /// <summary>Admin-only back-ups (POST makes one, GET lists and downloads, DELETE removes one) and diagnostics.</summary>
@@ -18,14 +20,14 @@ public static class AdminApi
     /// <summary>Maps /api/admin/*.</summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").RequireAuthorization(TrainingApi.AdminPolicy);
+        var group = app.MapGroup("/api/admin").RequireAuthorization(AdminPolicy.Name);
         group.MapPost("/backup", Backup);
         group.MapGet("/backups", (BackupService backups) => TypedResults.Ok(backups.All()));
         group.MapGet("/backups/{name}", Results<PhysicalFileHttpResult, NotFound> (string name, BackupService backups) =>
             backups.PathOf(name) is { } path ? TypedResults.PhysicalFile(path, "application/zip", name) : TypedResults.NotFound());
         group.MapDelete("/backups/{name}", Results<NoContent, NotFound> (string name, BackupService backups) =>
             backups.Delete(name) ? TypedResults.NoContent() : TypedResults.NotFound());
-        group.MapGet("/diagnostics", (RenderQueue renders, PrintQueue prints, LargeViewQueue largeViews, ArtRenderer renderer, TrainingState training) =>
+        group.MapGet("/diagnostics", (RenderQueue renders, PrintQueue prints, LargeViewQueue largeViews, ArtRenderer renderer, JobMonitor training) =>
             TypedResults.Ok(Diagnostics(renders, prints, largeViews, renderer, training)));
         return app;
     }
@@ -43,7 +45,7 @@ public static class AdminApi
         }
     }
 
-    private static DiagnosticsDto Diagnostics(RenderQueue renders, PrintQueue prints, LargeViewQueue largeViews, ArtRenderer renderer, TrainingState training)
+    private static DiagnosticsDto Diagnostics(RenderQueue renders, PrintQueue prints, LargeViewQueue largeViews, ArtRenderer renderer, JobMonitor training)
     {
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
@@ -51,6 +53,6 @@ public static class AdminApi
         return new DiagnosticsDto(
             (DateTime.Now - self.StartTime).TotalSeconds, self.WorkingSet64, self.PeakWorkingSet64, GC.GetTotalMemory(false), gc.HeapSizeBytes,
             gc.TotalCommittedBytes, gc.FragmentedBytes, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), self.Threads.Count,
-            renders.Pending, prints.InFlight, cacheBytes, cacheEntries, training.Status, training.Current?.Kimg, largeViews.InFlight);
+            renders.Pending, prints.InFlight, cacheBytes, cacheEntries, training.Run.Status, training.Run.Current?.Kimg, largeViews.InFlight);
     }
 }

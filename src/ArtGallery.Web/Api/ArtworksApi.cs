@@ -56,27 +56,16 @@ public static partial class ArtworksApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPrint(
-        HttpContext http, string model, string seed, ModelCatalog catalog, IArtRenderer renderer, Microsoft.Extensions.Options.IOptions<Hosting.ArtGalleryOptions> options,
-        CancellationToken cancel)
+        HttpContext http, string model, string seed, [AsParameters] PrintQuery query, ModelCatalog catalog, IArtRenderer renderer,
+        Microsoft.Extensions.Options.IOptions<Infrastructure.ArtGalleryOptions> options, CancellationToken cancel)
     {
-        var parsed = Parse(http, model, seed, catalog);
+        var parsed = Parse(http, model, seed, catalog, query.Trunc, query.Edits, query.Mix);
         if (parsed.Problem is { } p) return p;
-        var q = http.Request.Query;
-        string size = q["size"].ToString() is { Length: > 0 } s ? s : "12x15";
-        if (!Int("dpi", 300, q, out int dpi, out var dpiError)) return Bad(dpiError);
-        if (!PrintSpec.TryCreate(size, q["orientation"].ToString(), dpi, out var spec, out var error, options.Value.MaxPrintPixels)) return Bad(error);
-        double crop = 0.5;
-        if (q["crop"].ToString() is { Length: > 0 } c && (!double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out crop) || crop is < 0 or > 1 || !double.IsFinite(crop)))
-            return Bad("crop must be a number in 0..1 (0 = left/top, 0.5 = centre, 1 = right/bottom).");
-        if (!Int("candidate", 0, q, out int candidate, out var candidateError) || candidate is < 0 or > MaxCandidate)
-            return Bad(candidateError ?? $"candidate must be 0..{MaxCandidate}.");
-        if (!Enum.TryParse<Upscaler>(q["upscaler"].ToString() is { Length: > 0 } u ? u : "detail", ignoreCase: true, out var upscaler) || !Enum.IsDefined(upscaler) || int.TryParse(q["upscaler"].ToString(), out _))
-            return Bad("upscaler must be detail (the model's detail model; Lanczos when it has none) or lanczos.");
+        if (!query.TryRead(options.Value.MaxPrintPixels, out var choice, out var error)) return Bad(error);
         try
         {
-            var png = await renderer.PrintAsync(parsed.Request!, spec!, crop, candidate, upscaler, cancel);
-            var name = PrintFileName(parsed.Request!, size, dpi);
-            return TypedResults.File(png, "image/png", name);
+            var png = await renderer.PrintAsync(parsed.Request!, choice!.Spec, choice.Crop, choice.Candidate, choice.Upscaler, cancel);
+            return TypedResults.File(png, "image/png", choice.FileName(parsed.Request!));
         }
         catch (QueueFullException ex)
         {
@@ -102,19 +91,17 @@ public static partial class ArtworksApi
         catch (QueueFullException ex) { return Busy(http, ex, retryAfterSeconds: 60); }
     }
 
-    /// <summary>The print's file name: "model-seed-12x15-300dpi.png".</summary>
-    public static string PrintFileName(ArtworkRequest request, string size, int dpi) =>
-        string.Create(CultureInfo.InvariantCulture, $"{request.ModelId}-{request.Seed}-{size.Trim().ToLowerInvariant()}-{dpi}dpi.png");
-
     private sealed record Parsed(ArtworkRequest? Request, ProblemHttpResult? Problem);
 
-    private static Parsed Parse(HttpContext http, string model, string seedText, ModelCatalog catalog)
+    private static Parsed Parse(HttpContext http, string model, string seedText, ModelCatalog catalog) =>
+        Parse(http, model, seedText, catalog, http.Request.Query["trunc"].ToString(), http.Request.Query["edits"].ToString(), http.Request.Query["mix"].ToString());
+
+    private static Parsed Parse(HttpContext http, string model, string seedText, ModelCatalog catalog, string? trunc, string? edits, string? mix)
     {
         if (http.Request.QueryString.Value?.Length > MaxQueryLength) return new(null, Bad($"The query string is longer than {MaxQueryLength} characters."));
         if (!long.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed))
             return new(null, Bad($"seed must be an integer 0..{ArtworkRequest.MaxSeed}."));
-        var q = http.Request.Query;
-        var request = ArtworkParser.Parse(catalog, model, seed, q["trunc"].ToString(), q["edits"].ToString(), q["mix"].ToString(), out var error, out bool unknown);
+        var request = ArtworkParser.Parse(catalog, model, seed, trunc, edits, mix, out var error, out bool unknown);
         if (request is not null) return new(request, null);
         return new(null, unknown ? TypedResults.Problem(error, statusCode: StatusCodes.Status404NotFound, title: "Model not found") : Bad(error));
     }

@@ -11,7 +11,8 @@ public static class DetailTrainingApi
     public static RouteGroupBuilder MapDetailTraining(this RouteGroupBuilder group)
     {
         group.MapPost("/detail", Start);
-        group.MapGet("/detail", (DetailTrainingState state) => TypedResults.Ok(new { state.Current, state.LastSample, state.Message, state.IsBusy }));
+        group.MapGet("/detail", (JobMonitor monitor) => TypedResults.Ok(
+            new { monitor.Detail.Current, monitor.Detail.LastSample, monitor.Detail.Message, IsBusy = monitor.Job == JobKind.Detail }));
         group.MapGet("/detail/samples/{file}", Sample);
         return group;
     }

@@ -1,5 +1,6 @@
 using ArtGallery.Web.Rendering;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ArtGallery.Web.Accounts;
 
 namespace ArtGallery.Web.Api;
 
@@ -18,7 +19,7 @@ public static class ModelsApi
         var group = app.MapGroup("/api/models");
         group.MapGet("/", (ModelCatalog catalog) =>
             TypedResults.Ok(catalog.All().Select(m => new ModelDto(m.Id, m.Resolution, m.Source, m.Created, m.Active)).ToList()));
-        group.MapPost("/{id}/activate", Activate).RequireAuthorization(TrainingApi.AdminPolicy);
+        group.MapPost("/{id}/activate", Activate).RequireAuthorization(AdminPolicy.Name);
         return app;
     }
 

@@ -2,20 +2,18 @@ using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Training;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ArtGallery.Web.Accounts;
 
 namespace ArtGallery.Web.Api;
 
 /// <summary>Admin-only training endpoints: status, commands, sample grids.</summary>
 public static class TrainingApi
 {
-    /// <summary>Authorization policy name for admins.</summary>
-    public const string AdminPolicy = "admin";
-
     /// <summary>Maps /api/training/*.</summary>
     public static IEndpointRouteBuilder MapTrainingApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/training").RequireAuthorization(AdminPolicy);
-        group.MapGet("/status", (TrainingState state) => TypedResults.Ok(new { state.Status, state.RunId, state.Message, state.Current }));
+        var group = app.MapGroup("/api/training").RequireAuthorization(AdminPolicy.Name);
+        group.MapGet("/status", (JobMonitor monitor) => TypedResults.Ok(new { monitor.Run.Status, monitor.Run.RunId, monitor.Run.Message, monitor.Run.Current }));
         group.MapGet("/runs", (ArtGalleryDatabase db) => TypedResults.Ok(db.AllRuns()));
         group.MapPost("/start", Start);
         group.MapPost("/pause", (TrainingService training) => Send(training, new TrainingCommand.Pause()));
@@ -29,9 +27,9 @@ public static class TrainingApi
         return app;
     }
 
-    private static Results<Accepted, ProblemHttpResult> Start(TrainingRequest request, TrainingService training, RunsService runs)
+    private static Results<Accepted, ProblemHttpResult> Start(TrainingRequest request, TrainingService training, RunPlanner planner, RunsService runs)
     {
-        if (training.Problem(request) is { } problem) return TypedResults.Problem(problem, statusCode: 400, title: "Invalid training request");
+        if (planner.Problem(request) is { } problem) return TypedResults.Problem(problem, statusCode: 400, title: "Invalid training request");
         // "fitToBudget": true picks the kimg per phase that ends the schedule within the minutes, from this machine's speed.
         if (Training.Budget.TrainingPlan.Fit(request, runs.Speeds()) is { } tooShort) return TypedResults.Problem(tooShort, statusCode: 400, title: "Budget too short");
         return Send(training, new TrainingCommand.Start(request));
@@ -41,19 +39,19 @@ public static class TrainingApi
         training.Send(command) ? TypedResults.Accepted("/api/training/status")
             : TypedResults.Problem("Too many commands queued; try again.", statusCode: StatusCodes.Status429TooManyRequests);
 
-    private static async Task<Results<Ok<string>, NotFound>> Activate(string runId, TrainingService training, Rendering.ModelActivator activator)
+    private static async Task<Results<Ok<string>, NotFound>> Activate(string runId, RunFolders folders, Rendering.ModelActivator activator)
     {
         // Latest readable checkpoint of the run: the one a gallery should show.
-        var latest = SafeName.IsValid(runId) ? Gan.Checkpoints.CheckpointStore.List(training.Folder(runId).Path).FirstOrDefault() : null;
+        var latest = SafeName.IsValid(runId) ? Gan.Checkpoints.CheckpointStore.List(folders.For(runId).Path).FirstOrDefault() : null;
         if (latest is null) return TypedResults.NotFound();
         return TypedResults.Ok(await activator.ActivateAsync(runId, latest));
     }
 
-    private static Results<PhysicalFileHttpResult, NotFound> Sample(string runId, string file, TrainingService training)
+    private static Results<PhysicalFileHttpResult, NotFound> Sample(string runId, string file, RunFolders folders)
     {
         // Names are the app's own (run-..., grid-000001.png): anything else, or any path trick, is simply not found.
         if (!SafeName.IsValid(runId) || !SafeName.IsValid(file) || !file.EndsWith(".png", StringComparison.Ordinal)) return TypedResults.NotFound();
-        var path = training.Folder(runId).SampleGridFile(file);
+        var path = folders.For(runId).SampleGridFile(file);
         return path is not null ? TypedResults.PhysicalFile(path, "image/png") : TypedResults.NotFound();
     }
 }

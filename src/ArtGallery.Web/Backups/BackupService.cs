@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using ArtGallery.Data;
 using ArtGallery.Imaging;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ArtGallery.Web.Backups;

@@ -1,5 +1,5 @@
 using ArtGallery.Data;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 
 namespace ArtGallery.Web.Backups;
 

@@ -1,4 +1,4 @@
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 
 namespace ArtGallery.Web.Backups;
 

@@ -1,6 +1,6 @@
 using ArtGallery.Data;
 using ArtGallery.Imaging;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace ArtGallery.Web.Datasets;

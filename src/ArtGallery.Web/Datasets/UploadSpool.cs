@@ -1,5 +1,5 @@
 using ArtGallery.Imaging;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace ArtGallery.Web.Datasets;

@@ -3,7 +3,7 @@ using System.Globalization;
 using ArtGallery.Detail;
 using ArtGallery.Gan.Sampling;
 using ArtGallery.Imaging;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
@@ -81,7 +81,7 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
     private static void ReleaseNativeMemory()
     {
         SixLabors.ImageSharp.Configuration.Default.MemoryAllocator.ReleaseRetainedResources();
-        Hosting.NativeHeap.Trim();
+        Infrastructure.NativeHeap.Trim();
     }
 
     /// <inheritdoc />

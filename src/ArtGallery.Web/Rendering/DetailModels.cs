@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ArtGallery.Detail;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ArtGallery.Web.Rendering;

@@ -1,7 +1,7 @@
 using ArtGallery.Imaging;
 using ArtGallery.Data;
 using ArtGallery.Gan.Sampling;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 
 namespace ArtGallery.Web.Rendering;
 

@@ -1,4 +1,4 @@
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ArtGallery.Web.Rendering;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ArtGallery.Web.Rendering;

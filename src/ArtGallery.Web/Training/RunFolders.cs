@@ -1,5 +1,5 @@
 using ArtGallery.Gan.Training;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 
 namespace ArtGallery.Web.Training;
 

@@ -1,3 +1,4 @@
+using ArtGallery.Contracts;
 using ArtGallery.Data;
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Gan.Training;
@@ -15,10 +16,10 @@ public sealed class RunsService(ArtGalleryDatabase db, RunFolders folders, Model
     public const int MaxChartPoints = 200;
 
     /// <summary>Paused, stopped or interrupted: the trainer can pick it up from its newest checkpoint.</summary>
-    public static bool CanResume(TrainingRunRecord run) => run.Status is RunStatus.Paused or RunStatus.Resumable or RunStatus.Stopped;
+    public static bool CanResume(TrainingRunRecord run) => run.Status is JobStatus.Paused or JobStatus.Resumable or JobStatus.Stopped;
 
     /// <summary>Finished or stopped: its last phase can be made longer (the engine's <c>--final-kimg</c> with resume).</summary>
-    public static bool CanExtend(TrainingRunRecord run) => run.Status is RunStatus.Finished or RunStatus.Stopped;
+    public static bool CanExtend(TrainingRunRecord run) => run.Status is JobStatus.Finished or JobStatus.Stopped;
 
     /// <summary>Recent runs, newest first.</summary>
     public IReadOnlyList<RunSummary> Recent(int limit = 20) =>
@@ -29,9 +30,6 @@ public sealed class RunsService(ArtGalleryDatabase db, RunFolders folders, Model
 
     /// <summary>The newest run (the one whose curves and grids the idle page shows).</summary>
     public TrainingRunRecord? Latest() => db.AllRuns(1).FirstOrDefault();
-
-    /// <summary>A run's record.</summary>
-    public TrainingRunRecord? Find(string runId) => db.FindRun(runId);
 
     /// <summary>The run's sample grids, oldest first.</summary>
     public IReadOnlyList<SampleDto> Timeline(string runId) =>

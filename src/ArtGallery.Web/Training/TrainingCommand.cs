@@ -1,3 +1,5 @@
+using ArtGallery.Contracts;
+
 namespace ArtGallery.Web.Training;
 
 /// <summary>A command for the training service.</summary>
@@ -17,7 +19,7 @@ public abstract record TrainingCommand
     {
         /// <summary>Null when the run can be extended to that length, else why not.</summary>
         public static string? Problem(ArtGallery.Data.TrainingRunRecord run, double finalKimg, double minutes) =>
-            !RunsService.CanExtend(run) ? $"Run {run.Id} is {run.Status}; only finished or stopped runs are extended."
+            !RunsService.CanExtend(run) ? $"Run {run.Id} is {run.Status.ToText()}; only finished or stopped runs are extended."
             : finalKimg is not (> 0 and <= 10_000) || !double.IsFinite(finalKimg) ? "The last phase must be 0..10000 kimg long."
             : minutes is not (>= 0.1 and <= 1440) ? "Minutes must be 0.1..1440."
             : null;

@@ -1,55 +1,53 @@
 using System.Threading.Channels;
+using ArtGallery.Contracts;
 using ArtGallery.Data;
-using ArtGallery.Gan.Training;
-using ArtGallery.Gan.Worker;
 using ArtGallery.Imaging;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Training.DetailJobs;
+using ArtGallery.Web.Training.Jobs;
+using ArtGallery.Web.Training.Worker;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace ArtGallery.Web.Training;
 
 /// <summary>
-/// Owns training: reads commands from a bounded channel, runs each run (or detail job) in its own `artgallery worker`
-/// process (a native crash there cannot take the gallery down), one job at a time, pushes progress to the hub and to
-/// <see cref="TrainingState"/> (<see cref="DetailTrainingState"/>), and records each run in LiteDB.
+/// Owns training: reads commands from a bounded channel and runs one job at a time (a GAN run or a detail model; training
+/// takes every core), each in its own worker process (<see cref="WorkerJob"/>). Jobs report to the <see cref="JobMonitor"/>,
+/// the hub and LiteDB through their <see cref="JobSink"/>; this class only decides what runs and when.
 /// </summary>
-public sealed partial class TrainingService(
-    ArtGalleryDatabase db, RunFolders folders, TrainingState state, IHubContext<TrainingHub, ITrainingClient> hub,
-    IOptions<ArtGalleryOptions> options, ILogger<TrainingService> logger, DetailTargets detailTargets, DetailTrainingState detailState) : BackgroundService
+public sealed partial class TrainingService(RunPlanner runs, DetailTargets details, JobMonitor monitor, IHubContext<TrainingHub, ITrainingClient> hub,
+    ArtGalleryDatabase store, IOptions<ArtGalleryOptions> options, ILogger<TrainingService> log) : BackgroundService
 {
-    private readonly ArtGalleryDatabase store = db;
-    private readonly TrainingState live = state;
-    private readonly IHubContext<TrainingHub, ITrainingClient> hubContext = hub;
-    private readonly ILogger log = logger;
-    private readonly ArtGalleryOptions settings = options.Value;
-    private readonly DetailTargets detailTargets = detailTargets;
-    private readonly DetailTrainingState detailState = detailState;
     private readonly Channel<TrainingCommand> commands = Channel.CreateBounded<TrainingCommand>(8);
-    private volatile IActiveJob? active;
+    private readonly JobSink sink = new(monitor, hub, store, log);
+    private readonly ArtGalleryOptions settings = options.Value;
+    private WorkerJob? active;
+    private volatile bool stopping;
+    private DateTime? handlingSince;
 
-    /// <summary>True while a run or a detail job holds the worker (one at a time: training takes every core).</summary>
-    public bool Busy => active is not null;
+    /// <summary>True while a job holds the worker slot.</summary>
+    public bool Busy => Volatile.Read(ref active) is not null;
+
+    /// <summary>Why a new job cannot start now; null when idle.</summary>
+    public string? BusyReason => Volatile.Read(ref active) is { } job ? BusyMessage(job.Kind) : null;
+
+    /// <summary>Why a new job cannot start while a job of <paramref name="kind"/> holds the worker.</summary>
+    public static string BusyMessage(JobKind kind) => kind == JobKind.Detail
+        ? "A detail model is training; stop it (or wait for it) first."
+        : "A run is already in progress; pause or stop it first.";
 
     /// <summary>Queues a command; false when the queue is full (admin clicked too fast).</summary>
     public bool Send(TrainingCommand command) => commands.Writer.TryWrite(command);
 
-    /// <summary>Resolves a dataset choice to a spec DatasetSource understands (built-in options kept); null when unknown or invalid.</summary>
-    public string? DatasetSpec(string choice) =>
-        choice.StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.Ordinal)
-            ? DatasetSource.TryParseBuiltin(choice, null, out _, out _, out var canonical, out _) ? canonical : null
-            : store.FindDataset(choice)?.Folder;
-
     /// <summary>False once the command loop has ended while the host is not stopping (see TrainingHealthCheck).</summary>
     public bool CommandLoopAlive => ExecuteTask is not { IsCompleted: true } || stopping;
-
-    private volatile bool stopping;
 
     /// <summary>When the command being handled was taken from the queue (a Pause waits for the run's checkpoint); null when idle.</summary>
     public DateTime? HandlingSince => handlingSince;
 
-    private DateTime? handlingSince;
+    /// <summary>The worker process of the current job, if any (tests kill it to prove the host survives).</summary>
+    internal int? WorkerProcessId => Volatile.Read(ref active)?.WorkerId;
 
     /// <inheritdoc />
     public override Task StopAsync(CancellationToken cancellationToken)
@@ -58,17 +56,12 @@ public sealed partial class TrainingService(
         return base.StopAsync(cancellationToken);
     }
 
-    /// <summary>The run folder of a run id (the engine's layout).</summary>
-    public RunFolder Folder(string runId) => folders.For(runId);
-
-    /// <summary>The one check of a training request (form, API and service): its ranges and recipe, then its dataset; null when fine.</summary>
-    public string? Problem(TrainingRequest request) => request.Validate() ?? DatasetProblem(request.Dataset);
-
-    // A built-in spec with bad options names what was wrong (the CLI's parser); anything else unknown is just unknown.
-    private string? DatasetProblem(string choice) =>
-        choice.StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.Ordinal)
-            && !DatasetSource.TryParseBuiltin(choice, null, out _, out _, out _, out var builtinError) ? builtinError
-        : DatasetSpec(choice) is null ? $"Unknown dataset '{choice}'." : null;
+    /// <summary>Never leave a worker behind, even when the host's shutdown timeout cut ExecuteAsync short.</summary>
+    public override void Dispose()
+    {
+        Volatile.Read(ref active)?.Kill();
+        base.Dispose();
+    }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -100,72 +93,54 @@ public sealed partial class TrainingService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Host shutdown: fall through to stopping the run with a checkpoint.
+            // Host shutdown: fall through to pausing the job with a checkpoint.
         }
-        if (active is { } run)
+        if (Volatile.Read(ref active) is { } job)
         {
-            // Leave the run "running" in the database: on the next start it is marked resumable.
-            run.Cancel(RunStatus.Resumable);
-            await run.Completion;
+            // The run resumes from that checkpoint on the next start.
+            job.Cancel(JobStatus.Resumable);
+            await job.Completion;
         }
     }
 
     private async Task Handle(TrainingCommand command)
     {
-        // Read once: the trainer thread sets the field to null when a run ends, possibly between two reads.
-        var run = active;
+        // Read once: the job's end frees the slot on another thread, possibly between two reads.
+        var job = Volatile.Read(ref active);
         switch (command)
         {
-            case TrainingCommand.Start start when run is null: Begin(start.Request); break;
-            case TrainingCommand.Resume resume when run is null: BeginResume(resume.RunId, null); break;
-            case TrainingCommand.Extend extend when run is null: BeginExtend(extend); break;
-            case TrainingCommand.Detail detail when run is null: BeginDetail(detail.Request); break;
-            case TrainingCommand.Pause when run is ActiveDetail: live.Notice("A detail model is training; it cannot pause, only stop."); break;
-            case TrainingCommand.Pause when run is not null: run.Cancel(RunStatus.Paused); await run.Completion; break;
-            case TrainingCommand.Stop when run is not null: run.Cancel(RunStatus.Stopped); await run.Completion; break;
-            case TrainingCommand.Start or TrainingCommand.Resume or TrainingCommand.Extend or TrainingCommand.Detail: Notice(command, BusyMessage(run)); break;
-            default: live.Notice("No run is in progress."); break;
+            case TrainingCommand.Start start when job is null: Launch(new RunJob(runs.Start(start.Request), sink)); break;
+            case TrainingCommand.Resume resume when job is null: Launch(new RunJob(runs.Resume(resume.RunId), sink)); break;
+            case TrainingCommand.Extend extend when job is null: Launch(new RunJob(runs.Extend(extend), sink)); break;
+            case TrainingCommand.Detail detail when job is null: Launch(DetailJob(detail.Request)); break;
+            case TrainingCommand.Pause when job is { Kind: JobKind.Detail }: monitor.RunNotice("A detail model is training; it cannot pause, only stop."); break;
+            case TrainingCommand.Pause when job is not null: job.Cancel(JobStatus.Paused); await job.Completion; break;
+            case TrainingCommand.Stop when job is not null: job.Cancel(JobStatus.Stopped); await job.Completion; break;
+            case TrainingCommand.Start or TrainingCommand.Resume or TrainingCommand.Extend or TrainingCommand.Detail: Notice(command, BusyMessage(job!.Kind)); break;
+            default: monitor.RunNotice("No run is in progress."); break;
         }
     }
 
-    private void Begin(TrainingRequest request)
+    private DetailTrainingJob DetailJob(DetailTrainingRequest request)
     {
-        if (Problem(request) is { } problem) throw new ArgumentException(problem);
-        var spec = DatasetSpec(request.Dataset)!;
-        var trainingOptions = request.ToOptions(settings.Device, settings.TrainingThreads);
-        trainingOptions.Validate();
-        var id = TimestampedId.New("run");
-        var record = new TrainingRunRecord { Id = id, Dataset = spec, OptionsJson = trainingOptions.ToJson(), Started = DateTime.UtcNow };
-        Launch(record, WorkerCommand.StartRun(trainingOptions, spec, Folder(id).Path));
+        var plan = details.Plan(request);
+        return new DetailTrainingJob(plan, details.FirstCommand(plan, request), details, sink);
     }
 
-    private void BeginResume(string runId, TrainingCommand.Extend? extend)
+    // The job holds the slot before its worker starts; it frees the slot itself when it ends (before its end is visible).
+    private void Launch(IJobAdapter adapter)
     {
-        var record = store.FindRun(runId) ?? throw new ArgumentException($"Unknown run '{runId}'.");
-        if (extend is null && !RunsService.CanResume(record))
-            throw new InvalidOperationException($"Run {runId} is {record.Status}; only paused, stopped or interrupted runs resume.");
-        Launch(record, WorkerCommand.ResumeRun(record.Dataset, Folder(runId).Path, extend?.Minutes, extend?.FinalKimg));
+        var job = new WorkerJob(adapter, () => WorkerLocator.StartInfo(settings), TimeSpan.FromSeconds(settings.WorkerStopSeconds),
+            ended => Interlocked.CompareExchange(ref active, null, ended), log);
+        Volatile.Write(ref active, job);
+        job.Start();
     }
 
-    private void BeginExtend(TrainingCommand.Extend extend)
+    // Detail problems belong on the detail panel; everything else on the training one.
+    private void Notice(TrainingCommand command, string message)
     {
-        var record = store.FindRun(extend.RunId) ?? throw new ArgumentException($"Unknown run '{extend.RunId}'.");
-        if (TrainingCommand.Extend.Problem(record, extend.FinalKimg, extend.Minutes) is { } problem) throw new ArgumentException(problem);
-        // The record states this session's budget, as the worker's checkpoint will (the status compares the ETA with it).
-        record.OptionsJson = (TrainingOptions.FromJson(record.OptionsJson) with { Minutes = extend.Minutes, FinalKimg = extend.FinalKimg }).ToJson();
-        store.SaveRun(record);
-        BeginResume(extend.RunId, extend);
-    }
-
-    private void Launch(TrainingRunRecord record, WorkerCommand first)
-    {
-        record.Status = RunStatus.Running;
-        record.Error = null;
-        store.SaveRun(record);
-        live.Begin(record.Id, "starting");
-        var run = new ActiveRun(record, this);
-        active = run;
-        run.Start(first);
+        if (command is TrainingCommand.Detail) monitor.DetailNotice(message);
+        else monitor.RunNotice(message);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Training command {Command} failed")]

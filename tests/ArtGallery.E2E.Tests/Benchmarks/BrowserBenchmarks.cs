@@ -7,6 +7,7 @@ namespace ArtGallery.E2E.Tests.Benchmarks;
 
 /// <summary>Browser-side numbers for BENCHMARKS.md: slider latency, print end to end, full gallery page.</summary>
 [Trait("Category", "Benchmark")]
+[Trait("Category","Slow")]
 public sealed class BrowserBenchmarks(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     private const int SliderMoves = 30;

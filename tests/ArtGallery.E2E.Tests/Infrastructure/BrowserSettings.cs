@@ -9,7 +9,7 @@ public static class BrowserSettings
     public static string ExecutablePath =>
         Environment.GetEnvironmentVariable("ARTGALLERY_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
 
-    /// <summary>Headless launch options verified on Debian 12 (see DESIGN.md).</summary>
+    /// <summary>Headless launch options verified with Debian 12's Chromium.</summary>
     public static BrowserTypeLaunchOptions LaunchOptions() => new()
     {
         ExecutablePath = ExecutablePath,

@@ -32,7 +32,8 @@ public static class ExploreSteps
     public static async Task<string> WaitForNewImageAsync(IPage page, string oldSrc, float timeoutMs = 30_000)
     {
         var handle = await page.WaitForFunctionAsync(
-            "old => { const i = document.querySelector('img[data-testid=explore-image]'); return i && i.getAttribute('src') !== old && i.complete && i.naturalWidth > 0 ? i.getAttribute('src') : null; }",
+            "old => { const i = document.querySelector('img[data-testid=explore-image]'); return i && i.getAttribute('src') !== old && i.complete && " +
+                "i.naturalWidth > 0 ? i.getAttribute('src') : null; }",
             oldSrc, new() { Timeout = timeoutMs, PollingInterval = 50 });
         return await handle.JsonValueAsync<string>();
     }

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>Accounts as a person meets them: bad passwords are explained, admin pages stay closed to users.</summary>
+[Trait("Category","Slow")]
 public sealed class AccessTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

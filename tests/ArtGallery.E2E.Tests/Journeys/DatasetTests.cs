@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>An admin uploads images; good files become a dataset with thumbnails, bad ones are listed with a reason.</summary>
+[Trait("Category","Slow")]
 public sealed class DatasetTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>An admin trains the detail model of a finished run from the training page and watches its strips arrive.</summary>
+[Trait("Category","Slow")]
 public sealed class DetailTrainingJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>A visitor drags a latent slider and the picture follows.</summary>
+[Trait("Category","Slow")]
 public sealed class ExploreTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Theory]

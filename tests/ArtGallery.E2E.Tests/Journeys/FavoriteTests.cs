@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>A registered user favorites an artwork and it stays favorited.</summary>
+[Trait("Category","Slow")]
 public sealed class FavoriteTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

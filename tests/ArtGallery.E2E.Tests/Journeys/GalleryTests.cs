@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>A visitor opens the gallery, sees generated art, and opens one artwork.</summary>
+[Trait("Category","Slow")]
 public sealed class GalleryTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>Every page, as a signed-in admin sees it once its circuit is live: no console error, and a screenshot kept.</summary>
+[Trait("Category","Slow")]
 public sealed class PageTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -49,7 +49,8 @@ public sealed class PhoneTests(AppFixture app, ITestOutputHelper output) : Brows
         Assert.True(imageBox.Y + imageBox.Height <= sliderBox.Y, "the picture covers the slider being moved");
         // Nothing of the sticky picture's block lies over the slider's middle either.
         Assert.True(await complexity.EvaluateAsync<bool>(
-            "e => { const r = e.getBoundingClientRect(); const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return !!hit && !!hit.closest('[data-direction=complexity]'); }"),
+            "e => { const r = e.getBoundingClientRect(); const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return !!hit && " +
+                "!!hit.closest('[data-direction=complexity]'); }"),
             "the slider is covered");
         await ScreenshotViewportAsync(page, "phone-explore-sliders");
 

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>A visitor orders a print-ready PNG and gets exactly size x DPI pixels with the DPI written in the file.</summary>
+[Trait("Category","Slow")]
 public sealed class PrintTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Theory]

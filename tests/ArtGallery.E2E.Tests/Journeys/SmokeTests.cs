@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>The app is up and a real browser can load its home page.</summary>
+[Trait("Category","Slow")]
 public sealed class SmokeTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>An admin starts a tiny training run, watches a live sample arrive over SignalR, and stops it.</summary>
+[Trait("Category","Slow")]
 public sealed class TrainingTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -139,7 +139,8 @@ public sealed class WallArtTests(AppFixture app, ITestOutputHelper output) : Bro
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Page.Locator("main#main")).ToBeFocusedAsync();
         await Page.Locator("[data-testid=artwork-card]").First.FocusAsync();
-        var outline = await Page.Locator("[data-testid=artwork-card]").First.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth");
+        var outline = await Page.Locator("[data-testid=artwork-card]").First
+            .EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth");
         Assert.StartsWith("solid 3px", outline);
         await ScreenshotAsync("keyboard-focus-ring");
     }

@@ -1,21 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using ArtGallery.Imaging;
+using ArtGallery.Web.Components.Pages.Artwork;
+using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Tests.Infrastructure;
 
 namespace ArtGallery.Web.Tests.Api;
 
 [Collection("Sequential")]
-public sealed class ArtworkApiTests : IAsyncLifetime
+public sealed class ArtworkApiTests(TinyModel model, SharedApp shared) : IClassFixture<SharedApp>
 {
-    private readonly AppFactory app;
-    private readonly TinyModel model;
-
-    public ArtworkApiTests(TinyModel model)
-    {
-        this.model = model;
-        app = new AppFactory(AppFactory.NewDataDirectory(), model.ModelPath);
-    }
+    private AppFactory app => shared.For(model.ModelPath);
 
     [Fact]
     public async Task Models_FirstStart_ListsBundledModelAsActive()
@@ -61,6 +56,30 @@ public sealed class ArtworkApiTests : IAsyncLifetime
         Assert.True(info.HasSrgb);
         Assert.Equal("7", info.Text["Seed"]);
         Assert.Equal($"{model.ModelId}-7-12x15-300dpi.png", response.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    /// <summary>The print dialog's own link, built by PrintQuery, read back by the endpoint through the same record: every choice
+    /// arrives (size, orientation, DPI, crop, candidate, and the artwork's truncation, edits and frame).</summary>
+    [Fact]
+    public async Task Print_TheDialogsUrl_EndpointReadsEveryChoice()
+    {
+        var artwork = new ArtworkRequest(model.ModelId, 42, 0.7f, ArtworkEdits.None.With("pc1", 1.5)) { Mix = new ArtworkMix(9, 0.43) };
+        var dialog = new PrintChoices(artwork) { Size = "8x10", Orientation = "landscape", Dpi = 40, Crop = 0.2, Picked = 2 };
+
+        var response = await app.CreateClient().GetAsync(dialog.DownloadUrl);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(dialog.FileName, response.Content.Headers.ContentDisposition?.FileName);
+        var info = PngInspector.Read(await response.Content.ReadAsByteArrayAsync());
+        var spec = dialog.Spec(out _)!;
+        Assert.Equal((spec.PixelWidth, spec.PixelHeight), (info.Width, info.Height));
+        Assert.Equal((400, 320), (info.Width, info.Height)); // landscape: the long side across
+        Assert.Equal(40, info.Dpi!.Value, 0);
+        Assert.Equal(("42", "0.7", "pc1:1.5", "9:0.43", "2", "0.2"),
+            (info.Text["Seed"], info.Text["Truncation"], info.Text["Edits"], info.Text["Mix"], info.Text["Candidate"], info.Text["Crop"]));
+        // And the record reads what it wrote: the same query, parsed the endpoint's way.
+        Assert.True(dialog.Query.TryRead(100_000_000, out var choice, out var error), error);
+        Assert.Equal((spec, 0.2, 2, Upscaler.Detail), (choice!.Spec, choice.Crop, choice.Candidate, choice.Upscaler));
     }
 
     [Fact]
@@ -127,8 +146,4 @@ public sealed class ArtworkApiTests : IAsyncLifetime
         Assert.Equal(before.RenderCacheBytes + pngBytes, after.RenderCacheBytes);
         Assert.True(after.ManagedHeapBytes > 0 && after.WorkingSetBytes > 0);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 }

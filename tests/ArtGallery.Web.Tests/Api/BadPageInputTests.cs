@@ -4,9 +4,9 @@ using ArtGallery.Web.Tests.Infrastructure;
 namespace ArtGallery.Web.Tests.Api;
 
 [Collection("Sequential")]
-public sealed class BadPageInputTests(TinyModel model) : IAsyncLifetime
+public sealed class BadPageInputTests(TinyModel model, SharedApp shared) : IClassFixture<SharedApp>
 {
-    private readonly AppFactory app = new(AppFactory.NewDataDirectory(), model.ModelPath);
+    private AppFactory app => shared.For(model.ModelPath);
 
     [Theory]
     [InlineData("/explore?seed=abc", "seed must be an integer")]
@@ -37,8 +37,4 @@ public sealed class BadPageInputTests(TinyModel model) : IAsyncLifetime
         var response = await app.CreateClient().GetAsync(url);
         Assert.InRange((int)response.StatusCode, 400, 499);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using ArtGallery.Imaging;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

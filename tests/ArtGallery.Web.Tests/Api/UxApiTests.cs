@@ -142,7 +142,7 @@ public sealed class UxApiTests(TinyModel model) : IAsyncLifetime
         var response = await admin.PostAsJsonAsync("/api/training/start", new { Dataset = "builtin:abstract", MaxResolution = 128, Minutes = 0.4, FitToBudget = true });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("0.4 minutes are too short to reach 128 px here", await response.Content.ReadAsStringAsync());
-        Assert.Equal("idle", app.Services.GetRequiredService<ArtGallery.Web.Training.TrainingState>().Status);
+        Assert.Equal(ArtGallery.Contracts.JobStatus.Idle, app.Services.GetRequiredService<ArtGallery.Web.Training.JobMonitor>().Run.Status);
     }
 
     private static double MeanRed(Image<Rgb24> image)

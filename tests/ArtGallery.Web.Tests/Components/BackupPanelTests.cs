@@ -1,7 +1,7 @@
 using ArtGallery.Data;
 using ArtGallery.Web.Backups;
 using ArtGallery.Web.Components.Pages.Admin;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using ArtGallery.Contracts;
 using ArtGallery.Web.Components.Pages.Admin;
 using ArtGallery.Web.Training.DetailJobs;
 using Bunit;
@@ -6,7 +7,7 @@ namespace ArtGallery.Web.Tests.Components;
 
 public sealed class DetailStatusTests : ComponentTestBase
 {
-    private static DetailProgressDto Progress(string status = "running", double fraction = 0.25) =>
+    private static DetailProgressDto Progress(JobStatus status = JobStatus.Running, double fraction = 0.25) =>
         new("run-1", status, 120, fraction, 0.0412, 0.0518, 90, 30, 0);
 
     [Fact]
@@ -33,10 +34,10 @@ public sealed class DetailStatusTests : ComponentTestBase
     [Fact]
     public void Render_FinishedAndFailed_FullBarAndAnAlertForTheFailure()
     {
-        var done = Render<DetailStatus>(p => p.Add(c => c.Progress, Progress("finished", 0.99)).Add(c => c.Message, "Detail model abc saved."));
+        var done = Render<DetailStatus>(p => p.Add(c => c.Progress, Progress(JobStatus.Finished, 0.99)).Add(c => c.Message, "Detail model abc saved."));
         Assert.StartsWith("100%", done.Find("[data-testid=detail-progress]").TextContent.Trim());
         Assert.Equal("status", done.Find("[data-testid=detail-message]").GetAttribute("role"));
-        var failed = Render<DetailStatus>(p => p.Add(c => c.Progress, Progress("failed")).Add(c => c.Message, "The training worker was killed by signal 9."));
+        var failed = Render<DetailStatus>(p => p.Add(c => c.Progress, Progress(JobStatus.Failed)).Add(c => c.Message, "The training worker was killed by signal 9."));
         Assert.Equal("alert", failed.Find("[data-testid=detail-message]").GetAttribute("role"));
         Assert.Empty(failed.FindAll("[data-testid=detail-strip]"));
     }

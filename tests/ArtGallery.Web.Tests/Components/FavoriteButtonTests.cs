@@ -2,7 +2,7 @@ using System.Security.Claims;
 using ArtGallery.Data;
 using ArtGallery.Web.Components.Pages.Artwork;
 using ArtGallery.Web.Favorites;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Tests.Infrastructure;
 using Bunit;

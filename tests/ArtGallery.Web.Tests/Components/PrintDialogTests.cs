@@ -1,7 +1,7 @@
 using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Components.Pages.Artwork;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Tests.Infrastructure;
 using Bunit;

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Datasets;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Datasets;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
@@ -61,6 +61,7 @@ public sealed class UploadSpoolTests : IDisposable
         public long Size => data.Length;
         public string ContentType => "image/png";
         public Stream OpenReadStream(long maxAllowedSize = 512000, CancellationToken cancellationToken = default) =>
-            data.Length > maxAllowedSize ? throw new IOException($"Supplied file with size {data.Length} bytes exceeds the maximum of {maxAllowedSize} bytes.") : new MemoryStream(data);
+            data.Length > maxAllowedSize ? throw new IOException($"Supplied file with size {data.Length} bytes exceeds the maximum of {maxAllowedSize} " +
+                $"bytes.") : new MemoryStream(data);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using ArtGallery.Contracts;
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Web.Api;
 using ArtGallery.Web.Backups;
@@ -14,6 +15,7 @@ public sealed class BackupRestoreTests(TinyModel model)
 {
     private const string Password = "user-Pass-123";
 
+    [Trait("Category","Slow")]
     [Fact]
     public async Task Backup_DuringTrainingAndFavoriteWrites_RestoresIntoFreshHostWithEverything()
     {
@@ -29,10 +31,10 @@ public sealed class BackupRestoreTests(TinyModel model)
             // A finished tiny run (checkpoints, samples) exported as a model, then a second run training during the back-up.
             var admin = await Session.AdminAsync(app);
             await TrainingApiClient.StartAsync(admin, kimgPerPhase: 0.1);
-            finishedRun = (await TrainingApiClient.WaitForAsync(admin, s => s.Status == "finished")).RunId!;
+            finishedRun = (await TrainingApiClient.WaitForAsync(admin, s => s.Status == JobStatus.Finished)).RunId!;
             modelId = (await (await admin.PostAsync($"/api/training/runs/{finishedRun}/activate", null)).Content.ReadFromJsonAsync<string>())!;
             await TrainingApiClient.StartAsync(admin, kimgPerPhase: 50);
-            await TrainingApiClient.WaitForAsync(admin, s => s.Status == "running" && s.Kimg > 0);
+            await TrainingApiClient.WaitForAsync(admin, s => s.Status == JobStatus.Running && s.Kimg > 0);
 
             foreach (var name in users)
             {
@@ -64,7 +66,7 @@ public sealed class BackupRestoreTests(TinyModel model)
             stop.Cancel();
             await writer;
             await admin.PostAsync("/api/training/stop", null);
-            await TrainingApiClient.WaitForAsync(admin, s => s.Status == "stopped");
+            await TrainingApiClient.WaitForAsync(admin, s => s.Status == JobStatus.Stopped);
 
             Assert.Equal(HttpStatusCode.Forbidden, (await (await Session.UserAsync(app)).GetAsync(backup.Url)).StatusCode);
             var download = await admin.GetAsync(backup.Url);
@@ -98,8 +100,8 @@ public sealed class BackupRestoreTests(TinyModel model)
         Assert.True(models!.Single(m => m.Id == modelId).Active);
         Assert.Equal(HttpStatusCode.OK, (await admin2.GetAsync($"/api/artworks/{modelId}/5.png")).StatusCode);
         var runs = await admin2.GetFromJsonAsync<List<ArtGallery.Data.TrainingRunRecord>>("/api/training/runs");
-        Assert.Contains(runs!, r => r.Id == finishedRun && r.Status == "finished");
-        Assert.Contains(runs!, r => r.Status == "resumable"); // the run training during the back-up
+        Assert.Contains(runs!, r => r.Id == finishedRun && r.Status == JobStatus.Finished);
+        Assert.Contains(runs!, r => r.Status == JobStatus.Resumable); // the run training during the back-up
         Assert.Equal(HttpStatusCode.OK, (await admin2.GetAsync($"/api/training/runs/{finishedRun}/samples/{runs!.Single(r => r.Id == finishedRun).LastSample}")).StatusCode);
     }
 

@@ -5,7 +5,7 @@ using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Backups;
 using ArtGallery.Web.Datasets;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using SixLabors.ImageSharp;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using ArtGallery.Contracts;
 using ArtGallery.Data;
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Imaging;
@@ -10,6 +11,7 @@ using ArtGallery.Web.Tests.Infrastructure;
 namespace ArtGallery.Web.Tests.Hardening;
 
 /// <summary>kill -9 of the real app process at bad moments; the restart must lose nothing that was acknowledged.</summary>
+[Trait("Category","Slow")]
 [Collection("Sequential")]
 public sealed class CrashTests(TinyModel model)
 {
@@ -45,7 +47,7 @@ public sealed class CrashTests(TinyModel model)
         Assert.Empty(Directory.GetFiles(data, "*.tmp", SearchOption.AllDirectories));
         var again = await restarted.SignInAsync("admin", AppFactory.AdminPassword);
         var runs = await again.GetFromJsonAsync<List<TrainingRunRecord>>("/api/training/runs");
-        Assert.Equal(RunStatus.Resumable, runs!.Single(r => r.Id == runId).Status);
+        Assert.Equal(JobStatus.Resumable, runs!.Single(r => r.Id == runId).Status);
         Assert.Equal(HttpStatusCode.Accepted, (await again.PostAsync($"/api/training/resume/{runId}", null)).StatusCode);
         var (_, written) = await resumed.WaitAsync();
 

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using ArtGallery.Contracts;
 using ArtGallery.Data;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Datasets;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Tests.Infrastructure;
 using ArtGallery.Web.Training;
 using LiteDB;
@@ -35,18 +36,18 @@ public sealed class MovableDataFolderTests
         Assert.Equal((id, "moved", 4), (record.Id, record.Name, record.ImageCount));
         Assert.Equal(Path.Combine(moved, "datasets", id), record.Folder);
         Assert.Equal(4, Directory.GetFiles(record.Folder, "img-*.png").Length); // the sweep left it alone
-        Assert.Equal(record.Folder, app.Services.GetRequiredService<TrainingService>().DatasetSpec(id));
+        Assert.Equal(record.Folder, app.Services.GetRequiredService<RunPlanner>().DatasetSpec(id));
 
         var admin = await Session.AdminAsync(app);
         var start = await admin.PostAsJsonAsync("/api/training/start",
             new TrainingRequest { Dataset = id, MaxResolution = 8, KimgPerPhase = 0.2, Minutes = 1 });
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
-        var running = await WaitForAsync(admin, s => s.Kimg > 0 || s.Status is RunStatus.Finished or RunStatus.Failed, 120);
-        Assert.NotEqual(RunStatus.Failed, running.Status);
+        var running = await WaitForAsync(admin, s => s.Kimg > 0 || s.Status is JobStatus.Finished or JobStatus.Failed, 120);
+        Assert.NotEqual(JobStatus.Failed, running.Status);
         var run = app.Services.GetRequiredService<ArtGalleryDatabase>().FindRun(running.RunId!)!;
         Assert.Equal(record.Folder, run.Dataset);
         await admin.PostAsync("/api/training/stop", null);
-        await WaitForAsync(admin, s => s.Status is not "running" and not "starting", 60);
+        await WaitForAsync(admin, s => s.Status is not JobStatus.Running and not JobStatus.Starting, 60);
     }
 
     [Fact]

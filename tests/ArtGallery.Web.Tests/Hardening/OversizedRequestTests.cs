@@ -6,6 +6,7 @@ using ArtGallery.Web.Tests.Infrastructure;
 namespace ArtGallery.Web.Tests.Hardening;
 
 /// <summary>10 MB query strings, headers and bodies against the real Kestrel (the in-process test server has no such limits).</summary>
+[Trait("Category","Slow")]
 [Collection("Sequential")]
 public sealed class OversizedRequestTests(TinyModel model)
 {

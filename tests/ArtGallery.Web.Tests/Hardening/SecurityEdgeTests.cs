@@ -1,4 +1,5 @@
 using System.Net;
+using ArtGallery.Contracts;
 using ArtGallery.Web.Tests.Auth;
 using ArtGallery.Web.Tests.Infrastructure;
 using ArtGallery.Web.Training;
@@ -56,8 +57,8 @@ public sealed class SecurityEdgeTests(TinyModel model)
     {
         await using var app = new AppFactory(AppFactory.NewDataDirectory(), model.ModelPath);
         var admin = await Session.AdminAsync(app);
-        app.Services.GetRequiredService<TrainingState>().Report(new TrainingProgressDto(
-            "run-x", "running", "fade-in", 8, 0.5, 1, 2, double.NaN, double.PositiveInfinity, double.NegativeInfinity, null, 0, double.NaN, false), null);
+        app.Services.GetRequiredService<JobMonitor>().RunReport(new TrainingProgressDto(
+            "run-x", JobStatus.Running, "fade-in", 8, 0.5, 1, 2, double.NaN, double.PositiveInfinity, double.NegativeInfinity, null, 0, double.NaN, false), null);
         var response = await admin.GetAsync("/api/training/status");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"NaN\"", await response.Content.ReadAsStringAsync());

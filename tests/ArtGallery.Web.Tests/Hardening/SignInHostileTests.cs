@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ArtGallery.Web.Tests.Hardening;
 
 /// <summary>Issue 15 classes 2 and 4: hostile return URLs never break a sign-in; sign-out and password change end sessions on the server.</summary>
-public sealed partial class SignInHostileTests : IAsyncLifetime
+public sealed partial class SignInHostileTests(SharedApp shared) : IClassFixture<SharedApp>
 {
-    private readonly AppFactory app = new(AppFactory.NewDataDirectory(), null);
+    private AppFactory app => shared.For(null);
 
     private static readonly string[] Hostile =
         ["/\t/evil", "/\r/evil", "/\n/evil", "/\u0001x", "/\u007fx", "/\vx", "/\u00a0x", "/\u2028x", "//evil.example", "/\\evil.example",
@@ -100,10 +100,6 @@ public sealed partial class SignInHostileTests : IAsyncLifetime
             ["__RequestVerificationToken"] = token, ["username"] = user, ["password"] = password, ["returnUrl"] = returnUrl,
         }));
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();

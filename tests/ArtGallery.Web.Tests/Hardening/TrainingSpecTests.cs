@@ -25,8 +25,8 @@ public sealed class TrainingSpecTests
     public async Task DatasetSpec_BuiltinOptions_Kept()
     {
         await using var app = new AppFactory(AppFactory.NewDataDirectory(), null);
-        var training = (TrainingService)app.Services.GetService(typeof(TrainingService))!;
-        Assert.Equal("builtin:abstract?count=64&seed=3", training.DatasetSpec("builtin:abstract?count=64&seed=3"));
-        Assert.Null(training.DatasetSpec("builtin:abstract?count=-1"));
+        var runs = (RunPlanner)app.Services.GetService(typeof(RunPlanner))!;
+        Assert.Equal("builtin:abstract?count=64&seed=3", runs.DatasetSpec("builtin:abstract?count=64&seed=3"));
+        Assert.Null(runs.DatasetSpec("builtin:abstract?count=-1"));
     }
 }

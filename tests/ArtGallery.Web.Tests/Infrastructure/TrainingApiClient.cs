@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ArtGallery.Contracts;
 using ArtGallery.Web.Training;
 
 namespace ArtGallery.Web.Tests.Infrastructure;
@@ -8,7 +9,7 @@ namespace ArtGallery.Web.Tests.Infrastructure;
 /// <summary>Drives the admin training API over HTTP (in-process factory or a real child process alike).</summary>
 public static class TrainingApiClient
 {
-    public sealed record RunState(string Status, string? RunId, double Kimg);
+    public sealed record RunState(JobStatus Status, string? RunId, double Kimg);
 
     /// <summary>Starts a run on builtin:abstract; throws unless the API accepted it.</summary>
     public static async Task StartAsync(HttpClient admin, double kimgPerPhase, double minutes = 1, int resolution = 8)
@@ -24,7 +25,8 @@ public static class TrainingApiClient
     {
         var json = await admin.GetFromJsonAsync<JsonElement>("/api/training/status");
         var kimg = json.TryGetProperty("current", out var c) && c.ValueKind == JsonValueKind.Object ? c.GetProperty("kimg").GetDouble() : 0;
-        return new RunState(json.GetProperty("status").GetString()!, json.GetProperty("runId").GetString(), kimg);
+        // Parsed from the wire word, so a status written any other way fails here.
+        return new RunState(JobStatusText.Parse(json.GetProperty("status").GetString()!), json.GetProperty("runId").GetString(), kimg);
     }
 
     /// <summary>Polls the status until <paramref name="done"/> holds; fails with the last state after <paramref name="seconds"/>.</summary>

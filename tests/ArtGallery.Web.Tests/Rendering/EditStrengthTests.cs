@@ -41,7 +41,8 @@ public sealed class EditStrengthTests(BundledDirections bundled, ITestOutputHelp
         foreach (var name in ArtworkEdits.Names)
         {
             double low = Change(ArtworkEdits.None.With(name, -ArtworkEdits.MaxSigma)), high = Change(ArtworkEdits.None.With(name, ArtworkEdits.MaxSigma));
-            output.WriteLine($"{name}: -3 {low:F1}, +3 {high:F1} (of 255); step {bundled.Directions.Step(name):F2}, std {bundled.Directions.StdDevs[name]:F2}; ends {bundled.Directions.EndsOf(name)}");
+            output.WriteLine($"{name}: -3 {low:F1}, +3 {high:F1} (of 255); step {bundled.Directions.Step(name):F2}, std " +
+                $"{bundled.Directions.StdDevs[name]:F2}; ends {bundled.Directions.EndsOf(name)}");
             // Before calibration: brightness 9, warmth 9, contrast 6, complexity 9 at +3, and PC 1 84.
             Assert.InRange(low, 40, 70);
             Assert.InRange(high, 40, 70);
@@ -71,7 +72,8 @@ public sealed class EditStrengthTests(BundledDirections bundled, ITestOutputHelp
         var before = bundled.Generator.RenderBatch(bundled.Latents, 1f, InStandardDeviations(all));
         double plainSpread = Spread(bundled.Plain), plainSaturation = Saturation(bundled.Plain);
         output.WriteLine($"all at {end:+0;-0}: spread between seeds {Spread(stacked) / plainSpread:P0} of unedited (before: {Spread(before) / plainSpread:P0}), " +
-            $"saturation {Saturation(stacked):F3} (before {Saturation(before):F3}, unedited {plainSaturation:F3}), change {SliderCalibration.MeanChange(bundled.Plain, stacked):F1}");
+            $"saturation {Saturation(stacked):F3} (before {Saturation(before):F3}, unedited {plainSaturation:F3}), change " +
+                $"{SliderCalibration.MeanChange(bundled.Plain, stacked):F1}");
         // Washed out = every seed pushed to one over-saturated picture (before: 62% / 28% of the spread, saturation 0.63 at +3).
         Assert.True(Spread(stacked) >= 0.6 * plainSpread, $"stacked edits pull the seeds together: spread {Spread(stacked):F1} of {plainSpread:F1}");
         Assert.InRange(Saturation(stacked), 0.5 * plainSaturation, 0.5);

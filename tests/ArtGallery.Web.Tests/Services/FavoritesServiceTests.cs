@@ -1,6 +1,6 @@
 using ArtGallery.Data;
 using ArtGallery.Web.Favorites;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,8 @@
+using ArtGallery.Contracts;
 using ArtGallery.Data;
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Gan.Training;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Tests.Infrastructure;
 using ArtGallery.Web.Training;
@@ -39,7 +40,7 @@ public sealed class RunsServiceTests : IDisposable
     [Fact]
     public void TimelineAndCurves_ARealRun_ComeFromItsFolder()
     {
-        var id = CopyTinyRun(RunStatus.Finished);
+        var id = CopyTinyRun(JobStatus.Finished);
         var folder = folders.For(id);
 
         var timeline = runs.Timeline(id);
@@ -53,11 +54,11 @@ public sealed class RunsServiceTests : IDisposable
     }
 
     [Theory]
-    [InlineData(RunStatus.Finished, false, true)]
-    [InlineData(RunStatus.Stopped, true, true)]
-    [InlineData(RunStatus.Paused, true, false)]
-    [InlineData(RunStatus.Failed, false, false)]
-    public void Recent_ByStatus_OffersResumeAndExtend(string status, bool resume, bool extend)
+    [InlineData(JobStatus.Finished, false, true)]
+    [InlineData(JobStatus.Stopped, true, true)]
+    [InlineData(JobStatus.Paused, true, false)]
+    [InlineData(JobStatus.Failed, false, false)]
+    public void Recent_ByStatus_OffersResumeAndExtend(JobStatus status, bool resume, bool extend)
     {
         var id = CopyTinyRun(status);
         var summary = Assert.Single(runs.Recent(), r => r.Run.Id == id);
@@ -69,7 +70,7 @@ public sealed class RunsServiceTests : IDisposable
     [Fact]
     public async Task ActivateAsync_ItsCheckpoint_BecomesTheActiveModel()
     {
-        var id = CopyTinyRun(RunStatus.Finished);
+        var id = CopyTinyRun(JobStatus.Finished);
         var checkpoint = Path.GetFileName(CheckpointStore.List(folders.For(id).Path)[0]);
 
         var modelId = await runs.ActivateAsync(id, checkpoint);
@@ -81,7 +82,7 @@ public sealed class RunsServiceTests : IDisposable
     [Fact]
     public async Task ActivateAsync_NameNotOfThisRun_RefusedAndNothingChanges()
     {
-        var id = CopyTinyRun(RunStatus.Finished);
+        var id = CopyTinyRun(JobStatus.Finished);
         await Assert.ThrowsAsync<InvalidOperationException>(() => runs.ActivateAsync(id, "../../models/other.agck"));
         Assert.Null(catalog.Active);
     }
@@ -104,7 +105,7 @@ public sealed class RunsServiceTests : IDisposable
         Assert.Equal(0.05, runs.LastPhaseKimg(new TrainingRunRecord { Id = "s", OptionsJson = TinyModel.Options().ToJson() }));
     }
 
-    private string CopyTinyRun(string status)
+    private string CopyTinyRun(JobStatus status)
     {
         var id = $"run-test-{Guid.NewGuid():N}"[..20];
         var target = folders.For(id).Path;

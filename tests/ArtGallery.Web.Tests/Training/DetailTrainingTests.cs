@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ArtGallery.Contracts;
 using ArtGallery.Data;
 using ArtGallery.Detail;
 using ArtGallery.Imaging;
@@ -35,6 +36,7 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         app = new AppFactory(AppFactory.NewDataDirectory(), modelPath);
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public async Task ActiveModel_ProgressAndStripOverTheHub_ThenItsPrintsNameTheDetailModel()
     {
@@ -46,7 +48,7 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         hub.On<DetailProgressDto>(nameof(ITrainingClient.DetailProgress), p =>
         {
             lock (progress) progress.Add(p);
-            if (p.Status is "finished" or "failed" or "stopped") ended.TrySetResult(p);
+            if (p.Status is JobStatus.Finished or JobStatus.Failed or JobStatus.Stopped) ended.TrySetResult(p);
         });
         hub.On<DetailSampleDto>(nameof(ITrainingClient.DetailSample), s => { lock (samples) samples.Add(s); });
         await hub.StartAsync();
@@ -59,8 +61,8 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         var last = await ended.Task.WaitAsync(Limit);
 
         var state = await admin.GetFromJsonAsync<JsonElement>("/api/training/detail");
-        Assert.True(last.Status == "finished", $"ended {last.Status}: {state}");
-        lock (progress) Assert.Contains(progress, p => p.Status == "running" && double.IsFinite(p.BicubicLoss));
+        Assert.True(last.Status == JobStatus.Finished, $"ended {last.Status}: {state}");
+        lock (progress) Assert.Contains(progress, p => p.Status == JobStatus.Running && double.IsFinite(p.BicubicLoss));
         DetailSampleDto sample;
         lock (samples)
         {
@@ -82,11 +84,12 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         Assert.Equal("detail", PngInspector.Read(await admin.GetByteArrayAsync("/api/artworks/active/3.png?view=large")).Text["Upscaler"]);
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public async Task FinishedRun_SavedInTheRunFolder_AndActivatingTheRunBringsItToPrints()
     {
         var admin = await Session.AdminAsync(app);
-        var runId = CopyTinyRun(RunStatus.Finished);
+        var runId = CopyTinyRun(JobStatus.Finished);
 
         var start = await admin.PostAsJsonAsync("/api/training/detail", new DetailTrainingRequest { RunId = runId, Steps = 4, Threads = 1 });
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
@@ -102,6 +105,7 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         Assert.Equal("detail", print.Text["Upscaler"]);
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public async Task WhileADetailModelTrains_SecondJobRefused_RunRefused_StopKeepsNothing()
     {
@@ -124,6 +128,7 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
     }
 
+    [Trait("Category","Slow")]
     [Fact]
     public async Task KilledDetailWorker_JobFailed_NothingSaved_GalleryServes_NextJobRuns()
     {
@@ -174,7 +179,7 @@ public sealed class DetailTrainingTests : IAsyncLifetime
         return state;
     }
 
-    private string CopyTinyRun(string status)
+    private string CopyTinyRun(JobStatus status)
     {
         var id = $"run-test-{Guid.NewGuid():N}"[..20];
         var target = Path.Combine(app.DataDirectory, "runs", id);

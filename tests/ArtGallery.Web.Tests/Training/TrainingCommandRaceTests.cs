@@ -10,6 +10,7 @@ namespace ArtGallery.Web.Tests.Training;
 /// Pause and Stop landing as a run ends: the trainer thread nulls the active run while the command loop reads it. A
 /// command that threw out of the loop used to stop the host (BackgroundServiceExceptionBehavior.StopHost).
 /// </summary>
+[Trait("Category","Slow")]
 [Collection("Sequential")]
 public sealed class TrainingCommandRaceTests(TinyModel model)
 {
@@ -20,7 +21,7 @@ public sealed class TrainingCommandRaceTests(TinyModel model)
             new Dictionary<string, string> { ["ArtGallery:TrainingThreads"] = "1" });
         var admin = await Session.AdminAsync(app);
         var training = app.Services.GetRequiredService<TrainingService>();
-        var state = app.Services.GetRequiredService<TrainingState>();
+        var monitor = app.Services.GetRequiredService<JobMonitor>();
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         // A run of a few steps, so its end (and the field set to null) comes while the commands below are queued.
         var tiny = new TrainingRequest { Dataset = "builtin:abstract", MaxResolution = 8, KimgPerPhase = 0.05, Minutes = 1 };
@@ -36,8 +37,8 @@ public sealed class TrainingCommandRaceTests(TinyModel model)
                 await Task.Delay(Random.Shared.Next(0, 40 * (runs % 4 + 1)));
             }
             var idle = DateTime.UtcNow.AddSeconds(60);
-            while ((state.IsBusy || training.HandlingSince is not null) && DateTime.UtcNow < idle) await Task.Delay(20);
-            Assert.False(state.IsBusy, $"run {runs} did not end within 60 s");
+            while ((monitor.Busy || training.HandlingSince is not null) && DateTime.UtcNow < idle) await Task.Delay(20);
+            Assert.False(monitor.Busy, $"run {runs} did not end within 60 s");
             Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, $"the host began stopping after run {runs}");
             Assert.True(training.CommandLoopAlive, $"the command loop died after run {runs}: {training.ExecuteTask?.Exception}");
         }

@@ -12,6 +12,7 @@ public sealed class TrainingHubTests(TinyModel model) : IAsyncLifetime
 {
     private readonly AppFactory app = new(AppFactory.NewDataDirectory(), model.ModelPath);
 
+    [Trait("Category","Slow")]
     [Fact]
     public async Task Hub_AdminDuringTinyRun_ReceivesProgressAndSamples()
     {

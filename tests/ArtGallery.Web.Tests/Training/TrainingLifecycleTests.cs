@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ArtGallery.Contracts;
 using ArtGallery.Data;
 using ArtGallery.Web.Tests.Infrastructure;
 using ArtGallery.Web.Training;
@@ -10,6 +11,7 @@ namespace ArtGallery.Web.Tests.Training;
 [Collection("Sequential")]
 public sealed class TrainingLifecycleTests(TinyModel model)
 {
+    [Trait("Category","Slow")]
     [Fact]
     public async Task PauseThenResume_ContinuesFromCheckpointAndActivates()
     {
@@ -17,15 +19,15 @@ public sealed class TrainingLifecycleTests(TinyModel model)
             new Dictionary<string, string> { ["ArtGallery:TrainingThreads"] = "1" });
         var admin = await Session.AdminAsync(app);
         await admin.PostAsJsonAsync("/api/training/start", new TrainingRequest { MaxResolution = 8, KimgPerPhase = 5, Minutes = 2 });
-        var running = await WaitFor(admin, s => s.Status == "running" && s.Kimg > 0.1);
+        var running = await TrainingApiClient.WaitForAsync(admin, s => s.Status == JobStatus.Running && s.Kimg > 0.1);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/training/pause", null)).StatusCode);
-        var paused = await WaitFor(admin, s => s.Status == RunStatus.Paused);
+        var paused = await TrainingApiClient.WaitForAsync(admin, s => s.Status == JobStatus.Paused);
 
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/training/resume/{running.RunId}", null)).StatusCode);
-        var resumed = await WaitFor(admin, s => s.Status == "running" && s.Kimg > paused.Kimg);
+        var resumed = await TrainingApiClient.WaitForAsync(admin, s => s.Status == JobStatus.Running && s.Kimg > paused.Kimg);
         Assert.Equal(running.RunId, resumed.RunId);
         await admin.PostAsync("/api/training/stop", null);
-        await WaitFor(admin, s => s.Status == RunStatus.Stopped);
+        await TrainingApiClient.WaitForAsync(admin, s => s.Status == JobStatus.Stopped);
         var runs = await admin.GetFromJsonAsync<List<TrainingRunRecord>>("/api/training/runs");
         var options = ArtGallery.Gan.Training.TrainingOptions.FromJson(runs!.Single(r => r.Id == running.RunId).OptionsJson);
         Assert.Equal(1, options.Threads); // ArtGallery:TrainingThreads reaches the engine (the default is 2)
@@ -43,26 +45,10 @@ public sealed class TrainingLifecycleTests(TinyModel model)
     {
         var data = AppFactory.NewDataDirectory();
         using (var db = new ArtGalleryDatabase(Path.Combine(data, "artgallery.db")))
-            db.SaveRun(new TrainingRunRecord { Id = "run-crashed", Status = RunStatus.Running, Started = DateTime.UtcNow });
+            db.SaveRun(new TrainingRunRecord { Id = "run-crashed", Status = JobStatus.Running, Started = DateTime.UtcNow });
         await using var app = new AppFactory(data, model.ModelPath);
         var admin = await Session.AdminAsync(app);
         var runs = await admin.GetFromJsonAsync<List<TrainingRunRecord>>("/api/training/runs");
-        Assert.Equal(RunStatus.Resumable, runs!.Single(r => r.Id == "run-crashed").Status);
-    }
-
-    private sealed record RunState(string Status, string? RunId, double Kimg);
-
-    private static async Task<RunState> WaitFor(HttpClient admin, Func<RunState, bool> done)
-    {
-        var until = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var json = await admin.GetFromJsonAsync<JsonElement>("/api/training/status");
-            var kimg = json.TryGetProperty("current", out var c) && c.ValueKind == JsonValueKind.Object ? c.GetProperty("kimg").GetDouble() : 0;
-            var s = new RunState(json.GetProperty("status").GetString()!, json.GetProperty("runId").GetString(), kimg);
-            if (done(s)) return s;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"Training stayed at {s}.");
-            await Task.Delay(200);
-        }
+        Assert.Equal(JobStatus.Resumable, runs!.Single(r => r.Id == "run-crashed").Status);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using ArtGallery.Contracts;
 using ArtGallery.Data;
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Imaging;
@@ -16,6 +17,7 @@ using static ArtGallery.Web.Tests.Infrastructure.TrainingApiClient;
 namespace ArtGallery.Web.Tests.Training;
 
 /// <summary>Training runs in its own `artgallery worker` process: a real kill -9 of it, and the host's shutdown.</summary>
+[Trait("Category","Slow")]
 [Collection("Sequential")]
 public sealed partial class WorkerProcessTests(TinyModel model)
 {
@@ -48,13 +50,13 @@ public sealed partial class WorkerProcessTests(TinyModel model)
         Assert.Equal(checkpoint, CheckpointStore.List(folder).Single());
         double checkpointKimg = CheckpointStore.LoadLatest(folder)!.Counters.Kimg;
 
-        var after = await WaitForAsync(admin, s => s.Status == RunStatus.Resumable, 30);
+        var after = await WaitForAsync(admin, s => s.Status == JobStatus.Resumable, 30);
         Assert.Equal(runId, after.RunId);
         var status = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/training/status");
         Assert.Contains("killed by signal 9", status.GetProperty("message").GetString());
         Assert.Contains("killed by signal 9", await admin.GetStringAsync("/admin/training")); // the admin page's notice
         var runs = await admin.GetFromJsonAsync<List<TrainingRunRecord>>("/api/training/runs");
-        Assert.Equal(RunStatus.Resumable, runs!.Single(r => r.Id == runId).Status);
+        Assert.Equal(JobStatus.Resumable, runs!.Single(r => r.Id == runId).Status);
         Assert.Null(training.WorkerProcessId);
         // The gallery never noticed.
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/artworks/{model.ModelId}/7.png")).StatusCode);
@@ -64,12 +66,12 @@ public sealed partial class WorkerProcessTests(TinyModel model)
         await Until(() => StartedAt(logs).Count == 2, "the resumed worker's start");
         Assert.Equal(checkpointKimg, StartedAt(logs)[1], 9); // from the last checkpoint, not from zero
         Assert.True(checkpointKimg > 0);
-        var resumed = await WaitForAsync(admin, s => s.Status == "running" && s.Kimg > checkpointKimg);
+        var resumed = await WaitForAsync(admin, s => s.Status == JobStatus.Running && s.Kimg > checkpointKimg);
         Assert.Equal(runId, resumed.RunId);
 
         // A pause still ends with a checkpoint written by the worker.
         await admin.PostAsync("/api/training/pause", null);
-        await WaitForAsync(admin, s => s.Status == RunStatus.Paused);
+        await WaitForAsync(admin, s => s.Status == JobStatus.Paused);
         Assert.True(CheckpointStore.LoadLatest(folder)!.Counters.Kimg >= resumed.Kimg);
     }
 
@@ -84,8 +86,8 @@ public sealed partial class WorkerProcessTests(TinyModel model)
             var admin = await Session.AdminAsync(app);
             var training = app.Services.GetRequiredService<TrainingService>();
             await StartAsync(admin, kimgPerPhase: 20, minutes: 3); // no checkpoint of its own for minutes
-            var running = await WaitForAsync(admin, s => s.Status == "running" && s.Kimg > 0);
-            folder = training.Folder(running.RunId!).Path;
+            var running = await WaitForAsync(admin, s => s.Status == JobStatus.Running && s.Kimg > 0);
+            folder = app.Services.GetRequiredService<RunFolders>().For(running.RunId!).Path;
             worker = Process.GetProcessById(training.WorkerProcessId!.Value);
             Assert.Empty(CheckpointStore.List(folder));
         }

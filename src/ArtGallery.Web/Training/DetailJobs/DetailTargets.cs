@@ -1,8 +1,10 @@
+using ArtGallery.Contracts;
+using ArtGallery.Contracts.Worker;
 using ArtGallery.Data;
 using ArtGallery.Detail;
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Imaging;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Rendering;
 
 namespace ArtGallery.Web.Training.DetailJobs;
@@ -28,7 +30,7 @@ public sealed class DetailTargets(ArtGalleryDatabase db, RunFolders folders, Mod
         if (!string.IsNullOrWhiteSpace(request.RunId))
         {
             var run = db.FindRun(request.RunId) ?? throw new ArgumentException($"Unknown run '{request.RunId}'.");
-            if (run.Status == RunStatus.Running) throw new InvalidOperationException($"Run {run.Id} is training; its detail model can be trained once it has stopped.");
+            if (run.Status == JobStatus.Running) throw new InvalidOperationException($"Run {run.Id} is training; its detail model can be trained once it has stopped.");
             var folder = folders.For(run.Id).Path;
             if (CheckpointStore.List(folder).Count == 0) throw new InvalidOperationException($"Run {run.Id} has no checkpoint to train a detail model for.");
             return new DetailPlan(run.Id, folder, run.Dataset, DetailModel.PathFor(folder));
@@ -39,6 +41,14 @@ public sealed class DetailTargets(ArtGalleryDatabase db, RunFolders folders, Mod
             throw new InvalidOperationException("The bundled model ships with its own detail model; activate a run's checkpoint to train one for your own.");
         var dataset = db.FindRun(model.Source)?.Dataset ?? BuiltinAbstractDataset.SpecName;
         return new DetailPlan($"model {model.Id}", model.Path, dataset, DetailModel.PathFor(model.Path));
+    }
+
+    /// <summary>The worker's first command for <paramref name="plan"/>; the strips of the previous job are deleted (previews of
+    /// the current job only).</summary>
+    public WorkerCommand FirstCommand(DetailPlan plan, DetailTrainingRequest request)
+    {
+        if (Directory.Exists(SamplesFolder)) Directory.Delete(SamplesFolder, recursive: true);
+        return WorkerCommand.TrainDetail(plan.Generator, plan.Dataset, plan.Output, SamplesFolder, request.Minutes, request.Steps, request.Threads);
     }
 
     /// <summary>After a job saved <paramref name="saved"/>: the gallery model it serves (if registered) gets it next to its file, and prints load it.</summary>

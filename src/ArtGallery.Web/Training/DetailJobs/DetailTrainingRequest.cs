@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using ArtGallery.Contracts;
+using ArtGallery.Contracts.Worker;
 
 namespace ArtGallery.Web.Training.DetailJobs;
 
@@ -37,12 +39,17 @@ public sealed class DetailTrainingRequest
     }
 }
 
-/// <summary>A detail job's progress as sent over the hub: <see cref="Status"/> is starting, calibrating, running, finished, stopped or failed.</summary>
-public sealed record DetailProgressDto(string Target, string Status, int Step, double Fraction, double Loss, double BicubicLoss, double? EtaSeconds,
+/// <summary>A detail job's progress as the status API and the page see it: <see cref="Status"/> is starting, calibrating, running,
+/// finished, stopped or failed.</summary>
+public sealed record DetailProgressDto(string Target, JobStatus Status, int Step, double Fraction, double Loss, double BicubicLoss, double? EtaSeconds,
     double Elapsed, int SkippedSteps)
 {
     /// <summary>Before the first report.</summary>
-    public static DetailProgressDto Starting(string target) => new(target, "starting", 0, 0, double.NaN, double.NaN, null, 0, 0);
+    public static DetailProgressDto Starting(string target) => new(target, JobStatus.Starting, 0, 0, double.NaN, double.NaN, null, 0, 0);
+
+    /// <summary>A running job's report from the worker.</summary>
+    public static DetailProgressDto From(string target, DetailReport p) =>
+        new(target, JobStatus.Running, p.Step, p.Fraction, p.Loss, p.BicubicLoss, p.EtaSeconds, p.Elapsed, p.SkippedSteps);
 }
 
 /// <summary>A sample strip (LR | detail output | HR) of a detail job: its admin-only URL and the step it shows.</summary>

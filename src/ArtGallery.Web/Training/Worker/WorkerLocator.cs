@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ArtGallery.Web.Hosting;
+using ArtGallery.Web.Infrastructure;
 
 namespace ArtGallery.Web.Training.Worker;
 

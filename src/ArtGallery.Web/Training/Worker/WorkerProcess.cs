@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ArtGallery.Gan.Worker;
+using ArtGallery.Contracts.Worker;
 
 namespace ArtGallery.Web.Training.Worker;
 

@@ -1,3 +1,4 @@
+using ArtGallery.Contracts;
 using ArtGallery.Gan.Training;
 using ArtGallery.Web.Accounts;
 using ArtGallery.Web.Components.Shared;
@@ -9,14 +10,15 @@ using MudBlazor;
 
 namespace ArtGallery.Web.Components.Pages.Admin;
 
-/// <summary>The training page: live state from <see cref="TrainingState"/>, runs and the last run's pictures from <see cref="RunsService"/>.</summary>
+/// <summary>The training page: live state from the <see cref="JobMonitor"/>, runs and the last run's pictures from <see cref="RunsService"/>.</summary>
 public partial class Training
 {
     private const int RedrawMs = 250;
 
     [Inject] private TrainingService Service { get; set; } = default!;
-    [Inject] private TrainingState State { get; set; } = default!;
-    [Inject] private ArtGallery.Web.Training.DetailJobs.DetailTrainingState Detail { get; set; } = default!;
+    [Inject] private JobMonitor Monitor { get; set; } = default!;
+    [Inject] private RunPlanner Planner { get; set; } = default!;
+    [Inject] private ArtGallery.Web.Training.DetailJobs.DetailTargets DetailTargets { get; set; } = default!;
     [Inject] private RunsService Runs { get; set; } = default!;
     [Inject] private DatasetService Datasets { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -32,30 +34,29 @@ public partial class Training
     private IReadOnlyList<RunSummary> runs = [];
     private IReadOnlyList<SampleDto> lastSamples = [];
     private IReadOnlyList<ProgressPoint> lastCurves = [];
-    private string? lastRunId, problem, seenStatus;
+    private string? lastRunId, problem;
+    private JobStatus? seenStatus;
     private Data.TrainingRunRecord? resumable;
-    private bool busy, pending;
+    private bool busy, pending, seenBusy;
     private long lastRender;
     private LiveSubscription? live;
-    private DetailPanel? detailPanel;
-    private ModelsPanel? modelsPanel;
 
-    // One job at a time: a GAN run or a detail model holds the worker.
-    private bool JobBusy => State.IsBusy || Detail.IsBusy;
+    // Pause and Stop act on a run; a detail job has its own Stop on the detail panel.
+    private bool RunBusy => Monitor.Job == JobKind.Run;
 
     // Buttons stay disabled in the prerendered page: a click before the circuit connects would be lost.
     private bool Live => RendererInfo.IsInteractive;
 
     // While a run trains the page shows it live; otherwise the newest run's grids and curves, read back from its folder.
-    private IReadOnlyList<SampleDto> ShownSamples => State.IsBusy ? State.Samples : lastSamples;
-    private IReadOnlyList<ProgressPoint> ShownCurves => State.IsBusy ? [.. State.History.Select(p => p.ToPoint())] : lastCurves;
-    private string ChartCaption => State.IsBusy ? $"This run: {State.RunId}" : lastRunId is null ? "No run yet" : $"Last run: {lastRunId}";
+    private IReadOnlyList<SampleDto> ShownSamples => RunBusy ? Monitor.Run.Samples : lastSamples;
+    private IReadOnlyList<ProgressPoint> ShownCurves => RunBusy ? [.. Monitor.Run.History.Select(p => p.ToPoint())] : lastCurves;
+    private string ChartCaption => RunBusy ? $"This run: {Monitor.Run.RunId}" : lastRunId is null ? "No run yet" : $"Last run: {lastRunId}";
 
     protected override void OnInitialized() => Refresh();
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender) live = LiveSubscription.Start(h => State.Changed += h, h => State.Changed -= h, InvokeAsync, DispatchExceptionAsync, OnStateChanged);
+        if (firstRender) live = LiveSubscription.Start(h => Monitor.Changed += h, h => Monitor.Changed -= h, InvokeAsync, DispatchExceptionAsync, OnStateChanged);
     }
 
     private async Task OnStateChanged()
@@ -68,26 +69,26 @@ public partial class Training
         pending = false;
         lastRender = Environment.TickCount64;
         // Records and run folders are read only when the status changes, never per progress report.
-        if (State.Status != seenStatus) Refresh();
+        if (Monitor.Run.Status != seenStatus || Monitor.Busy != seenBusy) Refresh();
         StateHasChanged();
     }
 
     private void Refresh()
     {
-        seenStatus = State.Status;
+        (seenStatus, seenBusy) = (Monitor.Run.Status, Monitor.Busy);
         datasets = Datasets.Choices();
         runs = Runs.Recent();
         resumable = Runs.Resumable();
         lastRunId = Runs.Latest()?.Id;
         speeds = Runs.Speeds();
-        budgetMinutes = State.RunId is { } current ? Runs.BudgetMinutes(current) : null;
+        budgetMinutes = Monitor.Run.RunId is { } current ? Runs.BudgetMinutes(current) : null;
         (lastSamples, lastCurves) = lastRunId is null ? ([], []) : (Runs.Timeline(lastRunId), Runs.Curves(lastRunId));
     }
 
     private async Task Start()
     {
         var start = request.Copy();
-        problem = Service.Problem(start) ?? ArtGallery.Web.Training.Budget.TrainingPlan.Fit(start, speeds);
+        problem = Planner.Problem(start) ?? ArtGallery.Web.Training.Budget.TrainingPlan.Fit(start, speeds);
         if (problem is null) await Send(new TrainingCommand.Start(start));
     }
 
@@ -97,6 +98,11 @@ public partial class Training
     {
         if (!await Auth.IsAdminAsync()) { problem = AdminCheck.Refusal; return; }
         problem = Service.Send(command) ? null : "Busy: try again in a moment.";
+    }
+
+    private async Task TrainDetail(string runId)
+    {
+        problem = await Auth.IsAdminAsync() ? await DetailTrainingPrompt.AskAndQueueAsync(runId, Dialogs, DetailTargets, Service) : AdminCheck.Refusal;
     }
 
     private async Task Extend(RunSummary run)
@@ -119,8 +125,8 @@ public partial class Training
         try
         {
             var id = await Runs.ActivateAsync(choice.RunId, choice.Checkpoint);
-            flow.Announce(id, previous, () => modelsPanel?.Refresh());
-            modelsPanel?.Refresh();
+            // The models panel follows the catalog's ActiveChanged itself.
+            flow.Announce(id, previous);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException)
         {

@@ -57,12 +57,13 @@ public sealed class PrintChoices(ArtworkRequest request)
     public string PictureUrl(int k) => Request.DisplayUrl(PictureSide, k);
 
     /// <summary>The print endpoint for the picked candidate (works without script; the dialog downloads with progress instead).</summary>
-    public string DownloadUrl => string.Create(CultureInfo.InvariantCulture,
-        $"/api/artworks/{Request.ModelId}/{Request.Seed}/print?size={Size}&dpi={Dpi}&orientation={Orientation}&crop={crop:0.##}&trunc={Request.Truncation:0.##}&edits={Uri.EscapeDataString(Request.Edits.Canonical)}")
-        + (Request.Mix is { } mix ? "&mix=" + Uri.EscapeDataString(mix.Canonical) : "") + string.Create(CultureInfo.InvariantCulture, $"&candidate={Picked}");
+    public string DownloadUrl => Query.Url(Request.ModelId, Request.Seed);
+
+    /// <summary>The print endpoint's query for the current choices (the endpoint reads the same record).</summary>
+    public Api.PrintQuery Query => Api.PrintQuery.For(Request, Size, Orientation, Dpi, crop, Picked);
 
     /// <summary>The file name the print downloads as.</summary>
-    public string FileName => Api.ArtworksApi.PrintFileName(Request, Size, Dpi);
+    public string FileName => Api.PrintQuery.FileName(Request, Size, Dpi);
 
     /// <summary>CSS that shows a square picture cropped as the print crops it: the print's aspect, the crop along the cut axis.</summary>
     public string CropStyle(PrintSpec spec)

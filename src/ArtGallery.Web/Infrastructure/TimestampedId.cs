@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ArtGallery.Web.Hosting;
+namespace ArtGallery.Web.Infrastructure;
 
 /// <summary>Ids of runs, datasets and back-ups: <c>PREFIX-yyyyMMdd-HHmmss-HEX</c> (UTC, so they sort by time; the random
 /// hex part keeps two made in the same second apart).</summary>

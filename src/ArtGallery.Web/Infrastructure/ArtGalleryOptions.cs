@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ArtGallery.Web.Hosting;
+namespace ArtGallery.Web.Infrastructure;
 
 /// <summary>Settings under "ArtGallery" (environment: ArtGallery__DataDirectory etc.), validated at start.</summary>
 public sealed class ArtGalleryOptions

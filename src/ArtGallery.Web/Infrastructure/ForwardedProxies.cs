@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using IPNetwork = System.Net.IPNetwork;
 using Microsoft.Extensions.Options;
 
-namespace ArtGallery.Web.Hosting;
+namespace ArtGallery.Web.Infrastructure;
 
 /// <summary>
 /// <c>ArtGallery:ForwardedHeaders</c>: the reverse proxies whose <c>X-Forwarded-For</c>, <c>-Proto</c> and <c>-Host</c> the app

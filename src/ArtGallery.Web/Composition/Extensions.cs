@@ -1,4 +1,5 @@
 using ArtGallery.Data;
+using ArtGallery.Web.Infrastructure;
 using ArtGallery.Web.Accounts;
 using ArtGallery.Web.Backups;
 using ArtGallery.Web.Datasets;
@@ -7,7 +8,7 @@ using ArtGallery.Web.Training;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 
-namespace ArtGallery.Web.Hosting;
+namespace ArtGallery.Web.Composition;
 
 /// <summary>Registers each area of the app (eShop style: Program.cs stays a list of these calls).</summary>
 public static class Extensions
@@ -49,15 +50,16 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Training service (singleton and hosted, so pages can read it) and the SignalR hub.</summary>
+    /// <summary>The training service (singleton and hosted, so pages can send it commands), the job monitor pages read and the
+    /// SignalR training hub for clients outside the app.</summary>
     public static WebApplicationBuilder AddArtGalleryTraining(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<TrainingState>();
-        builder.Services.AddSingleton<Training.DetailJobs.DetailTrainingState>();
+        builder.Services.AddSingleton<JobMonitor>();
+        builder.Services.AddSingleton<RunFolders>();
+        builder.Services.AddSingleton<RunPlanner>();
+        builder.Services.AddSingleton<RunsService>();
         builder.Services.AddSingleton<Training.DetailJobs.DetailTargets>();
         builder.Services.AddSingleton<TrainingService>();
-        builder.Services.AddSingleton<RunFolders>();
-        builder.Services.AddSingleton<RunsService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddSignalR(o =>
         {

@@ -1,6 +1,6 @@
-namespace ArtGallery.Gan.Training;
+namespace ArtGallery.Contracts;
 
-/// <summary>A progress report from <see cref="Trainer.Run"/>; paths are non-null only when that file was just written.
+/// <summary>A progress report from the engine's Trainer.Run; paths are non-null only when that file was just written.
 /// Losses are the latest finite ones; <see cref="SkippedUpdates"/> counts updates dropped for a non-finite loss or gradient.</summary>
 public sealed record TrainingProgress(
     string Phase,

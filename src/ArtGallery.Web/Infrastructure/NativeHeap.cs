@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ArtGallery.Web.Hosting;
+namespace ArtGallery.Web.Infrastructure;
 
 /// <summary>
 /// glibc malloc policy for a long-lived server that runs libtorch. Every training run allocates and frees hundreds of

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ArtGallery.Web.Hosting;
+namespace ArtGallery.Web.Infrastructure;
 
 /// <summary>Absolute paths inside the data folder, created on first use.</summary>
 public sealed class DataPaths
