@@ -48,7 +48,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         context.Out.WriteLine($"stopped at {Kimg(final.Kimg, final.TotalKimg)} kimg ({final.Resolution}px); last checkpoint {final.CheckpointPath}");
         context.Out.WriteLine($"latest samples: {final.SampleGridPath}");
         if (final.SkippedUpdates > 0)
-            context.Out.WriteLine($"{final.SkippedUpdates} updates were dropped for a non-finite loss or gradient (see src/ArtGallery.Gan/ENGINE.md)");
+            context.Out.WriteLine(SkippedUpdates.Explain(final.SkippedUpdates));
         return context.Cancel.IsCancellationRequested ? 130 : 0;
     }
 
