@@ -95,11 +95,12 @@ public class WorkflowTests
         var finished = Gan.Checkpoints.CheckpointStore.LoadLatest(run)!;
         Assert.InRange(finished.Counters.ImagesSeen, 150, 165); // 3 phases of 50 images (the last batch may overshoot)
 
-        var longer = CliRunner.Run("train", "--data", TinyData, "--out", run, "--resume", "--final-kimg", "0.2");
+        // A resumed run may take another share of the CPU (--threads), which it then records.
+        var longer = CliRunner.Run("train", "--data", TinyData, "--out", run, "--resume", "--final-kimg", "0.2", "--threads", "2");
         Assert.True(longer.ExitCode == 0, longer.Err);
         var extended = Gan.Checkpoints.CheckpointStore.LoadLatest(run)!;
         Assert.InRange(extended.Counters.ImagesSeen, 300, 315); // 2 x 50 + 200: only the last phase grew
-        Assert.Equal((0.2, 8), (extended.Options.FinalKimg, extended.Options.MaxResolution));
+        Assert.Equal((0.2, 8, 2), (extended.Options.FinalKimg, extended.Options.MaxResolution, extended.Options.Threads));
     }
 
     [Fact]

@@ -20,11 +20,12 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         double? minutes = args.Optional("minutes") is null ? null : args.Double("minutes", 0, 0.01, 100_000);
         var options = resume ? null : ReadOptions(args, minutes);
         double? finalKimg = resume && args.Optional("final-kimg") is not null ? args.Double("final-kimg", 0, 0.001, 100_000) : null;
+        int? threads = resume && args.Optional("threads") is not null ? args.Int("threads", 0, 0, 256) : null;
         args.EnsureAllUsed();
         if (resume && !Directory.Exists(runDir)) throw new CliException($"--resume: run folder '{runDir}' does not exist");
 
         var dataset = DataOption.Open(spec, context);
-        using var trainer = resume ? Trainer.Resume(runDir, dataset, minutes, finalKimg) : Trainer.Create(options!, dataset, runDir);
+        using var trainer = resume ? Trainer.Resume(runDir, dataset, minutes, finalKimg, threads) : Trainer.Create(options!, dataset, runDir);
         foreach (var skipped in trainer.SkippedCheckpoints) context.Err.WriteLine($"warning: skipped damaged checkpoint {skipped}");
         var o = trainer.Options;
         context.Out.WriteLine($"{(resume ? "resuming" : "training")} {o.Recipe} to {o.MaxResolution}px on {dataset.Name} " +

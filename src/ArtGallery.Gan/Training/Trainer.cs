@@ -41,14 +41,21 @@ public sealed class Trainer : IDisposable
     /// <summary>Continues a run from its newest readable checkpoint (damaged ones are skipped, see <see cref="SkippedCheckpoints"/>).
     /// <paramref name="minutes"/> replaces the run's time budget for this session (the budget counts from <see cref="Run"/>);
     /// <paramref name="finalKimg"/> replaces the length of the last phase (the way to train a finished run on).</summary>
-    public static Trainer Resume(string runDir, IImageDataset dataset, double? minutes = null, double? finalKimg = null)
+    public static Trainer Resume(string runDir, IImageDataset dataset, double? minutes = null, double? finalKimg = null, int? threads = null)
     {
         var skipped = new List<string>();
         var data = CheckpointStore.LoadLatest(runDir, skipped)
             ?? throw new InvalidOperationException($"{runDir} has no readable checkpoint to resume from.");
-        // A new time budget, or a longer last phase to keep training a finished run at full size.
-        if (minutes is not null || finalKimg is not null)
-            data = data with { OptionsJson = (data.Options with { Minutes = minutes ?? data.Options.Minutes, FinalKimg = finalKimg ?? data.Options.FinalKimg }).ToJson() };
+        // A new time budget, a longer last phase to keep training a finished run at full size, or another share of the CPU
+        // (the same thread count as before keeps a resumed run bit-exact; another one changes the last bits of each sum).
+        if (minutes is not null || finalKimg is not null || threads is not null)
+            data = data with
+            {
+                OptionsJson = (data.Options with
+                {
+                    Minutes = minutes ?? data.Options.Minutes, FinalKimg = finalKimg ?? data.Options.FinalKimg, Threads = threads ?? data.Options.Threads,
+                }).ToJson(),
+            };
         return new Trainer(GanSession.Restore(data, dataset), dataset, runDir) { SkippedCheckpoints = skipped };
     }
 
