@@ -38,7 +38,8 @@ public class FuzzTests(ITestOutputHelper output)
         output.WriteLine($"{Cases} cases: {accepted} decoded, {refused} refused, slowest {slowest * 1000:0} ms, total {total.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(Cases, accepted + refused);
         Assert.True(refused > Cases / 4, "most mutations should be refused");
-        Assert.True(slowest < 3, $"slowest case took {slowest:0.0} s");
+        // A hang guard, not a speed test: a decoder loop never ends, a loaded machine takes a few seconds at worst.
+        Assert.True(slowest < 30, $"slowest case took {slowest:0.0} s");
         Assert.All(Directory.EnumerateFiles(dir.Path), f => Assert.Matches(@"img-\d{6}\.png$", f));
     }
 
