@@ -25,9 +25,11 @@ public static partial class ArtworksApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPng(
-        HttpContext http, string model, string seed, ModelCatalog catalog, IArtRenderer renderer, CancellationToken cancel)
+        HttpContext http, string model, string seed, ModelCatalog catalog, ModelCollections collections, IArtRenderer renderer, CancellationToken cancel)
     {
-        var parsed = Parse(http, model, seed, catalog);
+        var q = http.Request.Query;
+        var parsed = await ParseAsync(http, model, seed, catalog, collections, new PrintQuery(
+            Trunc: q["trunc"].ToString(), Edits: q["edits"].ToString(), Mix: q["mix"].ToString(), Like: q["like"].ToString(), Palette: q["palette"].ToString()), cancel);
         if (parsed.Problem is { } p) return p;
         string view = http.Request.Query["view"].ToString();
         if (view is not ("" or "large")) return Bad("view must be 'large' (4x the model's size through its detail model) or absent.");
@@ -56,10 +58,10 @@ public static partial class ArtworksApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPrint(
-        HttpContext http, string model, string seed, [AsParameters] PrintQuery query, ModelCatalog catalog, IArtRenderer renderer,
-        Microsoft.Extensions.Options.IOptions<Infrastructure.ArtGalleryOptions> options, CancellationToken cancel)
+        HttpContext http, string model, string seed, [AsParameters] PrintQuery query, ModelCatalog catalog, ModelCollections collections,
+        IArtRenderer renderer, Microsoft.Extensions.Options.IOptions<Infrastructure.ArtGalleryOptions> options, CancellationToken cancel)
     {
-        var parsed = Parse(http, model, seed, catalog, query.Trunc, query.Edits, query.Mix);
+        var parsed = await ParseAsync(http, model, seed, catalog, collections, query, cancel);
         if (parsed.Problem is { } p) return p;
         if (!query.TryRead(options.Value.MaxPrintPixels, out var choice, out var error)) return Bad(error);
         try
@@ -93,17 +95,24 @@ public static partial class ArtworksApi
 
     private sealed record Parsed(ArtworkRequest? Request, ProblemHttpResult? Problem);
 
-    private static Parsed Parse(HttpContext http, string model, string seedText, ModelCatalog catalog) =>
-        Parse(http, model, seedText, catalog, http.Request.Query["trunc"].ToString(), http.Request.Query["edits"].ToString(), http.Request.Query["mix"].ToString());
-
-    private static Parsed Parse(HttpContext http, string model, string seedText, ModelCatalog catalog, string? trunc, string? edits, string? mix)
+    // The artwork's own parameters (the PNG endpoint reads them from the same record the print endpoint binds). A condition
+    // the model cannot draw is refused here, before the renderer and its cache see the request.
+    private static async Task<Parsed> ParseAsync(HttpContext http, string model, string seedText, ModelCatalog catalog, ModelCollections collections,
+        PrintQuery q, CancellationToken cancel)
     {
         if (http.Request.QueryString.Value?.Length > MaxQueryLength) return new(null, Bad($"The query string is longer than {MaxQueryLength} characters."));
         if (!long.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed))
             return new(null, Bad($"seed must be an integer 0..{ArtworkRequest.MaxSeed}."));
-        var request = ArtworkParser.Parse(catalog, model, seed, trunc, edits, mix, out var error, out bool unknown);
-        if (request is not null) return new(request, null);
-        return new(null, unknown ? TypedResults.Problem(error, statusCode: StatusCodes.Status404NotFound, title: "Model not found") : Bad(error));
+        var request = ArtworkParser.Parse(catalog, model, seed, q.Trunc, q.Edits, q.Mix, q.Like, q.Palette, out var error, out bool unknown);
+        if (request is null)
+            return new(null, unknown ? TypedResults.Problem(error, statusCode: StatusCodes.Status404NotFound, title: "Model not found") : Bad(error));
+        try
+        {
+            if (await collections.ProblemWithAsync(request.ModelId, request.Condition, cancel) is { } problem) return new(null, Bad(problem));
+        }
+        catch (QueueFullException ex) { return new(null, Busy(http, ex, retryAfterSeconds: 5)); }
+        catch (Exception ex) when (ex is InvalidDataException or IOException) { return new(null, Unloadable(http, request, ex)); }
+        return new(request, null);
     }
 
     private static bool Int(string name, int fallback, IQueryCollection q, out int value, out string? error)

@@ -20,6 +20,7 @@ public static class ModelsApi
         group.MapGet("/", (ModelCatalog catalog) =>
             TypedResults.Ok(catalog.All().Select(m => new ModelDto(m.Id, m.Resolution, m.Source, m.Created, m.Active)).ToList()));
         group.MapPost("/{id}/activate", Activate).RequireAuthorization(AdminPolicy.Name);
+        group.MapCollectionApi();
         return app;
     }
 

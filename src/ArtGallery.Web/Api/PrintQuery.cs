@@ -11,7 +11,7 @@ namespace ArtGallery.Web.Api;
 /// </summary>
 public sealed record PrintQuery(
     string? Size = null, string? Orientation = null, string? Dpi = null, string? Crop = null, string? Candidate = null,
-    string? Upscaler = null, string? Trunc = null, string? Edits = null, string? Mix = null)
+    string? Upscaler = null, string? Trunc = null, string? Edits = null, string? Mix = null, string? Like = null, string? Palette = null)
 {
     /// <summary>Defaults of an absent parameter.</summary>
     public const string DefaultSize = "12x15";
@@ -26,12 +26,13 @@ public sealed record PrintQuery(
         public string FileName(ArtworkRequest artwork) => PrintQuery.FileName(artwork, Size, Dpi);
     }
 
-    /// <summary>The query of a print of <paramref name="artwork"/> (its truncation, edits and frame carried as the page's URL has them).</summary>
+    /// <summary>The query of a print of <paramref name="artwork"/> (its truncation, edits, frame and condition carried as the page's URL has them).</summary>
     public static PrintQuery For(ArtworkRequest artwork, string size, string orientation, int dpi, double crop, int candidate,
         Rendering.Upscaler? upscaler = null) => new(
             size, orientation, dpi.ToString(CultureInfo.InvariantCulture), crop.ToString("0.##", CultureInfo.InvariantCulture),
             candidate.ToString(CultureInfo.InvariantCulture), upscaler?.ToString().ToLowerInvariant(),
-            artwork.Truncation.ToString("0.##", CultureInfo.InvariantCulture), artwork.Edits.Canonical, artwork.Mix?.Canonical);
+            artwork.Truncation.ToString("0.##", CultureInfo.InvariantCulture), artwork.Edits.Canonical, artwork.Mix?.Canonical,
+            artwork.Condition?.Like?.ToString(CultureInfo.InvariantCulture), artwork.Condition?.Palette);
 
     /// <summary>The endpoint's URL for this query and artwork.</summary>
     public string Url(string modelId, long seed)
@@ -48,6 +49,8 @@ public sealed record PrintQuery(
         Add("trunc", Trunc);
         Add("edits", Edits);
         Add("mix", Mix);
+        Add("like", Like);
+        Add("palette", Palette);
         Add("candidate", Candidate);
         Add("upscaler", Upscaler);
         return string.Create(CultureInfo.InvariantCulture, $"/api/artworks/{Uri.EscapeDataString(modelId)}/{seed}/print?") + string.Join('&', parts);

@@ -41,6 +41,7 @@ public static class Extensions
         builder.Services.AddSingleton<PrintQueue>();
         builder.Services.AddSingleton<LargeViewQueue>();
         builder.Services.AddSingleton<DetailModels>();
+        builder.Services.AddSingleton<ModelCollections>();
         builder.Services.AddSingleton<ArtRenderer>();
         builder.Services.AddSingleton<IArtRenderer>(sp => sp.GetRequiredService<ArtRenderer>());
         builder.Services.AddSingleton<ModelActivator>();

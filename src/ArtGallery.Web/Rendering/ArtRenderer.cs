@@ -114,13 +114,16 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
         var g = pool.Get(r.ModelId);
         var z = LatentOf(g, r);
         // Candidates are the artwork nudged a little towards neighbouring latents: same picture, different details.
-        if (candidate > 0) z = LatentMath.Slerp(z, g.LatentFor(r.Seed * 7919 + candidate + ArtworkRequest.MaxSeed), 0.12);
+        if (candidate > 0) z = LatentMath.Slerp(z, Latent(g, r.Seed * 7919 + candidate + ArtworkRequest.MaxSeed, r.Condition), 0.12);
         return (g.Render(z, r.Truncation, dirs?.OffsetFor(r.Edits, g.CodeSize)), g.Resolution);
     }
 
-    // The seed's latent, or for an interpolation frame the slerp towards the other seed's.
+    // The seed's latent, or for an interpolation frame the slerp towards the other seed's; both ends under the same condition.
     private static float[] LatentOf(ArtGallery.Gan.Sampling.ArtGenerator g, ArtworkRequest r) =>
-        r.Mix is { } mix ? LatentMath.Slerp(g.LatentFor(r.Seed), g.LatentFor(mix.ToSeed), mix.T) : g.LatentFor(r.Seed);
+        r.Mix is { } mix ? LatentMath.Slerp(Latent(g, r.Seed, r.Condition), Latent(g, mix.ToSeed, r.Condition), mix.T) : Latent(g, r.Seed, r.Condition);
+
+    private static float[] Latent(ArtGallery.Gan.Sampling.ArtGenerator g, long seed, ArtworkCondition? c) =>
+        c is null ? g.LatentFor(seed) : g.LatentFor(seed, c.Like, c.Colours);
 
     private static Dictionary<string, string> Parameters(ArtworkRequest r, int candidate) => new()
     {
@@ -131,6 +134,8 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
         ["Truncation"] = r.Truncation.ToString("0.##", CultureInfo.InvariantCulture),
         ["Edits"] = r.Edits.Canonical,
         ["Candidate"] = candidate.ToString(CultureInfo.InvariantCulture),
+        ["Like"] = r.Condition?.Like?.ToString(CultureInfo.InvariantCulture) ?? "",
+        ["Palette"] = r.Condition?.Palette ?? "",
     };
 
     private static string DataUrl(Image<Rgb24> image) => "data:image/png;base64," + Convert.ToBase64String(PngExport.Encode(image));

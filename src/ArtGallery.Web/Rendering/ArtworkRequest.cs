@@ -4,7 +4,7 @@ using ArtGallery.Imaging;
 namespace ArtGallery.Web.Rendering;
 
 /// <summary>
-/// What reproduces one artwork: model + seed + truncation + edits, always in canonical form: truncation is rounded
+/// What reproduces one artwork: model + seed + truncation + edits (+ an interpolation frame, + a condition), always in canonical form: truncation is rounded
 /// to 0.01 here, whatever builds the request, and edits are canonical by construction, so the
 /// picture rendered, the cache key, the URLs and stored favorites all come from the same values.
 /// </summary>
@@ -21,6 +21,9 @@ public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation,
     /// <summary>A frame of an interpolation towards another seed; null for the seed's own picture.</summary>
     public ArtworkMix? Mix { get; init; }
 
+    /// <summary>A conditioned model's <c>like</c> and <c>palette</c>; null for the picture the seed picks in its own colours.</summary>
+    public ArtworkCondition? Condition { get; init; }
+
     /// <summary>The truncation the app renders for <paramref name="value"/>: rounded to 0.01, -0 made 0 (it prints as "-0", a second
     /// key and URL for the same picture); non-finite values pass through for validation to refuse.</summary>
     public static float Canonical(float value) =>
@@ -36,7 +39,8 @@ public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation,
     public const float MinTruncation = 0f, MaxTruncation = 1.5f;
 
     /// <summary>Cache key and log text.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture, $"{ModelId}/{Seed}/{Truncation:0.##}/{Edits.Canonical}") + (Mix is null ? "" : "/" + Mix.Canonical);
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{ModelId}/{Seed}/{Truncation:0.##}/{Edits.Canonical}") + (Mix is null ? "" : "/" + Mix.Canonical)
+        + (Condition is null ? "" : "/" + Condition.Canonical);
 
     /// <summary>Query string (without "?") carrying truncation and edits; empty for the defaults.</summary>
     public string Query
@@ -47,6 +51,7 @@ public sealed record ArtworkRequest(string ModelId, long Seed, float Truncation,
             if (Truncation != 1f) parts.Add(string.Create(CultureInfo.InvariantCulture, $"trunc={Truncation:0.##}"));
             if (!Edits.IsEmpty) parts.Add("edits=" + Uri.EscapeDataString(Edits.Canonical));
             if (Mix is not null) parts.Add("mix=" + Uri.EscapeDataString(Mix.Canonical));
+            if (Condition is not null) parts.AddRange(Condition.QueryParts());
             return string.Join('&', parts);
         }
     }
