@@ -61,7 +61,10 @@ public sealed class FavoriteRecord
     /// <summary>An interpolation frame's "toSeed:t" ("" for the seed's own picture).</summary>
     public string Mix { get; set; } = "";
 
-    /// <summary>Unique per user: user + model + seed + truncation + edits (+ mix).</summary>
+    /// <summary>A conditioned model's canonical "like=N&amp;palette=RRGGBB-..." ("" for the picture the seed picks, in its own colours).</summary>
+    public string Condition { get; set; } = "";
+
+    /// <summary>Unique per user: user + model + seed + truncation + edits (+ mix, + condition).</summary>
     public string Key { get; set; } = "";
 
     /// <summary>When it was saved (UTC).</summary>

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ArtGallery.Web.Api;
 
 /// <summary>A favorite as returned by the API.</summary>
-public sealed record FavoriteDto(int Id, string ModelId, long Seed, float Truncation, string Edits, string ImageUrl, string Mix = "");
+public sealed record FavoriteDto(int Id, string ModelId, long Seed, float Truncation, string Edits, string ImageUrl, string Mix = "",
+    int? Like = null, string? Palette = null);
 
 /// <summary>Signed-in users' favorites over HTTP (used by scripts and tests; pages use FavoritesService). The list is paged:
 /// <c>GET /api/favorites?offset=N&amp;limit=M</c> (M at most 500).</summary>
@@ -45,20 +46,25 @@ public static class FavoritesApi
         return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value <= max;
     }
 
-    private static Results<Ok<FavoriteDto>, ProblemHttpResult> Add(string model, long seed, float? trunc, string? edits, string? mix,
-        HttpContext http, ArtGalleryDatabase db, ModelCatalog catalog)
+    private static async Task<Results<Ok<FavoriteDto>, ProblemHttpResult>> Add(string model, long seed, float? trunc, string? edits, string? mix,
+        string? like, string? palette, HttpContext http, ArtGalleryDatabase db, ModelCatalog catalog, ModelCollections collections, CancellationToken cancel)
     {
         if (!ArtworkMix.TryParse(mix, out var parsedMix, out var mixError)) return TypedResults.Problem(mixError, statusCode: 400);
         if (!ArtworkRequest.TryValidate(seed, trunc ?? 1f, out var error)) return TypedResults.Problem(error, statusCode: 400);
         if (!ArtworkEdits.TryParse(edits, out var parsed, out var editError)) return TypedResults.Problem(editError, statusCode: 400);
+        if (!ArtworkCondition.TryParse(like, palette, out var condition, out var conditionError)) return TypedResults.Problem(conditionError, statusCode: 400);
         if (catalog.Resolve(model) is not { } record) return TypedResults.Problem($"Unknown model '{model[..Math.Min(64, model.Length)]}'.", statusCode: 404);
+        if (await collections.ProblemWithAsync(record.Id, condition, cancel) is { } problem) return TypedResults.Problem(problem, statusCode: 400);
         // Stored in canonical form: the favorite links to exactly the picture it saved.
-        var request = new ArtworkRequest(record.Id, seed, trunc ?? 1f, parsed) { Mix = parsedMix };
+        var request = new ArtworkRequest(record.Id, seed, trunc ?? 1f, parsed) { Mix = parsedMix, Condition = condition };
         var f = db.AddFavorite(AccountService.UserId(http.User)!.Value, request.ModelId, request.Seed, request.Truncation, request.Edits.Canonical,
-            request.Mix?.Canonical ?? "");
+            request.Mix?.Canonical ?? "", request.Condition?.Canonical ?? "");
         return TypedResults.Ok(ToDto(f));
     }
 
-    private static FavoriteDto ToDto(FavoriteRecord f) =>
-        new(f.Id, f.ModelId, f.Seed, f.Truncation, f.Edits, Favorites.FavoritesService.ToFavorite(f).Artwork.ImageUrl, f.Mix);
+    private static FavoriteDto ToDto(FavoriteRecord f)
+    {
+        var artwork = Favorites.FavoritesService.ToFavorite(f).Artwork;
+        return new(f.Id, f.ModelId, f.Seed, f.Truncation, f.Edits, artwork.ImageUrl, f.Mix, artwork.Condition?.Like, artwork.Condition?.Palette);
+    }
 }

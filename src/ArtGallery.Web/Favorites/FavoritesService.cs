@@ -10,13 +10,13 @@ public sealed record Favorite(int Id, ArtworkRequest Artwork);
 public sealed class FavoritesService(ArtGalleryDatabase db)
 {
     /// <summary>True when the user hearted exactly this artwork.</summary>
-    public bool IsFavorite(int userId, ArtworkRequest a) => db.IsFavorite(userId, a.ModelId, a.Seed, a.Truncation, a.Edits.Canonical, a.Mix?.Canonical ?? "");
+    public bool IsFavorite(int userId, ArtworkRequest a) => db.IsFavorite(userId, a.ModelId, a.Seed, a.Truncation, a.Edits.Canonical, a.Mix?.Canonical ?? "", a.Condition?.Canonical ?? "");
 
     /// <summary>Hearts an artwork (idempotent).</summary>
-    public Favorite Add(int userId, ArtworkRequest a) => ToFavorite(db.AddFavorite(userId, a.ModelId, a.Seed, a.Truncation, a.Edits.Canonical, a.Mix?.Canonical ?? ""));
+    public Favorite Add(int userId, ArtworkRequest a) => ToFavorite(db.AddFavorite(userId, a.ModelId, a.Seed, a.Truncation, a.Edits.Canonical, a.Mix?.Canonical ?? "", a.Condition?.Canonical ?? ""));
 
     /// <summary>Removes the heart of an artwork; false when there was none.</summary>
-    public bool Remove(int userId, ArtworkRequest a) => db.RemoveFavorite(userId, a.ModelId, a.Seed, a.Truncation, a.Edits.Canonical, a.Mix?.Canonical ?? "");
+    public bool Remove(int userId, ArtworkRequest a) => db.RemoveFavorite(userId, a.ModelId, a.Seed, a.Truncation, a.Edits.Canonical, a.Mix?.Canonical ?? "", a.Condition?.Canonical ?? "");
 
     /// <summary>Removes a favorite by id; false when it is not the user's.</summary>
     public bool Remove(int userId, int favoriteId) => db.RemoveFavorite(userId, favoriteId);
@@ -40,5 +40,6 @@ public sealed class FavoritesService(ArtGalleryDatabase db)
         new(f.Id, new ArtworkRequest(f.ModelId, f.Seed, f.Truncation, ArtworkEdits.TryParse(f.Edits, out var e, out _) ? e : ArtworkEdits.None)
         {
             Mix = ArtworkMix.TryParse(f.Mix, out var mix, out _) ? mix : null,
+            Condition = ArtworkCondition.FromCanonical(f.Condition),
         });
 }

@@ -65,6 +65,14 @@ public sealed record ArtworkCondition
         return true;
     }
 
+    /// <summary>Reads <see cref="Canonical"/> text back (a stored favorite); null for "" or text that no longer parses.</summary>
+    public static ArtworkCondition? FromCanonical(string? canonical)
+    {
+        if (string.IsNullOrEmpty(canonical)) return null;
+        var values = canonical.Split('&').Select(p => p.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
+        return TryParse(values.GetValueOrDefault("like"), values.GetValueOrDefault("palette"), out var condition, out _) ? condition : null;
+    }
+
     /// <summary>Checks the condition against the model's collection (null: trained without conditions).</summary>
     public string? ProblemWith(int? collectionCount)
     {

@@ -34,6 +34,11 @@ public sealed class ModelCollections(RenderQueue queue)
     public Task<IReadOnlyList<CollectionPicture>> PicturesAsync(string modelId, CancellationToken cancel = default) =>
         Remembered(pictures, modelId, () => Extract(modelId)).WaitAsync(cancel);
 
+    /// <summary>The collection picture an artwork draws around: its <c>like</c>, else the one its seed picks; null without a collection.</summary>
+    public Task<int?> PictureForAsync(ArtworkRequest artwork, CancellationToken cancel = default) =>
+        artwork.Condition?.Like is { } like ? Task.FromResult<int?>(like)
+            : queue.RunAsync(pool => pool.Get(artwork.ModelId).Collection?.IndexFor(artwork.Seed), cancel);
+
     /// <summary>Thumbnail <paramref name="index"/> as a PNG (the model's own 32 px copy); null when there is no such picture.</summary>
     public async Task<byte[]?> ThumbnailPngAsync(string modelId, int index, CancellationToken cancel = default)
     {

@@ -5,13 +5,17 @@ using ArtGallery.Imaging;
 namespace ArtGallery.Web.Tests.Infrastructure;
 
 /// <summary>A real 8 px model trained for a few seconds through the Gan Trainer and exported to .agmodel, once per test run.</summary>
-public sealed class TinyModel : IDisposable
+public class TinyModel : IDisposable
 {
-    public TinyModel()
+    public TinyModel() : this(Options())
+    {
+    }
+
+    protected TinyModel(TrainingOptions options)
     {
         Directory.CreateDirectory(Folder);
         var run = RunDirectory;
-        using (var trainer = Trainer.Create(Options(), new BuiltinAbstractDataset(64), run))
+        using (var trainer = Trainer.Create(options, new BuiltinAbstractDataset(64), run))
             trainer.Run();
         ModelId = ArtGenerator.Export(run, ModelPath);
     }
@@ -42,7 +46,15 @@ public sealed class TinyModel : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         try { Directory.Delete(Folder, true); }
         catch (IOException) { /* best effort */ }
     }
 }
+
+/// <summary>The same, trained with the <c>conditioned</c> recipe (issue 21): the model carries its 64-picture collection.</summary>
+public sealed class TinyConditionedModel() : TinyModel(TinyModel.Options() with
+{
+    Recipe = GanRecipe.Conditioned,
+    Conditioned = new() { EmbeddingSize = 16 },
+});

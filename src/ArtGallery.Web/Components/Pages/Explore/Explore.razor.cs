@@ -20,6 +20,8 @@ public partial class Explore
     [SupplyParameterFromQuery(Name = "trunc")] private string? Trunc { get; set; }
     [SupplyParameterFromQuery(Name = "edits")] private string? Edits { get; set; }
     [SupplyParameterFromQuery(Name = "mix")] private string? Mix { get; set; }
+    [SupplyParameterFromQuery(Name = "like")] private string? Like { get; set; }
+    [SupplyParameterFromQuery(Name = "palette")] private string? Palette { get; set; }
     [CascadingParameter] private Task<AuthenticationState>? Auth { get; set; }
 
     private ArtworkRequest? current;
@@ -27,10 +29,11 @@ public partial class Explore
     private string? error, notice, lastUrl;
     private LatentDirections? directions;
     private bool DirectionsReady => directions is not null;
+    private bool? conditioned; // null until known: the palette control shows only for a conditioned model
     private CancellationTokenSource? debounce;
     private readonly CancellationTokenSource life = new();
 
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         // Parsed here, not by the framework, so "?seed=abc" is a friendly message rather than an exception.
         if (!long.TryParse(Seed ?? "1", NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed))
@@ -38,7 +41,10 @@ public partial class Explore
             (current, error) = (null, $"seed must be an integer 0..{ArtworkRequest.MaxSeed}.");
             return;
         }
-        current = ArtworkParser.Parse(Catalog, Model, seed, Trunc, Edits, Mix, out error, out _);
+        var parsed = ArtworkParser.Parse(Catalog, Model, seed, Trunc, Edits, Mix, Like, Palette, out error, out _);
+        if (parsed is not null && await Collections.ProblemWithAsync(parsed.ModelId, parsed.Condition, life.Token) is { } problem)
+            (parsed, error) = (null, problem);
+        current = parsed;
         if (current is not null) shown = current;
     }
 
@@ -47,6 +53,8 @@ public partial class Explore
         if (!firstRender || current is null) return;
         try
         {
+            conditioned = await Collections.CountAsync(current.ModelId, life.Token) is not null;
+            StateHasChanged();
             directions = await Renderer.DirectionsAsync(current.ModelId, life.Token);
             StateHasChanged();
         }
@@ -76,6 +84,20 @@ public partial class Explore
     {
         if (current is null || !ArtworkRequest.TryValidate(seed, current.Truncation, out _)) return Task.CompletedTask;
         current = current with { Seed = seed };
+        return Debounced();
+    }
+
+    // The palette control (issue 21): the same seed and edits in a person's colours.
+    private Task OnPalette(string palette)
+    {
+        if (current is null || !ArtGallery.Gan.Conditioning.PaletteText.TryParse(palette, out var colours, out _)) return Task.CompletedTask;
+        current = current with { Condition = ArtworkCondition.Create(current.Condition?.Like, colours) };
+        return Debounced();
+    }
+
+    private Task OwnColours()
+    {
+        current = current! with { Condition = ArtworkCondition.Create(current.Condition?.Like, null) };
         return Debounced();
     }
 
