@@ -51,4 +51,37 @@ public static class TestModel
         log($"model: no bundled default; trained a 16 px fixture model in {clock.Elapsed.TotalSeconds:F1} s -> {modelPath}");
         return modelPath;
     }
+
+    /// <summary>A 16 px model of the <c>conditioned</c> recipe (issue 21), trained for a few seconds into <paramref name="workDir"/>:
+    /// it carries its 64-picture collection, so palettes and "more like this" work on it.</summary>
+    public static string TrainConditioned(string workDir)
+    {
+        var runDir = Path.Combine(workDir, "conditioned-run");
+        var modelPath = Path.Combine(workDir, "conditioned.agmodel");
+        if (File.Exists(modelPath)) return modelPath;
+        var options = new TrainingOptions
+        {
+            Recipe = GanRecipe.Conditioned,
+            Conditioned = new() { EmbeddingSize = 16 },
+            MaxResolution = 16,
+            KimgPerPhase = 0.05,
+            Widths = new() { [4] = 16, [8] = 16, [16] = 16 },
+            SampleKimg = 1000,
+            CheckpointKimg = 1000,
+            DiversityKimg = 0,
+            Seed = 7,
+            Device = "cpu",
+            Threads = 1,
+        };
+        // On its own thread, as Ensure does: torch state is per OS thread.
+        var thread = new Thread(() =>
+        {
+            using var trainer = Trainer.Create(options, new BuiltinAbstractDataset(64, seed: 7), runDir);
+            trainer.Run();
+        });
+        thread.Start();
+        thread.Join();
+        ArtGenerator.Export(runDir, modelPath);
+        return modelPath;
+    }
 }
