@@ -76,5 +76,23 @@ public sealed class FavoriteTests : IDisposable
         Assert.Empty(db.FavoritesOf(1, 1200, 10));
     }
 
+    [Fact]
+    public void AddFavorite_WithCondition_KeptAfterReopenAndDistinctFromThePlainPicture()
+    {
+        const string condition = "like=3&palette=FF0000-00FF00";
+        using (var db = temp.Open())
+        {
+            db.AddFavorite(1, "m", 5, 1f, "", "", condition);
+            db.AddFavorite(1, "m", 5, 1f, "");
+        }
+        using var reopened = temp.Open();
+        Assert.Equal(2, reopened.FavoriteCount(1));
+        Assert.Equal(condition, Assert.Single(reopened.FavoritesOf(1), f => f.Condition.Length > 0).Condition);
+        Assert.True(reopened.IsFavorite(1, "m", 5, 1f, "", "", condition));
+        Assert.False(reopened.IsFavorite(1, "m", 5, 1f, "", "", "like=4&palette=FF0000-00FF00"));
+        // Keys without a condition are what they were before conditions existed.
+        Assert.Equal("1|m|5|1|", ArtGalleryDatabase.FavoriteKey(1, "m", 5, 1f, ""));
+    }
+
     public void Dispose() => temp.Dispose();
 }

@@ -54,7 +54,14 @@ public static class FavoritesApi
         if (!ArtworkEdits.TryParse(edits, out var parsed, out var editError)) return TypedResults.Problem(editError, statusCode: 400);
         if (!ArtworkCondition.TryParse(like, palette, out var condition, out var conditionError)) return TypedResults.Problem(conditionError, statusCode: 400);
         if (catalog.Resolve(model) is not { } record) return TypedResults.Problem($"Unknown model '{model[..Math.Min(64, model.Length)]}'.", statusCode: 404);
-        if (await collections.ProblemWithAsync(record.Id, condition, cancel) is { } problem) return TypedResults.Problem(problem, statusCode: 400);
+        try
+        {
+            if (await collections.ProblemWithAsync(record.Id, condition, cancel) is { } problem) return TypedResults.Problem(problem, statusCode: 400);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            return TypedResults.Problem($"Model '{record.Id}' could not be loaded to check like/palette: its file is missing or damaged.", statusCode: 503);
+        }
         // Stored in canonical form: the favorite links to exactly the picture it saved.
         var request = new ArtworkRequest(record.Id, seed, trunc ?? 1f, parsed) { Mix = parsedMix, Condition = condition };
         var f = db.AddFavorite(AccountService.UserId(http.User)!.Value, request.ModelId, request.Seed, request.Truncation, request.Edits.Canonical,

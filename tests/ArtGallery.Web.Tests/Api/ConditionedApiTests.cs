@@ -160,6 +160,17 @@ public sealed partial class ConditionedApiTests(TinyConditionedModel model, Shar
         Assert.Contains($"/api/artworks/{model.ModelId}/4.png?view=large&amp;like=2&amp;palette={TwoColours}", page);
         var bad = await app.CreateClient().GetStringAsync("/art/active/4?like=500");
         Assert.Contains("like must be a collection index 0..63", bad);
+        Assert.Contains("palette: &#x27;FF&#x27; is not a colour", await app.CreateClient().GetStringAsync("/explore?seed=4&palette=FF-00FF00"));
+    }
+
+    [Fact]
+    public async Task Gallery_InAPalette_EveryCardCarriesIt()
+    {
+        var page = await app.CreateClient().GetStringAsync($"/?palette={TwoColours.ToLowerInvariant()}");
+        Assert.Equal(24, System.Text.RegularExpressions.Regex.Matches(page, $"<img src=\"/api/artworks/{model.ModelId}/\\d+\\.png\\?size=256&amp;palette={TwoColours}\"").Count);
+        var bad = await app.CreateClient().GetStringAsync("/?like=64");
+        Assert.Contains("like must be a collection index 0..63", bad);
+        Assert.DoesNotContain(".png?size=256&amp;like=", bad); // the cards fall back to the pictures' own conditions
     }
 
     private static string ArtworkUrl(string imageUrl) =>
