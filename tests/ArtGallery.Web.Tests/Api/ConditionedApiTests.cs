@@ -148,6 +148,9 @@ public sealed partial class ConditionedApiTests(TinyConditionedModel model, Shar
         // The artwork page of that URL shows that picture and the page lists it as a favorite of this user.
         var page = await user.GetStringAsync(ArtworkUrl(conditioned.ImageUrl));
         Assert.Contains($"palette={TwoColours}", page);
+        var favoritesPage = await user.GetStringAsync("/favorites");
+        Assert.Contains("around picture 6", favoritesPage);
+        Assert.Contains($"colours {TwoColours}", favoritesPage);
         var bad = await user.PostAsync("/api/favorites/active/21?like=64", null);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.StartsWith("like", (await bad.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
