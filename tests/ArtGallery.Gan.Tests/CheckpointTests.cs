@@ -1,3 +1,4 @@
+using ArtGallery.Gan.Recipes.Conditioned;
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Gan.Sampling;
 using ArtGallery.Gan.Training;

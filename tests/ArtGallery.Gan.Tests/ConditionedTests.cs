@@ -1,3 +1,5 @@
+using ArtGallery.Gan.Recipes.Conditioned;
+using ArtGallery.Gan.Recipes.ProGan;
 using ArtGallery.Gan.Conditioning;
 using ArtGallery.Gan.Models;
 using ArtGallery.Gan.Sampling;

@@ -5,16 +5,16 @@ namespace ArtGallery.Gan.Tests;
 public sealed class GanRecipesTests
 {
     [Theory]
-    [InlineData(GanRecipe.Seed, 8, true)]
-    [InlineData(GanRecipe.Seed, 16, false)]
+    [InlineData(GanRecipe.Dcgan, 8, true)]
+    [InlineData(GanRecipe.Dcgan, 16, false)]
     [InlineData(GanRecipe.ProGan, 8, false)]
     public void ResolutionProblem_SeedUnder16_Refused(GanRecipe recipe, int resolution, bool refused)
     {
         Assert.Equal(refused, GanRecipes.ResolutionProblem(recipe, resolution) is not null);
         // The options' own validation applies the same rule.
         var options = new TrainingOptions { Recipe = recipe, MaxResolution = resolution };
-        if (refused) Assert.Throws<ArgumentException>(options.Validate);
-        else options.Validate();
+        if (refused) Assert.Throws<ArgumentException>(() => GanRecipes.Validate(options));
+        else GanRecipes.Validate(options);
     }
 
     [Fact]

@@ -99,12 +99,12 @@ public sealed class ModelLimitsTests : IDisposable
     [Theory]
     [InlineData(GanRecipe.ProGan, 32)]
     [InlineData(GanRecipe.ProGan, 64)]
-    [InlineData(GanRecipe.Seed, 16)]
-    [InlineData(GanRecipe.Seed, 64)]
+    [InlineData(GanRecipe.Dcgan, 16)]
+    [InlineData(GanRecipe.Dcgan, 64)]
     [InlineData(GanRecipe.Projected, 32)]
     public void WeightsAtLeast_IsALowerBoundCloseToTheRealNetwork(GanRecipe recipe, int resolution)
     {
-        var options = TestOptions.Tiny(resolution) with { Recipe = recipe, SeedGenChannels = 8 };
+        var options = TestOptions.Tiny(resolution) with { Recipe = recipe, DcganGenChannels = 8 };
         using var g = ModelFactory.CreateGenerator(options);
         long real = g.parameters().Sum(p => p.numel());
         long bound = ModelLimits.WeightsAtLeast(options);

@@ -1,3 +1,5 @@
+using ArtGallery.Gan.Recipes.Dcgan;
+using ArtGallery.Gan.Recipes.ProGan;
 using ArtGallery.Gan.Models;
 using ArtGallery.Gan.Training;
 using static TorchSharp.torch;
@@ -63,8 +65,8 @@ public sealed class ModelTests
     public void Seed_Resolution_LayerCountAndShapesAsPublished(int resolution, int layers)
     {
         using var scope = NewDisposeScope();
-        using var g = new SeedGenerator(resolution, 100, 8);
-        using var d = new SeedDiscriminator(resolution, 8);
+        using var g = new DcganGenerator(resolution, 100, 8);
+        using var d = new DcganDiscriminator(resolution, 8);
         Assert.Equal(layers, g.named_parameters().Count(p => p.name.StartsWith("layers.")));
         Assert.Equal(layers, d.named_parameters().Count(p => p.name.StartsWith("layers.")));
         var images = g.forward(randn(4, 100));

@@ -24,7 +24,7 @@ public class NonFiniteGuardTests
 
     [Theory]
     [InlineData(GanRecipe.ProGan)]
-    [InlineData(GanRecipe.Seed)]
+    [InlineData(GanRecipe.Dcgan)]
     public void Step_NanLoss_UpdateSkippedAndWeightsStayFinite(GanRecipe recipe)
     {
         using var session = new GanSession(TestOptions.Tiny() with { Recipe = recipe }, new PoisonedDataset());

@@ -1,4 +1,4 @@
-using ArtGallery.Gan.Models.Projected;
+using ArtGallery.Gan.Recipes.Projected;
 using ArtGallery.Gan.Training;
 using static TorchSharp.torch;
 
@@ -92,7 +92,7 @@ public sealed class ProjectedTests
     public void Validate_PixelHeadSizeNotAPowerOfTwo_ClearError(int size)
     {
         var options = TestOptions.TinyProjected32() with { Projected = TestOptions.TinyProjected with { PixelHeadSize = size } };
-        var e = Assert.Throws<ArgumentException>(options.Validate);
+        var e = Assert.Throws<ArgumentException>(() => GanRecipes.Validate(options));
         Assert.Contains("pixel head size must be 0 (none) or a power of two up to 64", e.Message);
     }
 
@@ -186,14 +186,14 @@ public sealed class ProjectedTests
     public void Validate_PackNotDividingBatch_ClearError()
     {
         var options = TestOptions.TinyProjected32() with { Projected = TestOptions.TinyProjected with { Pack = 3 } };
-        var e = Assert.Throws<ArgumentException>(options.Validate);
+        var e = Assert.Throws<ArgumentException>(() => GanRecipes.Validate(options));
         Assert.Contains("pack (3) must divide the batch size (8)", e.Message);
     }
 
     [Fact]
     public void Validate_TooSmallForTheFeatureNet_ClearError()
     {
-        var e = Assert.Throws<ArgumentException>((TestOptions.TinyProjected32() with { MaxResolution = 16 }).Validate);
+        var e = Assert.Throws<ArgumentException>(() => GanRecipes.Validate(TestOptions.TinyProjected32() with { MaxResolution = 16 }));
         Assert.Contains("projected recipe needs a resolution of 32", e.Message);
     }
 }

@@ -14,17 +14,17 @@ public class ScalarRaceTests
 {
     [Theory]
     [InlineData(GanRecipe.ProGan)]
-    [InlineData(GanRecipe.Seed)]
+    [InlineData(GanRecipe.Dcgan)]
     [InlineData(GanRecipe.Projected)] // its heads once ran TorchSharp's BatchNorm forward: ~1 dropped update per 50 steps here
     [InlineData(GanRecipe.Conditioned)]
     public void Training_UnderForcedGcs_DropsNoUpdateAndThrowsNothing(GanRecipe recipe)
     {
         // Small batches and widths: many TorchSharp calls (and so Scalars) per second of compute.
         var options = recipe == GanRecipe.Projected ? TestOptions.TinyProjected32(100) with { BatchSizes = new() { [4] = 4 } }
-            : TestOptions.Tiny(recipe == GanRecipe.Seed ? 16 : 8, 100) with
+            : TestOptions.Tiny(recipe == GanRecipe.Dcgan ? 16 : 8, 100) with
         {
             Recipe = recipe, R1Interval = 2, Widths = new() { [4] = 8 }, BatchSizes = new() { [4] = 4 },
-            SeedBatchSize = 4, SeedGenChannels = 4, SeedDiscChannels = 4, Conditioned = new() { EmbeddingSize = 16 },
+            DcganBatchSize = 4, DcganGenChannels = 4, DcganDiscChannels = 4, Conditioned = new() { EmbeddingSize = 16 },
         };
         using var session = new GanSession(options, new SyntheticDataset());
         var failures = new List<string>();

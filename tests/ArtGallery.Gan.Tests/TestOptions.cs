@@ -1,3 +1,4 @@
+using ArtGallery.Gan.Recipes.Projected;
 using ArtGallery.Gan.Training;
 
 namespace ArtGallery.Gan.Tests;
@@ -11,7 +12,7 @@ internal static class TestOptions
         KimgPerPhase = kimgPerPhase,
         Widths = new() { [4] = 16, [8] = 16, [16] = 8, [32] = 8 },
         BatchSizes = new() { [4] = 8 },
-        SeedBatchSize = 8,
+        DcganBatchSize = 8,
         Threads = 1, // tiny tensors gain nothing from 2 threads, and 1 makes libtorch's NaN race far rarer (ENGINE.md)
         Device = "cpu",
         CheckpointKimg = 1000,

@@ -13,13 +13,13 @@ public sealed class TrainingTests
 
     [Theory]
     [InlineData(GanRecipe.ProGan, 8, 0.5)]
-    [InlineData(GanRecipe.Seed, 16, 0.8)] // lr 2e-4 as published: slower, and 200 steps only
+    [InlineData(GanRecipe.Dcgan, 16, 0.8)] // lr 2e-4 as published: slower, and 200 steps only
     [InlineData(GanRecipe.Projected, 32, 0.8)] // frozen ImageNet features, 70 steps; see the options below
     public void Run_TinyDataset_MeanColourMovesTowardData(GanRecipe recipe, int resolution, double factor)
     {
-        var options = TestOptions.Tiny(resolution, recipe switch { GanRecipe.Seed => 0.32, GanRecipe.Projected => 0.08, _ => 0.4 }) with
+        var options = TestOptions.Tiny(resolution, recipe switch { GanRecipe.Dcgan => 0.32, GanRecipe.Projected => 0.08, _ => 0.4 }) with
         {
-            Recipe = recipe, SeedGenChannels = 8, SeedDiscChannels = 8, SeedLatentSize = 16,
+            Recipe = recipe, DcganGenChannels = 8, DcganDiscChannels = 8, DcganLatentSize = 16,
             Projected = TestOptions.TinyProjected,
         };
         // Projected runs with its defaults: no colour DiffAugment (at p = 1 it hides the mean colour from D) and lr 2e-3.

@@ -20,7 +20,7 @@ public sealed class BenchTrainCommand : ICliCommand, IHasFlags
         int steps = args.Int("steps", 50, 1, 1_000_000);
         int threads = args.Int("threads", 2, 1, 256);
         // The seed post trains with the DCGAN tutorial's batch of 64; progan uses its own per-resolution default.
-        int batch = args.Int("batch", recipe == GanRecipe.Seed ? 64 : 0, 0, 4096);
+        int batch = args.Int("batch", recipe == GanRecipe.Dcgan ? 64 : 0, 0, 4096);
         int width = args.Int("width", 0, 0, 4096); // 0: the recipe's widths; else every progan block this wide
         bool rss = args.Flag("rss");
         var load = (args.Flag("gc-stress") ? BenchmarkLoadKind.GcStress : 0) | (args.Flag("render-load") ? BenchmarkLoadKind.Render : 0);
@@ -29,7 +29,7 @@ public sealed class BenchTrainCommand : ICliCommand, IHasFlags
 
         var options = new TrainingOptions { Recipe = recipe, Threads = threads, Device = "cpu" };
         if (width > 0) options = options with { Widths = new() { [4] = width } };
-        if (batch > 0) options = options with { BatchSizes = new() { [4] = batch }, SeedBatchSize = batch };
+        if (batch > 0) options = options with { BatchSizes = new() { [4] = batch }, DcganBatchSize = batch };
         var data = new BuiltinAbstractDataset(256, 0);
         var buffer = new float[3 * res * res];
         for (int i = 0; i < data.Count; i++) data.Read(i, res, buffer); // paint first: the bench times training, not the painter

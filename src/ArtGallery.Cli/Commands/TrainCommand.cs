@@ -25,7 +25,10 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         if (resume && !Directory.Exists(runDir)) throw new CliException($"--resume: run folder '{runDir}' does not exist");
 
         var dataset = DataOption.Open(spec, context);
-        using var trainer = resume ? Trainer.Resume(runDir, dataset, minutes, finalKimg, threads) : Trainer.Create(options!, dataset, runDir);
+        var descriptors = Trainer.DescriptorCachePath(spec, runDir);
+        using var trainer = resume
+            ? Trainer.Resume(runDir, dataset, minutes, finalKimg, threads, descriptors)
+            : Trainer.Create(options!, dataset, runDir, descriptors);
         foreach (var skipped in trainer.SkippedCheckpoints) context.Err.WriteLine($"warning: skipped damaged checkpoint {skipped}");
         var o = trainer.Options;
         context.Out.WriteLine($"{(resume ? "resuming" : "training")} {o.Recipe} to {o.MaxResolution}px on {dataset.Name} " +
@@ -88,7 +91,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         try
         {
             var options = TrainingOptions.FromJson(File.ReadAllText(path));
-            options.Validate();
+            GanRecipes.Validate(options);
             return options;
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidDataException)

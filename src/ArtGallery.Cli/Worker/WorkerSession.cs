@@ -52,11 +52,12 @@ public sealed partial class WorkerSession(TextReader input, TextWriter output, T
     private static Trainer Open(WorkerCommand command)
     {
         var (dataset, _) = DatasetSource.Open(command.Dataset!);
-        if (command.Command == WorkerProtocol.Resume) return Trainer.Resume(command.RunFolder!, dataset, command.Minutes, command.FinalKimg);
+        var descriptors = Trainer.DescriptorCachePath(command.Dataset!, command.RunFolder!);
+        if (command.Command == WorkerProtocol.Resume) return Trainer.Resume(command.RunFolder!, dataset, command.Minutes, command.FinalKimg, descriptorCache: descriptors);
         if (command.Options is not { } json) throw new ArgumentException("start needs the training options.");
         var options = TrainingOptions.FromJson(json.GetRawText());
-        options.Validate();
-        return Trainer.Create(options, dataset, command.RunFolder!);
+        GanRecipes.Validate(options);
+        return Trainer.Create(options, dataset, command.RunFolder!, descriptors);
     }
 
     private void StartListening(CancellationTokenSource stopping) =>

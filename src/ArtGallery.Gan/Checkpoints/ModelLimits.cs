@@ -6,7 +6,7 @@ namespace ArtGallery.Gan.Checkpoints;
 /// <summary>
 /// What a model file may ask for, checked from its header before a network is built. A SHA-256 only proves the file is
 /// the one written, not that a hostile writer asked for something sane: a 156-byte file claiming 4096-wide layers at
-/// 1024 px would otherwise allocate gigabytes. The bounds: the options pass <see cref="TrainingOptions.Validate"/>
+/// 1024 px would otherwise allocate gigabytes. The bounds: the options pass <see cref="GanRecipes.Validate"/>
 /// (power-of-two resolution up to 1024, a known recipe), layers are at most <see cref="MaxWidth"/> wide, the latent at
 /// most <see cref="MaxLatentSize"/>, one image's widest feature map at most <see cref="MaxFeatureValues"/> values, and
 /// the file must carry at least 4 bytes for every weight its options describe (so the network never outgrows the file).
@@ -35,7 +35,7 @@ public static class ModelLimits
         try
         {
             options = model.Options;
-            options.Validate();
+            GanRecipes.Validate(options);
         }
         // Any failure here is the file's: malformed JSON, a null table, an unknown enum value, a value out of range.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -59,15 +59,15 @@ public static class ModelLimits
 
     /// <summary>
     /// A lower bound of the generator's weights (biases, norms and serialisation headers left out), mirroring
-    /// <see cref="Models.ProGenerator"/> (dense 4x4 block, two 3x3 convs and a toRGB per stage) and
-    /// <see cref="Models.SeedGenerator"/> (4x4 transposed convs). ModelLimitsTests pins it to the real networks.
+    /// <see cref="Recipes.ProGan.ProGenerator"/> (dense 4x4 block, two 3x3 convs and a toRGB per stage) and
+    /// <see cref="Recipes.Dcgan.DcganGenerator"/> (4x4 transposed convs). ModelLimitsTests pins it to the real networks.
     /// </summary>
     public static long WeightsAtLeast(TrainingOptions options)
     {
-        if (options.Recipe == GanRecipe.Seed)
+        if (options.Recipe == GanRecipe.Dcgan)
         {
-            long c = options.SeedGenChannels, n = (int)Math.Log2(options.MaxResolution) - 1;
-            return 16 * (options.SeedLatentSize * 2 * c + (n - 3) * 4 * c * c + 2 * c * c + 3 * c);
+            long c = options.DcganGenChannels, n = (int)Math.Log2(options.MaxResolution) - 1;
+            return 16 * (options.DcganLatentSize * 2 * c + (n - 3) * 4 * c * c + 2 * c * c + 3 * c);
         }
         var widths = Layers(options).Select(l => (long)l.Width).ToArray();
         long total = options.EffectiveLatentSize * widths[0] * 16 + 9 * widths[0] * widths[0] + 3 * widths[0];
@@ -75,14 +75,14 @@ public static class ModelLimits
         return total;
     }
 
-    // The width of the generator's feature maps at each resolution (4, 8, ... max); the seed recipe's are 2c wide up to a
+    // The width of the generator's feature maps at each resolution (4, 8, ... max); the dcgan recipe's are 2c wide up to a
     // quarter of its size, then c, and its last layer writes RGB.
     private static List<(int Resolution, int Width)> Layers(TrainingOptions options)
     {
         var layers = new List<(int Resolution, int Width)>();
-        int max = options.MaxResolution, c = options.SeedGenChannels;
+        int max = options.MaxResolution, c = options.DcganGenChannels;
         for (int res = 4; res <= max; res *= 2)
-            layers.Add((res, options.Recipe != GanRecipe.Seed ? options.WidthAt(res) : res == max ? 3 : res == max / 2 ? c : 2 * c));
+            layers.Add((res, options.Recipe != GanRecipe.Dcgan ? options.WidthAt(res) : res == max ? 3 : res == max / 2 ? c : 2 * c));
         return layers;
     }
 }

@@ -9,11 +9,12 @@ public sealed class ConditionSet
     /// <summary>Side of the thumbnails a model carries (its collection view and "draw around this one").</summary>
     public const int ThumbnailSide = 32;
 
-    private ConditionSet(float[][] descriptors, byte[][] thumbnails, int neighbours)
+    internal ConditionSet(float[][] descriptors, byte[][] thumbnails, int[][] neighbours, int described)
     {
         Descriptors = descriptors;
         Thumbnails = thumbnails;
-        Neighbours = NearestNeighbours(descriptors, Math.Min(neighbours, descriptors.Length));
+        Neighbours = neighbours;
+        Described = described;
     }
 
     /// <summary>Descriptors (<see cref="ConditionDescriptor.Size"/> each), one per picture.</summary>
@@ -28,27 +29,18 @@ public sealed class ConditionSet
     /// <summary>Number of pictures.</summary>
     public int Count => Descriptors.Length;
 
-    /// <summary>Reads every picture at 32 px and describes it (deterministic: same dataset, same set).</summary>
-    public static ConditionSet Describe(IImageDataset dataset, int neighbours)
-    {
-        int side = ConditionDescriptor.Resolution;
-        var descriptors = new float[dataset.Count][];
-        var thumbnails = new byte[dataset.Count][];
-        var chw = new float[3 * side * side];
-        for (int i = 0; i < dataset.Count; i++)
-        {
-            dataset.Read(i, side, chw);
-            descriptors[i] = ConditionDescriptor.Describe(chw, side);
-            thumbnails[i] = ToBytes(chw);
-        }
-        return new ConditionSet(descriptors, thumbnails, neighbours);
-    }
+    /// <summary>Pictures whose descriptors were computed to build this set: 0 when they came from a cache.</summary>
+    public int Described { get; }
 
-    private static byte[] ToBytes(float[] chw) => [.. chw.Select(v => (byte)Math.Clamp(Math.Round((v + 1) * 127.5), 0, 255))];
+    /// <summary>Reads every picture at 32 px and describes it (deterministic: same dataset, same set), without a cache.</summary>
+    public static ConditionSet Describe(IImageDataset dataset, int neighbours) => DescriptorCache.Load(dataset, neighbours, null);
+
+    internal static byte[] ToBytes(float[] chw) => [.. chw.Select(v => (byte)Math.Clamp(Math.Round((v + 1) * 127.5), 0, 255))];
 
     // Brute force: a collection is hundreds to a few thousand pictures (a few hundred ms at 3,000).
-    private static int[][] NearestNeighbours(float[][] descriptors, int k)
+    internal static int[][] NearestNeighbours(float[][] descriptors, int k)
     {
+        k = Math.Min(k, descriptors.Length);
         var result = new int[descriptors.Length][];
         var distances = new float[descriptors.Length];
         var order = new int[descriptors.Length];

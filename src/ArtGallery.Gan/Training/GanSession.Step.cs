@@ -1,12 +1,13 @@
 using TorchSharp;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace ArtGallery.Gan.Training;
 
-/// <summary>One training step: a D update then a G update.</summary>
+/// <summary>The frame of every training step (the recipe's update inside it) and the guards every recipe shares.</summary>
 internal sealed partial class GanSession
 {
+    private int consecutiveFaults;
+
     /// <summary>Runs one step inside its own dispose scope; returns the two losses.</summary>
     public (double LossD, double LossG) Step()
     {
@@ -15,8 +16,8 @@ internal sealed partial class GanSession
         int batch = BatchSize;
         using var scope = NewDisposeScope();
         // Per-step torch seeding makes every step reproducible from the counters alone (exact resume).
-        torchRng.manual_seed((long)GanRandom.Mix(Options.Seed, Counters.Step));
-        var reals = conditions is null ? sampler.Next(batch, phase.Resolution, phase.Alpha, Device) : NextConditionedBatch(batch, phase);
+        TorchRng.manual_seed((long)GanRandom.Mix(Options.Seed, Counters.Step));
+        var reals = step.NextReals(batch, phase);
         Counters.RngState = rng.State;
         var losses = GuardedStep(reals, batch);
         Counters.ImagesSeen += batch;
@@ -34,13 +35,7 @@ internal sealed partial class GanSession
     {
         try
         {
-            var losses = Options.Recipe switch
-            {
-                GanRecipe.Seed => SeedStep(reals, batch),
-                GanRecipe.Projected => ProjectedStep(reals, batch),
-                GanRecipe.Conditioned => ConditionedStep(reals, batch),
-                _ => ProGanStep(reals, batch),
-            };
+            var losses = step.Run(reals, batch);
             consecutiveFaults = 0;
             return losses;
         }
@@ -51,84 +46,8 @@ internal sealed partial class GanSession
         }
         finally
         {
-            if (Options.Recipe is GanRecipe.Seed or GanRecipe.Projected) { ResetNonFiniteStatistics(G); ResetNonFiniteStatistics(D); }
+            if (Recipe.HasBatchNorm) { ResetNonFiniteStatistics(G); ResetNonFiniteStatistics(D); }
         }
-    }
-
-    private int consecutiveFaults;
-
-    // WGAN-GP: drift 0.001 E[D(real)^2] and gradient penalty weight 10 (Gulrajani et al., Karras et al.).
-    private static readonly TorchSharp.Scalar WganDrift = 0.001.ToScalar(), WganGpWeight = 10.ToScalar();
-
-    private Tensor Augment(Tensor x) => DiffAugment.Apply(x, Options.AugmentOps, Counters.AugmentP, torchRng);
-
-    private (double, double) ProGanStep(Tensor reals, int batch)
-    {
-        G.train(); D.train();
-        SetRequiresGrad(D, true);
-        Tensor fakes;
-        using (no_grad()) fakes = G.forward(Latents(batch));
-        var realLogits = D.forward(Augment(reals));
-        var fakeLogits = D.forward(Augment(fakes));
-        Tensor lossD;
-        if (Options.Loss == GanLoss.WganGp)
-        {
-            var gp = GanLosses.GradientPenalty(x => D.forward(x), Augment(reals), Augment(fakes), torchRng);
-            lossD = (fakeLogits.mean() - realLogits.mean()).add(realLogits.pow(Scalars.Two).mean(), WganDrift).add(gp, WganGpWeight);
-        }
-        else
-        {
-            lossD = GanLosses.LogisticD(realLogits, fakeLogits);
-            if (Options.R1Interval > 0 && Counters.Step % Options.R1Interval == 0)
-            {
-                // Lazy R1 (StyleGAN2): every R1Interval steps, scaled by the interval to keep its weight.
-                var r1Input = reals.detach().requires_grad_(true);
-                var r1 = GanLosses.GradientSquaredNorm(D.forward(Augment(r1Input)), r1Input);
-                using var r1Weight = (Options.R1GammaAt((int)reals.shape[2]) / 2 * Options.R1Interval).ToScalar();
-                lossD = lossD.add(r1, r1Weight);
-            }
-        }
-        OptD.zero_grad();
-        lossD.backward();
-        if (StepIfFinite(OptD, lossD)) UpdateAda(realLogits, batch);
-
-        SetRequiresGrad(D, false);
-        var lossG = Options.Loss == GanLoss.WganGp
-            ? -D.forward(Augment(G.forward(Latents(batch)))).mean()
-            : GanLosses.LogisticG(D.forward(Augment(G.forward(Latents(batch)))));
-        OptG.zero_grad();
-        lossG.backward();
-        StepIfFinite(OptG, lossG);
-        return (lossD.item<float>(), lossG.item<float>());
-    }
-
-    // The seed post's loop is the PyTorch DCGAN tutorial's: BCE on real and fake batches separately, then G.
-    // BCE refuses a NaN probability, so a non-finite D output (see StepIfFinite) skips the rest of the step.
-    private (double, double) SeedStep(Tensor reals, int batch)
-    {
-        G.train(); D.train();
-        SetRequiresGrad(D, true);
-        OptD.zero_grad();
-        var realOut = D.forward(reals);
-        if (!AllFinite(realOut)) return Skip(OptD);
-        var ones = ones_like(realOut.detach());
-        var zeros = zeros_like(ones);
-        var errReal = F.binary_cross_entropy(realOut, ones);
-        errReal.backward();
-        var fakes = G.forward(Latents(batch));
-        var fakeOut = D.forward(fakes.detach());
-        if (!AllFinite(fakeOut)) return Skip(OptD);
-        var errFake = F.binary_cross_entropy(fakeOut, zeros);
-        errFake.backward();
-        StepIfFinite(OptD, errReal.add(errFake, Scalars.One));
-        SetRequiresGrad(D, false);
-        OptG.zero_grad();
-        var genOut = D.forward(fakes);
-        if (!AllFinite(genOut)) return Skip(OptG);
-        var errG = F.binary_cross_entropy(genOut, ones);
-        errG.backward();
-        StepIfFinite(OptG, errG);
-        return (errReal.item<float>() + errFake.item<float>(), errG.item<float>());
     }
 
     /// <summary>
@@ -136,7 +55,7 @@ internal sealed partial class GanSession
     /// reaches them even when its update is dropped, and eval-mode sampling then draws NaN. Non-finite
     /// entries go back to their initial values (mean 0, variance 1).
     /// </summary>
-    private static void ResetNonFiniteStatistics(TorchSharp.torch.nn.Module module)
+    private static void ResetNonFiniteStatistics(nn.Module module)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -149,9 +68,9 @@ internal sealed partial class GanSession
         }
     }
 
-    private static bool AllFinite(Tensor t) => t.isfinite().all().item<bool>();
+    internal static bool AllFinite(Tensor t) => t.isfinite().all().item<bool>();
 
-    private (double, double) Skip(AdamOptimiser optimiser)
+    internal (double, double) Skip(AdamOptimiser optimiser)
     {
         optimiser.zero_grad();
         SkippedUpdates++;
@@ -160,7 +79,7 @@ internal sealed partial class GanSession
 
     /// <summary>Applies the update only when the loss and every gradient are finite; a dropped one is counted (see
     /// <see cref="SkippedUpdates"/>). Non-zero now means a diverging run, not the Scalar race (ENGINE.md).</summary>
-    private bool StepIfFinite(AdamOptimiser optimiser, Tensor loss)
+    internal bool StepIfFinite(AdamOptimiser optimiser, Tensor loss)
     {
         if (optimiser.StepIfFinite(loss)) return true;
         SkippedUpdates++;
@@ -171,7 +90,7 @@ internal sealed partial class GanSession
     public long SkippedUpdates { get; private set; }
 
     /// <summary>ADA: every 4 D steps move p by sign(r_t - target) * batch * 4 / (AdaSpeedKimg * 1000).</summary>
-    private void UpdateAda(Tensor realLogits, int batch)
+    internal void UpdateAda(Tensor realLogits, int batch)
     {
         if (Options.AdaTarget is not { } target || Options.AugmentOps.Count == 0) return;
         Counters.AdaSum += realLogits.detach().sign().mean().item<float>();
@@ -179,10 +98,5 @@ internal sealed partial class GanSession
         double rt = Counters.AdaSum / Counters.AdaCount;
         Counters.AugmentP = Math.Clamp(Counters.AugmentP + Math.Sign(rt - target) * batch * 4 / (Options.AdaSpeedKimg * 1000), 0, 1);
         (Counters.AdaSum, Counters.AdaCount) = (0, 0);
-    }
-
-    private static void SetRequiresGrad(TorchSharp.torch.nn.Module module, bool value)
-    {
-        foreach (var p in module.parameters()) p.requires_grad = value;
     }
 }

@@ -1,4 +1,5 @@
 using ArtGallery.Gan.Models;
+using ArtGallery.Gan.Recipes;
 using ArtGallery.Imaging;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -6,35 +7,36 @@ using static TorchSharp.torch;
 
 namespace ArtGallery.Gan.Training;
 
-/// <summary>Models, optimisers and counters of one run, and the training step; no file I/O.</summary>
+/// <summary>
+/// Models, optimisers and counters of one run, and what every recipe's training shares (the step's frame, EMA, optimiser
+/// resets, the finite-update guard, ADA); the recipe (<see cref="IGanRecipe"/>) builds the networks and runs the step.
+/// No file I/O.
+/// </summary>
 internal sealed partial class GanSession : IDisposable
 {
-    private readonly Generator torchRng = new(0);
     private readonly GanRandom rng;
-    private readonly BatchSampler sampler;
-    private readonly Conditioning.ConditionSet? conditions;
+    private readonly RecipeStep step;
     private int optimiserResolution;
 
-    public GanSession(TrainingOptions options, IImageDataset dataset, TrainingCounters? counters = null)
+    /// <summary>A session on <paramref name="dataset"/>; <paramref name="descriptorCache"/> is where a recipe that describes the
+    /// dataset (conditioned) keeps its descriptors between runs.</summary>
+    public GanSession(TrainingOptions options, IImageDataset dataset, TrainingCounters? counters = null, string? descriptorCache = null)
     {
-        options.Validate();
-        if (options.Recipe == GanRecipe.Conditioned)
-        {
-            conditions = Conditioning.ConditionSet.Describe(dataset, options.Conditioned.Neighbours);
-            options = WithCollection(options, conditions.Count);
-        }
-        Options = options;
+        GanRecipes.Validate(options);
+        Recipe = GanRecipes.Of(options.Recipe);
+        step = Recipe.CreateStep(options, dataset, descriptorCache);
+        Options = options = step.Options;
         Schedule = new PhaseSchedule(options);
         Device = DeviceSelector.Pick(options.Device);
         Counters = counters ?? new TrainingCounters { RngState = (ulong)options.Seed * 7919 + 17, AugmentP = options.AugmentP };
         rng = new GanRandom(Counters.RngState);
-        sampler = new BatchSampler(dataset, rng);
+        Sampler = new BatchSampler(dataset, rng);
         // Weights come from the run seed so two runs with the same options start identically.
         manual_seed(options.Seed);
-        G = ModelFactory.CreateGenerator(options);
-        D = ModelFactory.CreateDiscriminator(options);
-        Ema = ModelFactory.CreateGenerator(options);
-        G.Collection?.Fill(conditions!);
+        G = Recipe.CreateGenerator(options);
+        D = Recipe.CreateDiscriminator(options);
+        Ema = Recipe.CreateGenerator(options);
+        step.Attach(this);
         G.to(Device); D.to(Device); Ema.to(Device);
         foreach (var p in Ema.parameters()) p.requires_grad = false;
         CopyWeights(G, Ema);
@@ -44,19 +46,10 @@ internal sealed partial class GanSession : IDisposable
         ApplyPhase();
     }
 
-    // A conditioned model carries its collection, so its size is part of the options; a resumed run must see the same one.
-    private static TrainingOptions WithCollection(TrainingOptions options, int count)
-    {
-        int stored = options.Conditioned.CollectionSize;
-        if (stored != 0 && stored != count)
-            throw new ArgumentException($"This conditioned run was trained on {stored} pictures; the dataset now has {count}.");
-        return options with { Conditioned = options.Conditioned with { CollectionSize = count } };
-    }
-
     /// <summary>Rebuilds a session from a checkpoint: weights, optimiser moments and counters.</summary>
-    public static GanSession Restore(Checkpoints.CheckpointData data, IImageDataset dataset)
+    public static GanSession Restore(Checkpoints.CheckpointData data, IImageDataset dataset, string? descriptorCache = null)
     {
-        var session = new GanSession(data.Options, dataset, data.Counters);
+        var session = new GanSession(data.Options, dataset, data.Counters, descriptorCache);
         try
         {
             Load(session.G, data.Generator);
@@ -80,6 +73,7 @@ internal sealed partial class GanSession : IDisposable
     }
 
     public TrainingOptions Options { get; }
+    public IGanRecipe Recipe { get; }
     public PhaseSchedule Schedule { get; }
     public Device Device { get; }
     public TrainingCounters Counters { get; }
@@ -91,6 +85,15 @@ internal sealed partial class GanSession : IDisposable
     public PhaseInfo Phase => Schedule.At(Counters.ImagesSeen);
     public bool Finished => Counters.ImagesSeen >= Schedule.TotalImages;
     public int BatchSize => Options.BatchAt(Phase.Resolution);
+
+    /// <summary>Draws the real images (uniform, mirrored, faded in); the step's RNG lives in the counters.</summary>
+    internal BatchSampler Sampler { get; }
+
+    /// <summary>The batch RNG (its state is in the counters), for recipes that pick their own reals.</summary>
+    internal GanRandom Rng => rng;
+
+    /// <summary>Torch RNG for latents and augmentation, reseeded every step from (seed, step).</summary>
+    internal Generator TorchRng { get; } = new(0);
 
     /// <summary>Sets resolution and alpha on all networks; a new resolution gets fresh Adam state (ProGAN).</summary>
     public void ApplyPhase()
@@ -133,12 +136,12 @@ internal sealed partial class GanSession : IDisposable
     }
 
     /// <summary>Draws fresh latents (CPU generator, then moved) for the current step.</summary>
-    private Tensor Latents(int batch) => randn(new long[] { batch, G.LatentSize }, generator: torchRng).to(Device);
+    internal Tensor Latents(int batch) => randn(new long[] { batch, G.LatentSize }, generator: TorchRng).to(Device);
 
     public void Dispose()
     {
         OptG.Dispose(); OptD.Dispose();
         G.Dispose(); D.Dispose(); Ema.Dispose();
-        torchRng.Dispose();
+        TorchRng.Dispose();
     }
 }

@@ -22,6 +22,9 @@ public sealed class RunFolder(string path)
     /// <summary>Checkpoints (see <see cref="CheckpointStore"/>).</summary>
     public string Checkpoints => System.IO.Path.Combine(Path, "checkpoints");
 
+    /// <summary>The built-in dataset's descriptors (conditioned recipe; a folder or zip dataset keeps them beside itself).</summary>
+    public string DescriptorCache => System.IO.Path.Combine(Path, "descriptors.agdesc");
+
     /// <summary>Sample grids.</summary>
     public string Samples => System.IO.Path.Combine(Path, "samples");
 

@@ -28,12 +28,14 @@ public sealed class Trainer : IDisposable
         probe = new CollapseProbe(o.Seed, session.Ema, dataset);
     }
 
-    /// <summary>Starts a new run in <paramref name="runDir"/> (refused if it already holds checkpoints: use Resume).</summary>
-    public static Trainer Create(TrainingOptions options, IImageDataset dataset, string runDir)
+    /// <summary>Starts a new run in <paramref name="runDir"/> (refused if it already holds checkpoints: use Resume).
+    /// <paramref name="descriptorCache"/>: where the conditioned recipe keeps the dataset's descriptors (default: the run folder;
+    /// <see cref="DescriptorCachePath"/> puts them beside a folder or zip dataset).</summary>
+    public static Trainer Create(TrainingOptions options, IImageDataset dataset, string runDir, string? descriptorCache = null)
     {
         if (CheckpointStore.List(runDir).Count > 0)
             throw new InvalidOperationException($"{runDir} already holds a run; resume it or choose another folder.");
-        var session = new GanSession(options, dataset);
+        var session = new GanSession(options, dataset, descriptorCache: descriptorCache ?? new RunFolder(runDir).DescriptorCache);
         new RunFolder(runDir).WriteOptions(session.Options); // as trained: a conditioned run records its collection size
         return new Trainer(session, dataset, runDir);
     }
@@ -41,7 +43,8 @@ public sealed class Trainer : IDisposable
     /// <summary>Continues a run from its newest readable checkpoint (damaged ones are skipped, see <see cref="SkippedCheckpoints"/>).
     /// <paramref name="minutes"/> replaces the run's time budget for this session (the budget counts from <see cref="Run"/>);
     /// <paramref name="finalKimg"/> replaces the length of the last phase (the way to train a finished run on).</summary>
-    public static Trainer Resume(string runDir, IImageDataset dataset, double? minutes = null, double? finalKimg = null, int? threads = null)
+    public static Trainer Resume(string runDir, IImageDataset dataset, double? minutes = null, double? finalKimg = null, int? threads = null,
+        string? descriptorCache = null)
     {
         var skipped = new List<string>();
         var data = CheckpointStore.LoadLatest(runDir, skipped)
@@ -56,8 +59,13 @@ public sealed class Trainer : IDisposable
                     Minutes = minutes ?? data.Options.Minutes, FinalKimg = finalKimg ?? data.Options.FinalKimg, Threads = threads ?? data.Options.Threads,
                 }).ToJson(),
             };
-        return new Trainer(GanSession.Restore(data, dataset), dataset, runDir) { SkippedCheckpoints = skipped };
+        var session = GanSession.Restore(data, dataset, descriptorCache ?? new RunFolder(runDir).DescriptorCache);
+        return new Trainer(session, dataset, runDir) { SkippedCheckpoints = skipped };
     }
+
+    /// <summary>Where a run on <paramref name="datasetSpec"/> keeps the dataset's descriptors: beside a folder or zip dataset,
+    /// so every run on it shares them; in the run folder for the built-in dataset.</summary>
+    public static string DescriptorCachePath(string datasetSpec, string runDir) => Conditioning.DescriptorCache.PathFor(datasetSpec, runDir);
 
     /// <summary>The run folder.</summary>
     public string RunDirectory { get; }

@@ -1,3 +1,5 @@
+using ArtGallery.Gan.Recipes.Conditioned;
+using ArtGallery.Gan.Recipes.Projected;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -10,8 +12,9 @@ public enum GanRecipe
     /// <summary>Progressive GAN with equalized LR, pixel norm, minibatch stddev, EMA, R1/WGAN-GP, DiffAugment.</summary>
     ProGan,
 
-    /// <summary>The seed post's DCGAN-style networks, BCE + Adam 2e-4/0.5, trained directly at the target resolution.</summary>
-    Seed,
+    /// <summary>The seed post's DCGAN-style networks, BCE + Adam 2e-4/0.5, trained directly at the target resolution.
+    /// Stored as "Seed" by older builds (options files and run folders): read as this (<see cref="GanRecipeJsonConverter"/>).</summary>
+    Dcgan,
 
     /// <summary>Projected GAN: frozen ImageNet ResNet-18 features, frozen random mixing, trainable heads, hinge loss,
     /// progan's generator trained directly at the target resolution.</summary>
@@ -22,7 +25,7 @@ public enum GanRecipe
     Conditioned,
 }
 
-/// <summary>Loss of the progan recipe (the seed recipe always uses BCE).</summary>
+/// <summary>Loss of the progan recipe (the dcgan recipe always uses BCE).</summary>
 public enum GanLoss
 {
     /// <summary>Non-saturating logistic loss with an R1 penalty on real images.</summary>
@@ -32,13 +35,25 @@ public enum GanLoss
     WganGp,
 }
 
-/// <summary>Everything that defines a training run; serialised into run.json and every checkpoint.</summary>
+/// <summary>
+/// Everything that defines a training run, as plain data: serialised into run.json and every checkpoint. The values left
+/// unset fall back to the recipe's defaults (<see cref="Recipes.IGanRecipe"/>); checks live with the recipe
+/// (<see cref="GanRecipes.Validate"/>).
+/// </summary>
 public sealed record TrainingOptions
 {
+    /// <summary>The version written by this build. 1: every file written before the field existed (read as 1);
+    /// 2: the recipe seam (the DCGAN recipe stored as "Dcgan", no longer "Seed").</summary>
+    public const int CurrentVersion = 2;
+
+    /// <summary>The options format this was written in (see <see cref="CurrentVersion"/>).</summary>
+    public int Version { get; init; } = CurrentVersion;
+
     /// <summary>Architecture and recipe.</summary>
+    [JsonConverter(typeof(GanRecipeJsonConverter))]
     public GanRecipe Recipe { get; init; } = GanRecipe.ProGan;
 
-    /// <summary>Final resolution (power of two, 4..1024; the seed recipe needs 16+).</summary>
+    /// <summary>Final resolution (power of two, 4..1024; the dcgan recipe needs 16+).</summary>
     public int MaxResolution { get; init; } = 32;
 
     /// <summary>Thousands of real images shown per phase (each fade-in and each stabilise).</summary>
@@ -72,10 +87,9 @@ public sealed record TrainingOptions
     /// recipe's (<see cref="EffectiveAugmentPolicy"/>).</summary>
     public string? AugmentPolicy { get; init; }
 
-    /// <summary>The ops in use: <see cref="AugmentPolicy"/>, or all three, except for projected: its colour op (at p = 1)
-    /// shifts every image's colours, and the settings that ended its collapse were measured without it (BENCHMARKS.md, issue 12);
-    /// and conditioned: the condition names the colours, which a colour op would contradict.</summary>
-    public string EffectiveAugmentPolicy => AugmentPolicy ?? (Recipe is GanRecipe.Projected or GanRecipe.Conditioned ? "translation,cutout" : "color,translation,cutout");
+    /// <summary>The ops in use: <see cref="AugmentPolicy"/>, or the recipe's default. Stored in the file (older projected runs
+    /// are recognised by its absence).</summary>
+    public string EffectiveAugmentPolicy => AugmentPolicy ?? Definition.DefaultAugmentPolicy;
 
     /// <summary>Augmentation probability per op and sample: fixed, or the starting value when ADA is on.</summary>
     public double AugmentP { get; init; }
@@ -92,7 +106,7 @@ public sealed record TrainingOptions
     /// <summary>EMA ramp-up: the half-life is at most this fraction of the images seen so far.</summary>
     public double EmaRampup { get; init; } = 0.05;
 
-    /// <summary>Adam learning rate; null: 0.002 for progan (StyleGAN2's; chosen by the tuning runs), 0.0002 for seed.</summary>
+    /// <summary>Adam learning rate; null: the recipe's (0.002 for progan, StyleGAN2's, chosen by the tuning runs; 0.0002 for dcgan).</summary>
     public double? LearningRate { get; init; }
 
     /// <summary>Base random seed (weights, latents, batches, augmentation).</summary>
@@ -131,77 +145,45 @@ public sealed record TrainingOptions
     /// <summary>Settings of the conditioned recipe.</summary>
     public ConditionedOptions Conditioned { get; init; } = new();
 
-    /// <summary>Seed recipe GEN_INPUT_SIZE.</summary>
-    public int SeedLatentSize { get; init; } = 100;
+    // The dcgan settings keep the names older builds stored them under (the recipe was called "seed").
 
-    /// <summary>Seed recipe N_GEN_CHANNELS.</summary>
-    public int SeedGenChannels { get; init; } = 64;
+    /// <summary>Dcgan recipe GEN_INPUT_SIZE.</summary>
+    [JsonPropertyName("SeedLatentSize")]
+    public int DcganLatentSize { get; init; } = 100;
 
-    /// <summary>Seed recipe N_DISC_CHANNELS.</summary>
-    public int SeedDiscChannels { get; init; } = 64;
+    /// <summary>Dcgan recipe N_GEN_CHANNELS.</summary>
+    [JsonPropertyName("SeedGenChannels")]
+    public int DcganGenChannels { get; init; } = 64;
 
-    /// <summary>Seed recipe minibatch (the post gives none; 32 as in every baseline run so far).</summary>
-    public int SeedBatchSize { get; init; } = 32;
+    /// <summary>Dcgan recipe N_DISC_CHANNELS.</summary>
+    [JsonPropertyName("SeedDiscChannels")]
+    public int DcganDiscChannels { get; init; } = 64;
+
+    /// <summary>Dcgan recipe minibatch (the post gives none; 32 as in every baseline run so far).</summary>
+    [JsonPropertyName("SeedBatchSize")]
+    public int DcganBatchSize { get; init; } = 32;
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+
+    private Recipes.IGanRecipe Definition => GanRecipes.Of(Recipe);
 
     /// <summary>Serialises to indented JSON (enums as names).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>
-    /// Parses JSON written by <see cref="ToJson"/>. A run saved with the default learning rate keeps the rate it
-    /// trained with (its stored EffectiveLearningRate), so a changed default never alters a resumed run; an old
-    /// run's augmentation was always stored, and an old projected run gets the heads it had.
+    /// Parses JSON written by <see cref="ToJson"/> (by this build or an older one: a file without a version is version 1).
+    /// A run saved with the default learning rate keeps the rate it trained with (its stored EffectiveLearningRate), so a
+    /// changed default never alters a resumed run; the recipe reads what older builds stored of its own settings.
     /// </summary>
     public static TrainingOptions FromJson(string json)
     {
         var options = JsonSerializer.Deserialize<TrainingOptions>(json, Json) ?? throw new InvalidDataException("Empty options.");
-        if (options.LearningRate is null && JsonNode.Parse(json)?["EffectiveLearningRate"] is JsonValue stored
+        var node = JsonNode.Parse(json) as JsonObject;
+        if (node?.ContainsKey(nameof(Version)) != true) options = options with { Version = 1 };
+        if (options.LearningRate is null && node?[nameof(EffectiveLearningRate)] is JsonValue stored
             && stored.GetValue<double>() != options.EffectiveLearningRate)
             options = options with { LearningRate = stored.GetValue<double>() };
-        // A projected run saved before the spread and pixel head existed (its stored options have no
-        // EffectiveAugmentPolicy yet) keeps the discriminator it was built with; a hand-written file gets today's.
-        var node = JsonNode.Parse(json) as JsonObject;
-        bool savedBefore = node?.ContainsKey(nameof(EffectiveLearningRate)) == true && !node.ContainsKey(nameof(EffectiveAugmentPolicy));
-        if (options.Recipe == GanRecipe.Projected && savedBefore && node?["Projected"] is JsonObject saved)
-            options = options with
-            {
-                Projected = options.Projected with
-                {
-                    MinibatchStdDev = saved.ContainsKey(nameof(ProjectedOptions.MinibatchStdDev)) && options.Projected.MinibatchStdDev,
-                    PixelHeadSize = saved.ContainsKey(nameof(ProjectedOptions.PixelHeadSize)) ? options.Projected.PixelHeadSize : 0,
-                },
-            };
-        return options;
-    }
-
-    /// <summary>Throws <see cref="ArgumentException"/> with a clear message for invalid values.</summary>
-    public void Validate()
-    {
-        if (MaxResolution < 4 || MaxResolution > 1024 || (MaxResolution & (MaxResolution - 1)) != 0)
-            throw new ArgumentException($"Max resolution must be a power of two in 4..1024, got {MaxResolution}.");
-        if (!Enum.IsDefined(Recipe)) throw new ArgumentException($"Unknown recipe {(int)Recipe}.");
-        if (Recipe == GanRecipe.Projected)
-        {
-            // The feature network needs 32 px inputs; a larger input scale lets a smaller generator reach them.
-            if (MaxResolution * Projected.InputScale < 32)
-                throw new ArgumentException("The projected recipe needs a resolution of 32 or more (or a larger input scale).");
-            Projected.Validate(BatchAt(MaxResolution));
-        }
-        else if (GanRecipes.ResolutionProblem(Recipe, MaxResolution) is { } tooSmall) throw new ArgumentException(tooSmall);
-        if (Recipe == GanRecipe.Conditioned) Conditioned.Validate();
-        if (KimgPerPhase <= 0) throw new ArgumentException("Kimg per phase must be positive.");
-        if (FinalKimg is <= 0) throw new ArgumentException("Final kimg must be positive.");
-        if (Threads < 0) throw new ArgumentException("Threads must be 0 (default) or positive.");
-        if (Minutes is <= 0) throw new ArgumentException("Minutes must be positive.");
-        if (CheckpointKimg <= 0 || SampleKimg <= 0) throw new ArgumentException("Checkpoint and sample cadence must be positive.");
-        if (AugmentP is < 0 or > 1) throw new ArgumentException("Augment p must be in [0, 1].");
-        if (Widths.Count == 0 || !Widths.ContainsKey(4) || Widths.Values.Any(w => w < 1)) throw new ArgumentException("Widths need a positive entry for 4.");
-        if (SeedBatchSize < 1) throw new ArgumentException("Seed batch size must be positive.");
-        if (BatchSizes.Count == 0 || !BatchSizes.ContainsKey(4) || BatchSizes.Values.Any(b => b < 1)) throw new ArgumentException("Batch sizes need a positive entry for 4.");
-        foreach (var op in AugmentOps)
-            if (op is not ("color" or "translation" or "cutout")) throw new ArgumentException($"Unknown augmentation '{op}'.");
-        _ = DeviceSelector.Validate(Device);
+        return node is null ? options : options.Definition.ReadStored(options, node);
     }
 
     /// <summary>Parsed augmentation ops.</summary>
@@ -212,28 +194,30 @@ public sealed record TrainingOptions
     /// <summary>Width at a resolution.</summary>
     public int WidthAt(int resolution) => Lookup(Widths, resolution);
 
-    /// <summary>Minibatch size at a resolution.</summary>
-    public int BatchAt(int resolution) => Recipe == GanRecipe.Seed ? SeedBatchSize : Lookup(BatchSizes, resolution);
+    /// <summary>Minibatch size at a resolution (the recipe's rule).</summary>
+    public int BatchAt(int resolution) => Definition.BatchAt(this, resolution);
 
-    /// <summary>Effective latent size.</summary>
-    public int EffectiveLatentSize => Recipe == GanRecipe.Seed ? SeedLatentSize : LatentSize > 0 ? LatentSize : WidthAt(4);
+    /// <summary>The progan batch table's entry at a resolution.</summary>
+    internal int BatchTableAt(int resolution) => Lookup(BatchSizes, resolution);
 
-    /// <summary>Effective learning rate: 2e-3 for progan and projected, whose generator has equalized-LR layers (the
-    /// paper's 2e-4 left it all but unmoving in a CPU budget: BENCHMARKS.md, issue 12), 2e-4 for seed.</summary>
-    public double EffectiveLearningRate => LearningRate ?? (Recipe == GanRecipe.Seed ? 2e-4 : 2e-3);
+    /// <summary>Effective latent size (the recipe's rule).</summary>
+    public int EffectiveLatentSize => Definition.LatentSize(this);
+
+    /// <summary>Effective learning rate: <see cref="LearningRate"/> or the recipe's default. Stored in the file.</summary>
+    public double EffectiveLearningRate => LearningRate ?? Definition.DefaultLearningRate;
 
     /// <summary>Whether the recipe grows from 4x4 (progan) or trains directly at the target resolution.</summary>
     [JsonIgnore]
-    public bool Grows => Recipe is GanRecipe.ProGan or GanRecipe.Conditioned;
+    public bool Grows => Definition.Grows;
 
-    /// <summary>Adam betas of the recipe: (0, 0.99) progan and projected, (0.5, 0.999) seed.</summary>
-    public (double Beta1, double Beta2) Betas => Recipe == GanRecipe.Seed ? (0.5, 0.999) : (0.0, 0.99);
+    /// <summary>Adam betas of the recipe.</summary>
+    public (double Beta1, double Beta2) Betas => Definition.Betas;
 
     /// <summary>R1 gamma at a resolution.</summary>
     public double R1GammaAt(int resolution) => R1Gamma ?? 0.0002 * resolution * resolution / BatchAt(resolution);
 
-    /// <summary>EMA half-life in kimg at a resolution (the seed recipe has no EMA as published: 0).</summary>
-    public double EmaHalfLifeAt(int resolution) => EmaHalfLifeKimg ?? (Recipe == GanRecipe.Seed ? 0 : BatchAt(resolution) * 10.0 / 32);
+    /// <summary>EMA half-life in kimg at a resolution: <see cref="EmaHalfLifeKimg"/> or the recipe's default.</summary>
+    public double EmaHalfLifeAt(int resolution) => EmaHalfLifeKimg ?? Definition.DefaultEmaHalfLifeAt(this, resolution);
 
     private static int Lookup(Dictionary<int, int> table, int resolution)
     {

@@ -29,7 +29,7 @@ public sealed class RunPlanner(ArtGalleryDatabase db, RunFolders folders, IOptio
         if (Problem(request) is { } problem) throw new ArgumentException(problem);
         var spec = DatasetSpec(request.Dataset)!;
         var trainingOptions = request.ToOptions(options.Value.Device, options.Value.TrainingThreads);
-        trainingOptions.Validate();
+        GanRecipes.Validate(trainingOptions);
         var record = new TrainingRunRecord
         {
             Id = TimestampedId.New("run"), Dataset = spec, OptionsJson = trainingOptions.ToJson(), Started = DateTime.UtcNow,

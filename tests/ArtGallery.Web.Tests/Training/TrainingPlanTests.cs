@@ -77,6 +77,6 @@ public sealed class TrainingPlanTests
     public void Phases_SeedRecipe_AllAtTheFinalSize()
     {
         Assert.Equal([4, 8, 8, 16, 16, 32, 32], TrainingPlan.Phases(GanRecipe.ProGan, 32));
-        Assert.All(TrainingPlan.Phases(GanRecipe.Seed, 32), r => Assert.Equal(32, r));
+        Assert.All(TrainingPlan.Phases(GanRecipe.Dcgan, 32), r => Assert.Equal(32, r));
     }
 }

@@ -12,7 +12,7 @@ public sealed class TrainingSpeeds
     private static readonly Dictionary<int, double> ProGanDefaults = new() { [4] = 400, [8] = 250, [16] = 120, [32] = 40, [64] = 12, [128] = 3 };
 
     // The other recipes train only at the final size; relative to progan there (BENCHMARKS.md, issue 12: projected ~3x slower).
-    private static readonly Dictionary<GanRecipe, double> RecipeFactor = new() { [GanRecipe.ProGan] = 1, [GanRecipe.Seed] = 1.5, [GanRecipe.Projected] = 0.35 };
+    private static readonly Dictionary<GanRecipe, double> RecipeFactor = new() { [GanRecipe.ProGan] = 1, [GanRecipe.Dcgan] = 1.5, [GanRecipe.Projected] = 0.35 };
 
     private readonly Dictionary<(GanRecipe, int), double> measured;
 

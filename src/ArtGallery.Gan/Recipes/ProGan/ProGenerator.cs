@@ -1,3 +1,4 @@
+using ArtGallery.Gan.Models;
 using ArtGallery.Gan.Conditioning;
 using ArtGallery.Gan.Layers;
 using TorchSharp.Modules;
@@ -5,7 +6,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
-namespace ArtGallery.Gan.Models;
+namespace ArtGallery.Gan.Recipes.ProGan;
 
 /// <summary>Progressive GAN generator (Karras et al. 2018): pixel norm, equalized LR, toRGB per resolution. Conditioned
 /// (the conditioned recipe), its latent is z followed by a condition, every layer is FiLM-modulated by the condition's

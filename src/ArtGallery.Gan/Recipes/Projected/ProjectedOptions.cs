@@ -1,4 +1,4 @@
-namespace ArtGallery.Gan.Training;
+namespace ArtGallery.Gan.Recipes.Projected;
 
 /// <summary>
 /// Settings of the projected recipe (Sauer et al. 2021): a frozen ImageNet ResNet-18, frozen random mixing and
@@ -32,16 +32,4 @@ public sealed record ProjectedOptions
 
     /// <summary>ProGAN's minibatch standard deviation in every head, just before its logit conv.</summary>
     public bool MinibatchStdDev { get; init; } = true;
-
-    /// <summary>Throws <see cref="ArgumentException"/> for values the recipe cannot run with.</summary>
-    public void Validate(int batchSize)
-    {
-        if (MixChannels < 1 || HeadWidth < 1) throw new ArgumentException("Projected mixing and head widths must be positive.");
-        if (InputScale is < 1 or > 8) throw new ArgumentException("Projected input scale must be 1..8.");
-        if (Pack < 1 || batchSize % Pack != 0) throw new ArgumentException($"Projected pack ({Pack}) must divide the batch size ({batchSize}).");
-        if (PixelHeadSize is < 0 or > 64 || (PixelHeadSize & (PixelHeadSize - 1)) != 0)
-            throw new ArgumentException("Projected pixel head size must be 0 (none) or a power of two up to 64.");
-        if (ModeSeekingWeight < 0) throw new ArgumentException("Mode-seeking weight must be 0 or positive.");
-        if (ModeSeekingWeight > 0 && batchSize % 2 != 0) throw new ArgumentException("Mode seeking needs an even batch size.");
-    }
 }

@@ -1,10 +1,10 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ArtGallery.Gan.Models;
+namespace ArtGallery.Gan.Recipes.Dcgan;
 
 /// <summary>The PyTorch DCGAN tutorial's weights_init, which the seed post borrows: conv N(0, 0.02), BN weight N(1, 0.02), bias 0.</summary>
-internal static class SeedInit
+internal static class DcganInit
 {
     public static void Apply(nn.Module module)
     {

@@ -1,20 +1,21 @@
+using ArtGallery.Gan.Models;
 using ArtGallery.Gan.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ArtGallery.Gan.Models;
+namespace ArtGallery.Gan.Recipes.Dcgan;
 
 /// <summary>The seed post's Discriminator, as published: Conv2d stack, one shared BatchNorm, LeakyReLU 0.2, Sigmoid.</summary>
-public sealed class SeedDiscriminator : GanDiscriminator
+public sealed class DcganDiscriminator : GanDiscriminator
 {
     private readonly ModuleList<Conv2d> layers = new();
     private readonly HeldBatchNorm2d batch2;
     private readonly int discChannels;
 
     /// <summary>n_layers = log2(resolution) - 1; N_DISC_CHANNELS 64 by default.</summary>
-    public SeedDiscriminator(int resolution, int discChannels = 64) : base(nameof(SeedDiscriminator))
+    public DcganDiscriminator(int resolution, int discChannels = 64) : base(nameof(DcganDiscriminator))
     {
-        if (Training.GanRecipes.ResolutionProblem(Training.GanRecipe.Seed, resolution) is { } tooSmall) throw new ArgumentOutOfRangeException(nameof(resolution), tooSmall);
+        if (Training.GanRecipes.ResolutionProblem(Training.GanRecipe.Dcgan, resolution) is { } tooSmall) throw new ArgumentOutOfRangeException(nameof(resolution), tooSmall);
         this.discChannels = discChannels;
         Resolution = resolution;
         int nLayers = (int)Math.Log2(resolution) - 1;
@@ -23,7 +24,7 @@ public sealed class SeedDiscriminator : GanDiscriminator
         layers.Add(nn.Conv2d(discChannels * 2, 1, 4, 1, 0, bias: false));
         batch2 = new HeldBatchNorm2d(discChannels * 2);
         RegisterComponents();
-        SeedInit.Apply(this);
+        DcganInit.Apply(this);
     }
 
     /// <summary>Images -> probabilities of "real" (N, 1) through the post's Sigmoid.</summary>

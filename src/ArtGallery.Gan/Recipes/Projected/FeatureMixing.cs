@@ -2,7 +2,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
-namespace ArtGallery.Gan.Models.Projected;
+namespace ArtGallery.Gan.Recipes.Projected;
 
 /// <summary>
 /// Projected GAN's frozen random projections: cross-channel mixing (a random 1x1 conv per tap) and cross-scale

@@ -1,4 +1,4 @@
-namespace ArtGallery.Gan.Training;
+namespace ArtGallery.Gan.Recipes.Conditioned;
 
 /// <summary>Loss of the conditioned recipe.</summary>
 public enum ConditionedLoss
@@ -30,18 +30,6 @@ public sealed record ConditionedOptions
 
     /// <summary>Weight of R1 (and R2 for RpGAN); null: progan's auto gamma.</summary>
     public double? Gamma { get; init; }
-
-    /// <summary>Throws <see cref="ArgumentException"/> for values the recipe cannot run with.</summary>
-    public void Validate()
-    {
-        if (CollectionSize < 0 || CollectionSize > MaxCollection) throw new ArgumentException($"Collection size must be 0..{MaxCollection}.");
-        if (Neighbours < 1 || Neighbours > 256) throw new ArgumentException("Neighbours must be 1..256.");
-        // Rows of a multiple of 16 floats (64 bytes): CPU BLAS on narrower rows gave alignment-dependent last bits,
-        // which broke bit-exact resume (measured with 8).
-        if (EmbeddingSize < 16 || EmbeddingSize > 1024 || EmbeddingSize % 16 != 0) throw new ArgumentException("Embedding size must be a multiple of 16 in 16..1024.");
-        if (!Enum.IsDefined(Loss)) throw new ArgumentException($"Unknown conditioned loss {(int)Loss}.");
-        if (Gamma is < 0) throw new ArgumentException("Gamma must not be negative.");
-    }
 
     /// <summary>The largest collection a model carries (descriptors and thumbnails live in the model file).</summary>
     public const int MaxCollection = 20_000;

@@ -1,10 +1,11 @@
+using ArtGallery.Gan.Models;
 using ArtGallery.Gan.Layers;
 using TorchSharp.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
-namespace ArtGallery.Gan.Models;
+namespace ArtGallery.Gan.Recipes.ProGan;
 
 /// <summary>Progressive GAN discriminator: fromRGB per resolution, minibatch stddev in the 4x4 block, raw logits out.
 /// Conditioned, it is a projection discriminator (Miyato and Koyama 2018): <see cref="Score"/> adds the inner product of

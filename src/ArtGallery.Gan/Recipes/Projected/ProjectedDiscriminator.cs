@@ -1,3 +1,4 @@
+using ArtGallery.Gan.Models;
 using System.Collections.Concurrent;
 using ArtGallery.Features;
 using TorchSharp;
@@ -5,7 +6,7 @@ using TorchSharp.Modules;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
-namespace ArtGallery.Gan.Models.Projected;
+namespace ArtGallery.Gan.Recipes.Projected;
 
 /// <summary>
 /// Projected GAN discriminator: images -> frozen ImageNet ResNet-18 taps (layer1..4) -> frozen random
@@ -21,7 +22,7 @@ public sealed class ProjectedDiscriminator : GanDiscriminator
     private readonly ProjectedHead? pixelHead;
     private readonly int inputScale, pack, pixelSize;
 
-    public ProjectedDiscriminator(int resolution, Training.ProjectedOptions options) : base(nameof(ProjectedDiscriminator))
+    public ProjectedDiscriminator(int resolution, ProjectedOptions options) : base(nameof(ProjectedDiscriminator))
     {
         (inputScale, pack) = (options.InputScale, options.Pack);
         Resolution = resolution;

@@ -1,50 +1,56 @@
+using ArtGallery.Gan.Conditioning;
+using ArtGallery.Gan.Recipes.ProGan;
+using ArtGallery.Gan.Training;
 using TorchSharp;
-using ArtGallery.Gan.Models;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
-namespace ArtGallery.Gan.Training;
+namespace ArtGallery.Gan.Recipes.Conditioned;
 
 /// <summary>
 /// The conditioned recipe's step (instance conditioning, Casanova et al. 2021): each sample draws a collection picture
 /// uniformly; G draws from that picture's descriptor, D judges (image, descriptor) pairs by projection and sees as real
 /// one of the picture's nearest neighbours. Loss: progan's logistic + lazy R1, or RpGAN + R1 + R2 (Huang et al. 2024).
 /// </summary>
-internal sealed partial class GanSession
+internal sealed class ConditionedStep(TrainingOptions options, ConditionSet set) : RecipeStep(options)
 {
     private Tensor? stepConditions;
 
-    private ProDiscriminator ConditionedD => (ProDiscriminator)D;
+    /// <summary>Fills the generator's collection (a fresh run; a resumed one then loads the same from its checkpoint).</summary>
+    public override void Attach(GanSession session)
+    {
+        base.Attach(session);
+        session.G.Collection!.Fill(set);
+    }
 
     /// <summary>Reals for this step and (in <see cref="stepConditions"/>) the descriptors they answer to.</summary>
-    private Tensor NextConditionedBatch(int batch, PhaseInfo phase)
+    public override Tensor NextReals(int batch, PhaseInfo phase)
     {
-        var set = conditions!;
-        var drawn = new List<int>(batch);
+        var (rng, drawn) = (Session.Rng, new List<int>(batch));
         int k = set.Neighbours[0].Length;
-        var reals = sampler.Next(batch, phase.Resolution, phase.Alpha, Device, () =>
+        var reals = Session.Sampler.Next(batch, phase.Resolution, phase.Alpha, Session.Device, () =>
         {
             int picture = rng.NextInt(set.Count);
             drawn.Add(picture);
             return set.Neighbours[picture][rng.NextInt(k)];
         });
-        stepConditions = tensor(drawn.SelectMany(i => set.Descriptors[i]).ToArray(), [batch, Conditioning.ConditionDescriptor.Size]).to(Device);
+        stepConditions = tensor(drawn.SelectMany(i => set.Descriptors[i]).ToArray(), [batch, ConditionDescriptor.Size]).to(Session.Device);
         return reals;
     }
 
     private Tensor ConditionedLatents(Tensor conditions) =>
-        cat([randn([conditions.shape[0], G.LatentSize - conditions.shape[1]], generator: torchRng).to(Device), conditions], 1);
+        cat([randn([conditions.shape[0], Session.G.LatentSize - conditions.shape[1]], generator: Session.TorchRng).to(Session.Device), conditions], 1);
 
-    private (double, double) ConditionedStep(Tensor reals, int batch)
+    public override (double LossD, double LossG) Run(Tensor reals, int batch)
     {
-        var c = stepConditions!;
-        var d = ConditionedD;
+        var (G, D, c) = (Session.G, Session.D, stepConditions!);
+        var d = (ProDiscriminator)D;
         bool relativistic = Options.Conditioned.Loss == ConditionedLoss.RpGan;
         G.train(); D.train();
         SetRequiresGrad(D, true);
         Tensor fakes;
         using (no_grad()) fakes = G.forward(ConditionedLatents(c));
-        bool penalise = Options.R1Interval > 0 && Counters.Step % Options.R1Interval == 0;
+        bool penalise = Options.R1Interval > 0 && Session.Counters.Step % Options.R1Interval == 0;
         var realInput = penalise ? reals.detach().requires_grad_(true) : reals;
         var fakeInput = penalise && relativistic ? fakes.detach().requires_grad_(true) : fakes;
         var realLogits = d.Score(Augment(realInput), c);
@@ -58,9 +64,9 @@ internal sealed partial class GanSession
             lossD = lossD.add(GanLosses.GradientSquaredNorm(realLogits, realInput), weight);
             if (relativistic) lossD = lossD.add(GanLosses.GradientSquaredNorm(fakeLogits, fakeInput), weight);
         }
-        OptD.zero_grad();
+        Session.OptD.zero_grad();
         lossD.backward();
-        if (StepIfFinite(OptD, lossD)) UpdateAda(realLogits, batch);
+        if (StepIfFinite(Session.OptD, lossD)) UpdateAda(realLogits, batch);
 
         SetRequiresGrad(D, false);
         var generated = d.Score(Augment(G.forward(ConditionedLatents(c))), c);
@@ -72,9 +78,9 @@ internal sealed partial class GanSession
             lossG = Relativistic(generated, realForG);
         }
         else lossG = GanLosses.LogisticG(generated);
-        OptG.zero_grad();
+        Session.OptG.zero_grad();
         lossG.backward();
-        StepIfFinite(OptG, lossG);
+        StepIfFinite(Session.OptG, lossG);
         return (lossD.item<float>(), lossG.item<float>());
     }
 

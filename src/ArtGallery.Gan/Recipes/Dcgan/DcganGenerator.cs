@@ -1,11 +1,12 @@
+using ArtGallery.Gan.Models;
 using ArtGallery.Gan.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ArtGallery.Gan.Models;
+namespace ArtGallery.Gan.Recipes.Dcgan;
 
 /// <summary>The seed post's Generator, as published: ConvTranspose2d stack, shared BatchNorm layers, ReLU, Tanh.</summary>
-public sealed class SeedGenerator : GanGenerator
+public sealed class DcganGenerator : GanGenerator
 {
     private readonly ModuleList<ConvTranspose2d> layers = new();
     private readonly HeldBatchNorm2d batch1;
@@ -14,9 +15,9 @@ public sealed class SeedGenerator : GanGenerator
     private readonly int genChannels;
 
     /// <summary>n_layers = log2(resolution) - 1 as in the post (32 px -> 4 layers); GEN_INPUT_SIZE 100, N_GEN_CHANNELS 64 by default.</summary>
-    public SeedGenerator(int resolution, int genInputSize = 100, int genChannels = 64) : base(nameof(SeedGenerator))
+    public DcganGenerator(int resolution, int genInputSize = 100, int genChannels = 64) : base(nameof(DcganGenerator))
     {
-        if (Training.GanRecipes.ResolutionProblem(Training.GanRecipe.Seed, resolution) is { } tooSmall) throw new ArgumentOutOfRangeException(nameof(resolution), tooSmall);
+        if (Training.GanRecipes.ResolutionProblem(Training.GanRecipe.Dcgan, resolution) is { } tooSmall) throw new ArgumentOutOfRangeException(nameof(resolution), tooSmall);
         genInput = genInputSize;
         this.genChannels = genChannels;
         MaxResolution = resolution;
@@ -29,7 +30,7 @@ public sealed class SeedGenerator : GanGenerator
         batch1 = new HeldBatchNorm2d(genChannels);
         batch2 = new HeldBatchNorm2d(genChannels * 2);
         RegisterComponents();
-        SeedInit.Apply(this);
+        DcganInit.Apply(this);
     }
 
     /// <inheritdoc/>

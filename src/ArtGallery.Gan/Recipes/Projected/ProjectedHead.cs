@@ -3,7 +3,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ArtGallery.Gan.Models.Projected;
+namespace ArtGallery.Gan.Recipes.Projected;
 
 /// <summary>
 /// One trainable head of the projected discriminator (the paper's SingleDisc): down blocks (spectral-norm conv
