@@ -13,6 +13,7 @@ public sealed class CheckpointTests
 
     [Theory]
     [InlineData("progan")]
+    [InlineData("dcgan")] // batch-norm statistics travel as buffers
     [InlineData("projected")]
     [InlineData("projected-pixel-head")] // no head batch norm, a pixel head: its weights travel too
     [InlineData("conditioned")] // the collection (descriptors, thumbnails) travels as generator buffers
@@ -24,6 +25,7 @@ public sealed class CheckpointTests
         var options = variant switch
         {
             "progan" => TestOptions.Tiny(8, 0.016),
+            "dcgan" => TestOptions.TinyDcgan(),
             "projected" => TestOptions.TinyProjected32(),
             "conditioned" => TestOptions.TinyConditioned(8, 0.016),
             "conditioned-rpgan" => TestOptions.TinyConditioned(8, 0.016) with { R1Interval = 2, Conditioned = new() { Loss = ConditionedLoss.RpGan, EmbeddingSize = 16 } },
@@ -41,6 +43,7 @@ public sealed class CheckpointTests
 
     [Theory]
     [InlineData(GanRecipe.ProGan)]
+    [InlineData(GanRecipe.Dcgan)]
     [InlineData(GanRecipe.Projected)]
     [InlineData(GanRecipe.Conditioned)]
     public void Resume_AfterCancel_ContinuesCountersAndMatchesUninterruptedRun(GanRecipe recipe)
@@ -63,6 +66,7 @@ public sealed class CheckpointTests
         {
             GanRecipe.Projected => TestOptions.TinyProjected32(0.024),
             GanRecipe.Conditioned => TestOptions.TinyConditioned(8, 0.024),
+            GanRecipe.Dcgan => TestOptions.TinyDcgan(0.024),
             _ => TestOptions.Tiny(8, 0.024),
         } with { ProgressEverySteps = 1 };
         var straight = TestOptions.TempDir();

@@ -28,6 +28,10 @@ internal static class TestOptions
     public static TrainingOptions TinyProjected32(double kimg = 0.016) =>
         Tiny(32, kimg) with { Recipe = GanRecipe.Projected, Projected = TinyProjected };
 
+    /// <summary>A tiny dcgan run at 16 px (its smallest), 4 channels wide, batch 8.</summary>
+    public static TrainingOptions TinyDcgan(double kimg = 0.016) =>
+        Tiny(16, kimg) with { Recipe = GanRecipe.Dcgan, DcganGenChannels = 4, DcganDiscChannels = 4, DcganLatentSize = 8 };
+
     /// <summary>A tiny conditioned run (embedding 16 wide).</summary>
     public static TrainingOptions TinyConditioned(int maxResolution = 8, double kimgPerPhase = 0.1) =>
         Tiny(maxResolution, kimgPerPhase) with { Recipe = GanRecipe.Conditioned, Conditioned = new() { EmbeddingSize = 16 } };
