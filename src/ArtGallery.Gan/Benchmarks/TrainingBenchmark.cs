@@ -21,8 +21,8 @@ public static class TrainingBenchmark
         var o = options with { MaxResolution = resolution, DiversityKimg = 0 };
         if (o.Threads > 0) TorchSharp.torch.set_num_threads(o.Threads);
         var schedule = new PhaseSchedule(o);
-        // Start in the last (stabilise) phase so the timed steps run the full-resolution networks.
-        long start = o.Recipe == GanRecipe.Dcgan ? 0 : (long)Math.Round(o.KimgPerPhase * 1000) * (schedule.PhaseCount - 1);
+        // Start in the last (stabilise) phase so the timed steps run the full-resolution networks (0 for a recipe that does not grow).
+        long start = (long)Math.Round(o.KimgPerPhase * 1000) * (schedule.PhaseCount - 1);
         using var session = new GanSession(o, dataset, new TrainingCounters { ImagesSeen = start, RngState = 1, AugmentP = o.AdaTarget is null ? o.AugmentP : 0.5 });
         session.Step();
         session.Step();

@@ -57,32 +57,9 @@ public static class ModelLimits
         return null;
     }
 
-    /// <summary>
-    /// A lower bound of the generator's weights (biases, norms and serialisation headers left out), mirroring
-    /// <see cref="Recipes.ProGan.ProGenerator"/> (dense 4x4 block, two 3x3 convs and a toRGB per stage) and
-    /// <see cref="Recipes.Dcgan.DcganGenerator"/> (4x4 transposed convs). ModelLimitsTests pins it to the real networks.
-    /// </summary>
-    public static long WeightsAtLeast(TrainingOptions options)
-    {
-        if (options.Recipe == GanRecipe.Dcgan)
-        {
-            long c = options.DcganGenChannels, n = (int)Math.Log2(options.MaxResolution) - 1;
-            return 16 * (options.DcganLatentSize * 2 * c + (n - 3) * 4 * c * c + 2 * c * c + 3 * c);
-        }
-        var widths = Layers(options).Select(l => (long)l.Width).ToArray();
-        long total = options.EffectiveLatentSize * widths[0] * 16 + 9 * widths[0] * widths[0] + 3 * widths[0];
-        for (int i = 1; i < widths.Length; i++) total += 9 * widths[i - 1] * widths[i] + 9 * widths[i] * widths[i] + 3 * widths[i];
-        return total;
-    }
+    /// <summary>A lower bound of the generator's weights (biases, norms and serialisation headers left out), from its
+    /// recipe (<see cref="Recipes.IGanRecipe.GeneratorWeightsAtLeast"/>). ModelLimitsTests pins it to the real networks.</summary>
+    public static long WeightsAtLeast(TrainingOptions options) => GanRecipes.Of(options.Recipe).GeneratorWeightsAtLeast(options);
 
-    // The width of the generator's feature maps at each resolution (4, 8, ... max); the dcgan recipe's are 2c wide up to a
-    // quarter of its size, then c, and its last layer writes RGB.
-    private static List<(int Resolution, int Width)> Layers(TrainingOptions options)
-    {
-        var layers = new List<(int Resolution, int Width)>();
-        int max = options.MaxResolution, c = options.DcganGenChannels;
-        for (int res = 4; res <= max; res *= 2)
-            layers.Add((res, options.Recipe != GanRecipe.Dcgan ? options.WidthAt(res) : res == max ? 3 : res == max / 2 ? c : 2 * c));
-        return layers;
-    }
+    private static IReadOnlyList<(int Resolution, int Width)> Layers(TrainingOptions options) => GanRecipes.Of(options.Recipe).GeneratorLayers(options);
 }

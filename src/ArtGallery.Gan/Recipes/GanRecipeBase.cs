@@ -58,6 +58,18 @@ internal abstract class GanRecipeBase : IGanRecipe
 
     public virtual TrainingOptions ReadStored(TrainingOptions options, JsonObject stored) => options;
 
+    public virtual IReadOnlyList<(int Resolution, int Width)> GeneratorLayers(TrainingOptions options) =>
+        [.. Widths(options).Select((width, i) => (4 << i, width))];
+
+    // ProGenerator: a dense 4x4 block, then two 3x3 convs and a toRGB per stage.
+    public virtual long GeneratorWeightsAtLeast(TrainingOptions options)
+    {
+        var widths = GeneratorLayers(options).Select(l => (long)l.Width).ToArray();
+        long total = options.EffectiveLatentSize * widths[0] * 16 + 9 * widths[0] * widths[0] + 3 * widths[0];
+        for (int i = 1; i < widths.Length; i++) total += 9 * widths[i - 1] * widths[i] + 9 * widths[i] * widths[i] + 3 * widths[i];
+        return total;
+    }
+
     public abstract GanGenerator CreateGenerator(TrainingOptions options);
 
     public abstract GanDiscriminator CreateDiscriminator(TrainingOptions options);

@@ -49,6 +49,14 @@ internal interface IGanRecipe
     /// (<paramref name="stored"/>: the JSON as written).</summary>
     TrainingOptions ReadStored(TrainingOptions options, JsonObject stored);
 
+    /// <summary>The width of the generator's feature maps at 4, 8, ... px up to the target: checked from a model file's
+    /// options before any network is built (<see cref="Checkpoints.ModelLimits"/>).</summary>
+    IReadOnlyList<(int Resolution, int Width)> GeneratorLayers(TrainingOptions options);
+
+    /// <summary>A lower bound of the generator's weights (biases, norms and headers left out): a model file must hold at
+    /// least 4 bytes for each, so a network never outgrows its file.</summary>
+    long GeneratorWeightsAtLeast(TrainingOptions options);
+
     /// <summary>The generator the options describe (all growth stages built up front).</summary>
     GanGenerator CreateGenerator(TrainingOptions options);
 

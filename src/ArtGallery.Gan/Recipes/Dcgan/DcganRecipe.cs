@@ -35,6 +35,20 @@ internal sealed class DcganRecipe : GanRecipeBase
         if (options.DcganBatchSize < 1) throw new ArgumentException("The dcgan batch size (SeedBatchSize) must be positive.");
     }
 
+    // Its feature maps are 2c wide up to a quarter of its size, then c, and its last layer writes RGB.
+    public override IReadOnlyList<(int Resolution, int Width)> GeneratorLayers(TrainingOptions options)
+    {
+        int max = options.MaxResolution, c = options.DcganGenChannels;
+        return [.. Enumerable.Range(0, (int)Math.Log2(max) - 1).Select(i => 4 << i).Select(res => (res, res == max ? 3 : res == max / 2 ? c : 2 * c))];
+    }
+
+    // 4x4 transposed convs.
+    public override long GeneratorWeightsAtLeast(TrainingOptions options)
+    {
+        long c = options.DcganGenChannels, n = (int)Math.Log2(options.MaxResolution) - 1;
+        return 16 * (options.DcganLatentSize * 2 * c + (n - 3) * 4 * c * c + 2 * c * c + 3 * c);
+    }
+
     public override GanGenerator CreateGenerator(TrainingOptions options) =>
         new DcganGenerator(options.MaxResolution, options.DcganLatentSize, options.DcganGenChannels);
 
