@@ -51,7 +51,11 @@ public sealed class RecipeSeamTests
         Assert.Contains($"\"Version\": {TrainingOptions.CurrentVersion}", fresh.ToJson());
         Assert.Equal(TrainingOptions.CurrentVersion, TrainingOptions.FromJson(fresh.ToJson()).Version);
         Assert.Equal(1, TrainingOptions.FromJson("""{ "Recipe": "ProGan" }""").Version);
-        Assert.Equal(1, TrainingOptions.FromJson(File.ReadAllText(Fixture("dcgan-v1-run/run.json"))).Version);
+        var old = TrainingOptions.FromJson(File.ReadAllText(Fixture("dcgan-v1-run/run.json")));
+        Assert.Equal(1, old.Version);
+        // Written again (a resumed run's next checkpoint), it is in today's format and says so.
+        Assert.Equal(TrainingOptions.CurrentVersion, TrainingOptions.FromJson(old.ToJson()).Version);
+        Assert.Contains("\"Recipe\": \"Dcgan\"", old.ToJson());
     }
 
     [Fact]

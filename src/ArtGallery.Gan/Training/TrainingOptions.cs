@@ -46,7 +46,8 @@ public sealed record TrainingOptions
     /// 2: the recipe seam (the DCGAN recipe stored as "Dcgan", no longer "Seed").</summary>
     public const int CurrentVersion = 2;
 
-    /// <summary>The options format this was written in (see <see cref="CurrentVersion"/>).</summary>
+    /// <summary>The options format this was read from (see <see cref="CurrentVersion"/>); <see cref="ToJson"/> always writes
+    /// today's format, so it writes <see cref="CurrentVersion"/>.</summary>
     public int Version { get; init; } = CurrentVersion;
 
     /// <summary>Architecture and recipe.</summary>
@@ -167,8 +168,8 @@ public sealed record TrainingOptions
 
     private Recipes.IGanRecipe Definition => GanRecipes.Of(Recipe);
 
-    /// <summary>Serialises to indented JSON (enums as names).</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    /// <summary>Serialises to indented JSON (enums as names) in today's format.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this with { Version = CurrentVersion }, Json);
 
     /// <summary>
     /// Parses JSON written by <see cref="ToJson"/> (by this build or an older one: a file without a version is version 1).
