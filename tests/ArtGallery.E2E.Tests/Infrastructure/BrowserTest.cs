@@ -10,6 +10,11 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
     /// <summary>Generous but bounded wait for anything the app does on a loaded 2-core machine.</summary>
     protected const float DefaultTimeoutMs = 30_000;
 
+    /// <summary>Wait for a navigation's URL only, not its load event: an artwork page's load waits for every picture on it,
+    /// large views included, which a loaded machine can take longer than the timeout to draw. What the test needs from the
+    /// page is then awaited by its own assertions.</summary>
+    public static PageWaitForURLOptions CommittedOnly => new() { WaitUntil = WaitUntilState.Commit };
+
     private readonly List<string> browserErrors = [];
 
     /// <summary>The shared app fixture.</summary>

@@ -50,7 +50,7 @@ public static class UiSteps
     {
         await page.GotoAsync("/");
         await page.Locator("[data-testid=artwork-card]").First.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/art/[^/]+/-?\d+"));
+        await page.WaitForURLAsync(new Regex(@"/art/[^/]+/-?\d+"), BrowserTest.CommittedOnly);
         return new Uri(page.Url).PathAndQuery;
     }
 

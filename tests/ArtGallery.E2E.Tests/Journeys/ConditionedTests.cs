@@ -26,7 +26,7 @@ public sealed class ConditionedTests(AppFixture app, ITestOutputHelper output) :
         await WaitForImagesLoadedAsync(Page, "[data-testid=colour-card] img", 6);
         await ScreenshotAsync("artwork-conditioned");
         await colours.First.ClickAsync();
-        await Page.WaitForURLAsync(url => url.Contains("palette="));
+        await Page.WaitForURLAsync(url => url.Contains("palette="), CommittedOnly);
         var palette = Query(Page.Url, "palette");
         // The URL changes first; the live page takes the new artwork a moment later (its picture says when).
         await Expect(Page.GetByTestId("artwork-image")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("palette=" + palette));
@@ -35,7 +35,7 @@ public sealed class ConditionedTests(AppFixture app, ITestOutputHelper output) :
         var like = Page.Locator("a[data-testid=like-card]");
         await Expect(like).ToHaveCountAsync(6);
         await like.Nth(2).ClickAsync();
-        await Page.WaitForURLAsync(url => url.Contains("like="));
+        await Page.WaitForURLAsync(url => url.Contains("like="), CommittedOnly);
         Assert.Equal(palette, Query(Page.Url, "palette"));
         var artworkUrl = new Uri(Page.Url);
         var seed = artworkUrl.AbsolutePath.Split('/')[^1];

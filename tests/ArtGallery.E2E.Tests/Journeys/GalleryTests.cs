@@ -30,7 +30,7 @@ public sealed class GalleryTests(AppFixture app, ITestOutputHelper output) : Bro
 
         await card.ClickAsync();
 
-        await Page.WaitForURLAsync(new Regex(@"/art/[^/]+/-?\d+"));
+        await Page.WaitForURLAsync(new Regex(@"/art/[^/]+/-?\d+"), CommittedOnly);
         await WaitForImagesLoadedAsync(Page, "img[data-testid=artwork-image]");
         var seed = Regex.Match(Page.Url, @"/art/[^/]+/(-?\d+)").Groups[1].Value;
         Assert.Contains($"/{seed}.png", cardSrc);

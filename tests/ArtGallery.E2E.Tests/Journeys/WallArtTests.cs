@@ -76,7 +76,7 @@ public sealed class WallArtTests(AppFixture app, ITestOutputHelper output) : Bro
 
         await frame.ClickAsync();
 
-        await Page.WaitForURLAsync(new Regex(@"/art/[^/]+/3\?mix=4%3A0\.43"));
+        await Page.WaitForURLAsync(new Regex(@"/art/[^/]+/3\?mix=4%3A0\.43"), CommittedOnly);
         await WaitForImagesLoadedAsync(Page, "img[data-testid=artwork-image]");
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Print", Exact = true })).ToBeEnabledAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Favorite", Exact = true }).ClickAsync();
@@ -99,7 +99,7 @@ public sealed class WallArtTests(AppFixture app, ITestOutputHelper output) : Bro
         await Page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
 
         // Before: the new account landed on the gallery and the artwork was lost.
-        await Page.WaitForURLAsync(new Regex($"/art/{model}/6"));
+        await Page.WaitForURLAsync(new Regex($"/art/{model}/6"), CommittedOnly);
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Unfavorite", Exact = true })).ToBeVisibleAsync();
         await Expect(Page).Not.ToHaveURLAsync(new Regex("favorite=1"));
         await Page.GotoAsync("/favorites");
