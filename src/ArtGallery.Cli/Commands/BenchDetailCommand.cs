@@ -52,7 +52,7 @@ public sealed class BenchDetailCommand : ICliCommand
                         Add(rows, $"x{factor} {lrName}{group} lanczos", Score(lanczos, truth, low * factor));
                         Add(rows, $"x{factor} {lrName}{group} detail", Score(sharp, truth, low * factor));
                     }
-                    if (save is not null && i < 4 && lrName == "clean") Save(save, $"p{i}-x{factor}", lanczos, sharp, truth, low * factor);
+                    if (save is not null && i < 4) Save(save, $"p{i}-x{factor}-{lrName}", lanczos, sharp, truth, low * factor);
                 }
             }
             if ((i + 1) % 10 == 0) context.Out.WriteLine($"  {i + 1} paintings");
@@ -79,7 +79,7 @@ public sealed class BenchDetailCommand : ICliCommand
     }
 
     // Rows by factor, then input, then all paintings before ColorField, Lanczos before the model.
-    private static string Order(string key) => key.Replace("x4 ", "x04 ").Replace(" ColorField", " ~ColorField");
+    private static string Order(string key) => key.Replace("x4 ", "x04 ").Replace(" ColorField", " ~ColorField").Replace(" lanczos", " a");
 
     private static float[] Read(BuiltinAbstractDataset d, int i, int side)
     {
@@ -114,10 +114,24 @@ public sealed class BenchDetailCommand : ICliCommand
         return result;
     }
 
+    // Lanczos | detail | truth; above 512 px, the central 256 px of each at 100% (what a print shows up close).
     private static void Save(string dir, string name, float[] lanczos, float[] sharp, float[] truth, int side)
     {
         Directory.CreateDirectory(dir);
-        using var grid = SampleGrid.Compose([lanczos, sharp, truth], side, 3);
+        int window = side > 512 ? 256 : side;
+        float[][] crops = [.. new[] { lanczos, sharp, truth }.Select(chw => Centre(chw, side, window))];
+        using var grid = SampleGrid.Compose(crops, window, 3);
         File.WriteAllBytes(Path.Combine(dir, name + "-lanczos-detail-truth.png"), PngExport.Encode(grid));
+    }
+
+    private static float[] Centre(float[] chw, int side, int window)
+    {
+        if (window == side) return chw;
+        int start = (side - window) / 2;
+        var crop = new float[3 * window * window];
+        for (int c = 0; c < 3; c++)
+            for (int y = 0; y < window; y++)
+                Array.Copy(chw, c * side * side + (start + y) * side + start, crop, (c * window + y) * window, window);
+        return crop;
     }
 }
