@@ -44,7 +44,7 @@ public sealed class DetailNet : Module<Tensor, Tensor>
         tail = Conv2d(channels / 3, 3, 3, padding: 1);
         RegisterComponents();
         // A zero tail makes the untrained net exactly bicubic: training starts from the baseline, not below it.
-        using (no_grad()) { tail.weight!.zero_(); tail.bias!.zero_(); }
+        ResetResidual();
     }
 
     /// <summary>Feature width.</summary>
@@ -105,6 +105,15 @@ public sealed class DetailNet : Module<Tensor, Tensor>
             long c = Channels, c2 = Channels * 2 / 3, c3 = Channels / 3;
             return 9 * ((3 + Conditions) * c + 2 * Blocks * c * c + c * c + c * 4 * c2 + 4 * (c2 * 4 * c3) + 16 * (c3 * 3));
         }
+    }
+
+    /// <summary>Zeroes the tail, so the net is exactly bicubic again but keeps its features: a later pass starts from the
+    /// previous pass's features without first unlearning its sharpening (which overshoots on an already sharp input).</summary>
+    public void ResetResidual()
+    {
+        using var noGrad = no_grad();
+        tail.weight!.zero_();
+        tail.bias!.zero_();
     }
 
     /// <inheritdoc />

@@ -89,7 +89,8 @@ public static class DetailTrainer
         catch { model.Dispose(); throw; }
     }
 
-    /// <summary>The new net: from the --continue model's net for this pass, else from the previous pass's net (the closest task), else fresh.
+    /// <summary>The new net: from the --continue model's net for this pass; else the previous pass's features with a zero tail
+    /// (exactly bicubic: that net re-run on its own output does worse than bicubic, issue 22's first A/B); else fresh.
     /// Condition weights a start lacks begin at zero, so training starts exactly where the start model was.</summary>
     private static (DetailNet Net, int Steps, double Minutes) StartingNet(DetailTrainingOptions options, DetailModel? previous, Device device)
     {
@@ -100,6 +101,7 @@ public static class DetailTrainer
         var net = new DetailNet(from?.Channels ?? options.Channels, from?.Blocks ?? options.Blocks, Math.Max(conditions, from?.Conditions ?? 0));
         net.to(device);
         if (from is not null) net.CopyFrom(from);
+        if (start is null && from is not null) net.ResetResidual();
         var info = start is null ? null : start.Info.Nets[Math.Min(options.Pass, start.Info.Nets.Count) - 1];
         return (net, info?.Steps ?? 0, info?.Minutes ?? 0);
     }
