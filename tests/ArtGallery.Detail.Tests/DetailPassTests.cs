@@ -147,6 +147,31 @@ public sealed class DetailPassTests(TinyDetail tiny) : IClassFixture<TinyDetail>
         Assert.True(detail > bicubic, $"L1 + FFT {detail / 4:0.00} dB vs bicubic {bicubic / 4:0.00} dB");
     }
 
+    [Theory]
+    [InlineData(3, "[]", "detail model format 3; this build reads formats 1 and 2")]
+    [InlineData(2, "[]", "a format-2 header must list 1..3 passes")]
+    [InlineData(2, "[{\"Channels\":12,\"Blocks\":1,\"Conditions\":2},{\"Channels\":8192,\"Blocks\":64,\"Conditions\":2}]", "8192 channels")]
+    [InlineData(2, "[{\"Channels\":12,\"Blocks\":1,\"Conditions\":5}]", "5 condition planes")]
+    [InlineData(1, "[{\"Channels\":12,\"Blocks\":1,\"Conditions\":0}]", "a format-1 header cannot list passes")]
+    public void BadFormatTwoHeader_DamagedModelFile(int format, string passes, string words)
+    {
+        string header = $$"""{"GeneratorResolution":16,"Channels":12,"Blocks":1,"Profile":{"BlurSigma":0.5,"Noise":0},"TrainedOn":"x","Steps":1,"Minutes":1,"FinalLoss":0,"Format":{{format}},"Passes":{{passes}}}""";
+        using var payload = new MemoryStream();
+        using (var w = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true)) { w.Write(header); w.Write(new byte[64]); }
+        var path = Path.Combine(dir, "bad.agdetail");
+        var bytes = payload.ToArray();
+        using (var file = new BinaryWriter(File.Create(path)))
+        {
+            file.Write("AGDT0001"u8);
+            file.Write((long)bytes.Length);
+            file.Write(System.Security.Cryptography.SHA256.HashData(bytes));
+            file.Write(bytes);
+        }
+        var error = Assert.Throws<InvalidDataException>(() => DetailModel.Load(path));
+        Assert.StartsWith($"damaged model file: {path}: ", error.Message);
+        Assert.Contains(words, error.Message);
+    }
+
     private DetailModel TrainPassTwo(int steps, double learningRate = 2e-3)
     {
         var previous = Path.Combine(dir, $"previous-{Guid.NewGuid():N}.agdetail");
