@@ -99,7 +99,7 @@ public sealed partial class DetailModel : IDisposable
             {
                 foreach (var n in nets) n.Dispose();
                 throw new InvalidDataException(
-                    $"damaged model file: {path}: the weights of pass {i} do not match its header ({pass.Channels} channels, {pass.Blocks} blocks).", ex);
+                    $"damaged model file: {path}: its weights do not match its header (pass {i}: {pass.Channels} channels, {pass.Blocks} blocks).", ex);
             }
             net.to(picked);
         }

@@ -62,8 +62,16 @@ public sealed record DetailModelInfo(
         DetailModelInfo? info;
         try { info = JsonSerializer.Deserialize<DetailModelInfo>(json); }
         catch (JsonException e) { throw new InvalidDataException($"damaged model file: {path}: its detail model header is not valid JSON.", e); }
+        // A header that names no format predates format 2's field list: read it as format 1 (one net), not as a format 2 missing its passes.
+        if (info is not null && !HasFormat(json)) info = info with { Format = SinglePassFormat };
         if (Problem(info) is { } problem) throw new InvalidDataException($"damaged model file: {path}: {problem}");
         return info!;
+    }
+
+    private static bool HasFormat(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(nameof(Format), out _);
     }
 
     private static string? Problem(DetailModelInfo? info)

@@ -41,7 +41,7 @@ public sealed class DetailModelLimitsTests : IDisposable
         using var other = new DetailNet(16, 2);
         var path = Write("mismatch", Header(12, 1, 16), Weights(other)); // more bytes than a 12x1 net needs, other shapes
         var error = Assert.Throws<InvalidDataException>(() => DetailModel.Load(path));
-        Assert.Equal($"damaged model file: {path}: the weights of pass 1 do not match its header (12 channels, 1 blocks).", error.Message);
+        Assert.Equal($"damaged model file: {path}: its weights do not match its header (pass 1: 12 channels, 1 blocks).", error.Message);
     }
 
     [Theory]
