@@ -28,7 +28,7 @@ public static partial class DetailCascade
         var level = source.Clone();
         for (int i = 0; i < passes - 1; i++)
         {
-            var next = model.Upscale(level);
+            var next = model.Upscale(level, i + 1);
             level.Dispose();
             level = next;
         }
@@ -43,7 +43,7 @@ public static partial class DetailCascade
             int left = Math.Max(0, (int)Math.Floor(x0) - m), top = Math.Max(0, (int)Math.Floor(y0) - m);
             int right = Math.Min(level.Width, (int)Math.Ceiling(x0 + span) + m), bottom = Math.Min(level.Height, (int)Math.Ceiling(y0 + span) + m);
             using var region = level.Clone(x => x.Crop(new Rectangle(left, top, right - left, bottom - top)));
-            var sharp = model.Upscale(region);
+            var sharp = model.Upscale(region, passes);
             const int s = Network.DetailNet.Scale;
             var keep = new Rectangle((int)Math.Round((x0 - left) * s), (int)Math.Round((y0 - top) * s), Math.Max(1, (int)Math.Round(span * s)),
                 Math.Max(1, (int)Math.Round(span * s)));

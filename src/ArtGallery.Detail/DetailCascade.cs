@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArtGallery.Detail.Training;
 using ArtGallery.Imaging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -33,8 +34,10 @@ public static partial class DetailCascade
     public static Image<Rgb24> Render(DetailModel model, Image<Rgb24> source, PrintSpec spec, double cropPosition = 0.5) =>
         Render(model, source, spec.PixelWidth, spec.PixelHeight, cropPosition);
 
-    /// <summary>Renders at exactly <paramref name="width"/> x <paramref name="height"/>.</summary>
-    public static Image<Rgb24> Render(DetailModel model, Image<Rgb24> source, int width, int height, double cropPosition = 0.5)
+    /// <summary>Renders at exactly <paramref name="width"/> x <paramref name="height"/>; <paramref name="input"/>: how degraded
+    /// <paramref name="source"/> is (null: the model's calibrated profile, a generator sample).</summary>
+    public static Image<Rgb24> Render(DetailModel model, Image<Rgb24> source, int width, int height, double cropPosition = 0.5,
+        DegradationProfile? input = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(source);
@@ -43,7 +46,7 @@ public static partial class DetailCascade
             throw new ArgumentOutOfRangeException(nameof(cropPosition), cropPosition, "Crop position must be 0..1.");
         var crop = PrintRenderer.CropFor(source.Width, source.Height, width, height, cropPosition);
         int passes = PassesFor(crop.Width, crop.Height, width, height);
-        var current = passes == 0 ? source.Clone(x => x.Crop(crop)) : Passes(model, source, crop, passes);
+        var current = passes == 0 ? source.Clone(x => x.Crop(crop)) : Passes(model, source, crop, passes, input);
         if (current.Width != width || current.Height != height) current.Mutate(x => x.Resize(width, height, KnownResamplers.Lanczos3));
         return current;
     }
@@ -53,7 +56,7 @@ public static partial class DetailCascade
     /// crop) reads: returns exactly the crop x 4^passes of the full cascade, without the rest (a 12x15 print keeps
     /// 80% of the last pass's width). Each level is held as the part of it that is needed, with its offset.
     /// </summary>
-    private static Image<Rgb24> Passes(DetailModel model, Image<Rgb24> source, Rectangle crop, int passes)
+    private static Image<Rgb24> Passes(DetailModel model, Image<Rgb24> source, Rectangle crop, int passes, DegradationProfile? input)
     {
         const int s = Network.DetailNet.Scale;
         // From the last pass back: the part of level k - 1 (input px) pass k must produce; what it reads adds the margin.
@@ -71,7 +74,7 @@ public static partial class DetailCascade
         {
             var local = keeps[k];
             local.Offset(-offset.X, -offset.Y);
-            var next = model.Upscale(current, local);
+            var next = model.Upscale(current, local, k, input);
             if (!ReferenceEquals(current, source)) current.Dispose();
             (current, offset) = (next, new Point(keeps[k].X * s, keeps[k].Y * s));
         }
@@ -89,6 +92,6 @@ public static partial class DetailCascade
         {
             ["Upscaler"] = "detail",
             ["DetailModel"] = string.Create(CultureInfo.InvariantCulture,
-                $"{model.Id} (x4, {model.Info.Channels}ch x {model.Info.Blocks} blocks, for {model.Info.GeneratorResolution} px, trained on {model.Info.TrainedOn})"),
+                $"{model.Id} (x4, {model.Info.Nets.Count} pass net(s), {model.Info.Channels}ch x {model.Info.Blocks} blocks, for {model.Info.GeneratorResolution} px, trained on {model.Info.TrainedOn})"),
         };
 }

@@ -1,3 +1,4 @@
+using ArtGallery.Detail.Training;
 using ArtGallery.Imaging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -8,14 +9,16 @@ namespace ArtGallery.Detail;
 
 public sealed partial class DetailModel
 {
-    /// <summary>One x4 pass over planar RGB in [-1, 1] (<paramref name="width"/> x <paramref name="height"/>); returns 4w x 4h planar RGB, clamped.</summary>
-    public float[] Upscale(ReadOnlySpan<float> chw, int width, int height)
+    /// <summary>One x4 pass over planar RGB in [-1, 1] (<paramref name="width"/> x <paramref name="height"/>); returns 4w x 4h planar RGB, clamped.
+    /// <paramref name="pass"/> picks the net (1: from the generator's side; 2, 3: on a previous pass's output); <paramref name="input"/> is how
+    /// degraded the picture the cascade started from is (null: the calibrated profile, a generator sample; <see cref="DegradationProfile.Clean"/>:
+    /// a clean picture). Format-1 models ignore both.</summary>
+    public float[] Upscale(ReadOnlySpan<float> chw, int width, int height, int pass = 1, DegradationProfile? input = null)
     {
         CheckInput(chw.Length, width, height);
         int ow = width * Network.DetailNet.Scale, oh = height * Network.DetailNet.Scale;
         var result = new float[3L * ow * oh > int.MaxValue ? throw new ArgumentException("Output too large for one array; upscale an Image instead.") : 3 * ow * oh];
-        var input = chw.ToArray();
-        RunTiles(input, width, height, new Rectangle(0, 0, width, height), (x, y, w, h, tile) =>
+        RunTiles(chw.ToArray(), width, height, new Rectangle(0, 0, width, height), pass, input, (x, y, w, h, tile) =>
         {
             for (int c = 0; c < 3; c++)
                 for (int row = 0; row < h; row++)
@@ -24,11 +27,12 @@ public sealed partial class DetailModel
         return result;
     }
 
-    /// <summary>One x4 pass over an image; the output is written tile by tile straight into 8-bit pixels.</summary>
-    public Image<Rgb24> Upscale(Image<Rgb24> image)
+    /// <summary>One x4 pass over an image (<paramref name="pass"/> and <paramref name="input"/> as for planar RGB); the output is
+    /// written tile by tile straight into 8-bit pixels.</summary>
+    public Image<Rgb24> Upscale(Image<Rgb24> image, int pass = 1, DegradationProfile? input = null)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return Upscale(image, new Rectangle(0, 0, image.Width, image.Height));
+        return Upscale(image, new Rectangle(0, 0, image.Width, image.Height), pass, input);
     }
 
     /// <summary>
@@ -36,16 +40,16 @@ public sealed partial class DetailModel
     /// <see cref="Upscale(Image{Rgb24})"/> would give at keep x 4, reading the image around it as context, so a cascade
     /// computes only what its crop (or the next pass) reads.
     /// </summary>
-    public Image<Rgb24> Upscale(Image<Rgb24> image, Rectangle keep)
+    public Image<Rgb24> Upscale(Image<Rgb24> image, Rectangle keep, int pass = 1, DegradationProfile? input = null)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var input = new float[3 * image.Width * image.Height];
-        CheckInput(input.Length, image.Width, image.Height);
+        var pixels = new float[3 * image.Width * image.Height];
+        CheckInput(pixels.Length, image.Width, image.Height);
         if (keep.Width < 1 || keep.Height < 1 || !new Rectangle(0, 0, image.Width, image.Height).Contains(keep))
             throw new ArgumentOutOfRangeException(nameof(keep), keep, $"The part to upscale must lie inside the {image.Width}x{image.Height} image.");
-        PlanarRgb.FromImage(image, input);
+        PlanarRgb.FromImage(image, pixels);
         var output = new Image<Rgb24>(keep.Width * Network.DetailNet.Scale, keep.Height * Network.DetailNet.Scale);
-        RunTiles(input, image.Width, image.Height, keep, (x, y, w, h, tile) =>
+        RunTiles(pixels, image.Width, image.Height, keep, pass, input, (x, y, w, h, tile) =>
         {
             int plane = w * h;
             output.ProcessPixelRows(rows =>
@@ -74,13 +78,16 @@ public sealed partial class DetailModel
     /// Cuts <paramref name="keep"/> into tiles, runs each with <see cref="Margin"/> context (clipped at the image's
     /// border), hands back each tile's core output (x, y, w, h in output pixels, relative to keep x 4).
     /// </summary>
-    private void RunTiles(float[] input, int width, int height, Rectangle keep, Action<int, int, int, int, float[]> sink)
+    private void RunTiles(float[] input, int width, int height, Rectangle keep, int pass, DegradationProfile? profile, Action<int, int, int, int, float[]> sink)
     {
         const int s = Network.DetailNet.Scale;
+        var net = NetFor(pass);
+        var condition = Network.DetailNet.ConditionOf((profile ?? Info.Profile).Validated());
         lock (gate)
         {
             using var inference = inference_mode();
             using var full = tensor(input, [1, 3, height, width]);
+            using var conditions = tensor(condition, [1, condition.Length]);
             // As few tiles as TileSize allows, of equal size: the margins are recomputed once per tile, so the count sets the cost.
             int stepX = Step(keep.Width), stepY = Step(keep.Height);
             for (int ty = keep.Top; ty < keep.Bottom; ty += stepY)
@@ -91,7 +98,8 @@ public sealed partial class DetailModel
                     int x0 = Math.Max(0, tx - Margin), y0 = Math.Max(0, ty - Margin);
                     int x1 = Math.Min(width, tx + cw + Margin), y1 = Math.Min(height, ty + ch + Margin);
                     // Channels-last strides (NHWC in memory): oneDNN's convolutions run ~20% faster than on NCHW, same output.
-                    var tile = full.narrow(2, y0, y1 - y0).narrow(3, x0, x1 - x0).permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2).to(device);
+                    var rgb = full.narrow(2, y0, y1 - y0).narrow(3, x0, x1 - x0);
+                    var tile = net.WithConditions(rgb, conditions).permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2).to(device);
                     var core = net.forward(tile).narrow(2, (ty - y0) * s, ch * s).narrow(3, (tx - x0) * s, cw * s);
                     sink((tx - keep.Left) * s, (ty - keep.Top) * s, cw * s, ch * s, core.clamp(MinusOne, One).cpu().contiguous().data<float>().ToArray());
                 }

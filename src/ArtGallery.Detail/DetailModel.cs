@@ -6,8 +6,8 @@ using static TorchSharp.torch;
 namespace ArtGallery.Detail;
 
 /// <summary>
-/// A trained x4 detail model (.agdetail = magic AGDT0001 + length + SHA-256 + header JSON + weights). Upscales in
-/// overlapping tiles so memory stays bounded at any size; thread-safe (one pass at a time).
+/// A trained x4 detail model (.agdetail = magic AGDT0001 + length + SHA-256 + header JSON + weights of each pass's net,
+/// <see cref="DetailModelInfo"/>). Upscales in overlapping tiles so memory stays bounded at any size; thread-safe (one pass at a time).
 /// </summary>
 public sealed partial class DetailModel : IDisposable
 {
@@ -15,14 +15,14 @@ public sealed partial class DetailModel : IDisposable
     public const string Extension = ".agdetail";
 
     private const string Magic = "AGDT0001";
-    private readonly DetailNet net;
+    private readonly DetailNet[] nets;
     private readonly Device device;
     private readonly Lock gate = new();
 
-    internal DetailModel(DetailNet net, DetailModelInfo info, Device device, string? id = null)
+    internal DetailModel(IReadOnlyList<DetailNet> nets, DetailModelInfo info, Device device, string? id = null)
     {
-        (this.net, Info, this.device) = (net, info, device);
-        net.eval();
+        (this.nets, Info, this.device) = ([.. nets], info, device);
+        foreach (var net in this.nets) net.eval();
         Id = id ?? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Payload())).ToLowerInvariant()[..12];
     }
 
@@ -32,14 +32,18 @@ public sealed partial class DetailModel : IDisposable
     /// <summary>Short content hash (names the model in print tEXt).</summary>
     public string Id { get; }
 
-    /// <summary>The net itself, for a trainer continuing from this model (which then owns it).</summary>
-    internal DetailNet Net => net;
+    /// <summary>The nets, pass 1 first, for a trainer building on this model (which then owns them).</summary>
+    internal IReadOnlyList<DetailNet> Nets => nets;
 
-    /// <summary>Learned weights.</summary>
-    public long ParameterCount => net.ParameterCount;
+    /// <summary>The net that runs pass <paramref name="pass"/> (1-based): its own, or the last one the file has.</summary>
+    internal DetailNet NetFor(int pass) => pass >= 1 ? nets[Math.Min(pass, nets.Length) - 1]
+        : throw new ArgumentOutOfRangeException(nameof(pass), pass, "Passes are numbered from 1.");
 
-    /// <summary>Multiply-adds per input pixel of one x4 pass.</summary>
-    public long MultiplyAddsPerInputPixel => net.MultiplyAddsPerInputPixel;
+    /// <summary>Learned weights (all passes).</summary>
+    public long ParameterCount => nets.Sum(n => n.ParameterCount);
+
+    /// <summary>Multiply-adds per input pixel of the first x4 pass.</summary>
+    public long MultiplyAddsPerInputPixel => nets[0].MultiplyAddsPerInputPixel;
 
     /// <summary>
     /// Largest core tile side in input pixels (each tile also reads <see cref="Margin"/> pixels of context around it).
@@ -55,7 +59,7 @@ public sealed partial class DetailModel : IDisposable
     }
 
     /// <summary>Context read around each tile: the receptive radius, so tiles agree with an untiled pass.</summary>
-    public int Margin => net.ReceptiveRadius + 1;
+    public int Margin => nets.Max(n => n.ReceptiveRadius) + 1;
 
     /// <summary>Where the detail model of a generator lives: next to its .agmodel/.agck with this extension, or detail.agdetail in a run folder.</summary>
     public static string PathFor(string generatorPath) =>
@@ -77,30 +81,36 @@ public sealed partial class DetailModel : IDisposable
         DetailModelInfo info;
         try { info = DetailModelInfo.FromJson(r.ReadString(), path); }
         catch (Exception e) when (ModelFile.IsLayoutError(e)) { throw ModelFile.Damaged(path, e); }
-        long weights = DetailNet.WeightsAtLeast(info.Channels, info.Blocks), held = payload.Length - r.BaseStream.Position;
+        long weights = info.Nets.Sum(n => DetailNet.WeightsAtLeast(n.Channels, n.Blocks, n.Conditions)), held = payload.Length - r.BaseStream.Position;
         if (weights * 4 > held)
             throw new InvalidDataException(FormattableString.Invariant(
                 $"damaged model file: {path}: its header describes at least {weights:N0} weights ({weights * 4:N0} bytes) but it holds {held:N0} bytes."));
-        var net = new DetailNet(info.Channels, info.Blocks);
-        try
-        {
-            net.load(r, strict: true);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            net.Dispose();
-            throw new InvalidDataException($"damaged model file: {path}: its weights do not match its header ({info.Channels} channels, {info.Blocks} blocks).", ex);
-        }
+        var nets = new List<DetailNet>();
         var picked = device ?? Gan.DeviceSelector.Pick("auto");
-        net.to(picked);
-        return new DetailModel(net, info, picked, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(payload)).ToLowerInvariant()[..12]);
+        foreach (var (pass, i) in info.Nets.Select((p, i) => (p, i + 1)))
+        {
+            var net = new DetailNet(pass.Channels, pass.Blocks, pass.Conditions);
+            nets.Add(net);
+            try
+            {
+                net.load(r, strict: true);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                foreach (var n in nets) n.Dispose();
+                throw new InvalidDataException(
+                    $"damaged model file: {path}: its weights do not match its header (pass {i}: {pass.Channels} channels, {pass.Blocks} blocks).", ex);
+            }
+            net.to(picked);
+        }
+        return new DetailModel(nets, info, picked, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(payload)).ToLowerInvariant()[..12]);
     }
 
     /// <summary>Writes the model atomically.</summary>
     public void Save(string path) => HashedFile.Write(path, Magic, Payload());
 
     /// <summary>This model's weights with the id of the generator it was calibrated on recorded in the header (this instance is consumed).</summary>
-    public DetailModel WithGenerator(string generatorModelId) => new(net, Info with { GeneratorModelId = generatorModelId }, device);
+    public DetailModel WithGenerator(string generatorModelId) => new(nets, Info with { GeneratorModelId = generatorModelId }, device);
 
     /// <summary>Throws a clear error unless this model was made for samples of <paramref name="resolution"/> px.</summary>
     public void EnsureServes(int resolution)
@@ -116,11 +126,14 @@ public sealed partial class DetailModel : IDisposable
         using (var w = new BinaryWriter(ms))
         {
             w.Write(Info.ToJson());
-            lock (gate) net.save(w);
+            lock (gate) foreach (var net in nets) net.save(w);
         }
         return ms.ToArray();
     }
 
     /// <summary>Frees the native weights.</summary>
-    public void Dispose() => net.Dispose();
+    public void Dispose()
+    {
+        foreach (var net in nets) net.Dispose();
+    }
 }

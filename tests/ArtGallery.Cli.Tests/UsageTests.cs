@@ -36,6 +36,11 @@ public class UsageTests
     [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --crop 50", "--crop must be a multiple of 4")]
     [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --blocks 0", "--blocks must be between 1 and 64")]
     [InlineData("bench detail --detail default --count64 101", "--count64 must be between 0 and 100")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --pass 2", "--pass 2 trains on the output of passes 1..1: give --previous")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --pass 4", "--pass must be between 1 and 3")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --previous p.agdetail", "--previous is for --pass 2 or 3")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --pass 2 --previous /nonexistent/p.agdetail", "--previous '/nonexistent/p.agdetail' does not exist")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --fft -1", "--fft must be between 0 and 100")]
     public void BadArguments_ClearMessage_ExitCode2(string commandLine, string expected)
     {
         var r = CliRunner.Run(commandLine.Split(' '));

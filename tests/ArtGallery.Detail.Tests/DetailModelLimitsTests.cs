@@ -41,7 +41,7 @@ public sealed class DetailModelLimitsTests : IDisposable
         using var other = new DetailNet(16, 2);
         var path = Write("mismatch", Header(12, 1, 16), Weights(other)); // more bytes than a 12x1 net needs, other shapes
         var error = Assert.Throws<InvalidDataException>(() => DetailModel.Load(path));
-        Assert.Equal($"damaged model file: {path}: its weights do not match its header (12 channels, 1 blocks).", error.Message);
+        Assert.Equal($"damaged model file: {path}: its weights do not match its header (pass 1: 12 channels, 1 blocks).", error.Message);
     }
 
     [Theory]
@@ -74,8 +74,10 @@ public sealed class DetailModelLimitsTests : IDisposable
         Assert.InRange(DetailNet.WeightsAtLeast(channels, blocks), net.ParameterCount * 9 / 10, net.ParameterCount);
     }
 
+    // A format-1 header (issue 11's files: one net); format 2 is covered in DetailPassTests.
     private static string Header(int channels, int blocks, int resolution) =>
-        JsonSerializer.Serialize(new DetailModelInfo(resolution, channels, blocks, new DegradationProfile(0.5, 0.004), "test", 1, 0.1, 0.05));
+        JsonSerializer.Serialize(new DetailModelInfo(resolution, channels, blocks, new DegradationProfile(0.5, 0.004), "test", 1, 0.1, 0.05)
+        { Format = DetailModelInfo.SinglePassFormat });
 
     private static byte[] Weights(DetailNet net)
     {

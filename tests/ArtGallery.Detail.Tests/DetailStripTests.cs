@@ -2,7 +2,9 @@ using ArtGallery.Detail.Training;
 
 namespace ArtGallery.Detail.Tests;
 
-/// <summary>The LR | output | HR strips the admin page shows while a detail model trains.</summary>
+/// <summary>The LR | output | HR strips the admin page shows while a detail model trains. Sequential: two trainings must
+/// start from the same weights, and torch's global generator is shared with any test building a net in parallel.</summary>
+[Collection("Sequential")]
 public sealed class DetailStripTests
 {
     [Fact]

@@ -8,7 +8,8 @@ public sealed class DetailTrainCommand : ICliCommand
 {
     public string Verb => "detail train";
     public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] " +
-        "[--seed S] [--continue FILE.agdetail] [--channels C] [--blocks B] [--crop PX] [--batch N] [--clean-fraction F]";
+        "[--seed S] [--continue FILE.agdetail] [--channels C] [--blocks B] [--crop PX] [--batch N] [--clean-fraction F] " +
+        "[--pass K --previous FILE.agdetail] [--fft W] [--unconditioned]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -32,8 +33,16 @@ public sealed class DetailTrainCommand : ICliCommand
             CropSize = args.Int("crop", defaults.CropSize, 16, 1024),
             Batch = args.Int("batch", defaults.Batch, 1, 256),
             CleanFraction = args.Double("clean-fraction", defaults.CleanFraction, 0, 1),
+            Pass = args.Int("pass", 1, 1, DetailModelInfo.MaxPasses),
+            Previous = args.Optional("previous"),
+            FftWeight = args.Double("fft", 0, 0, 100),
+            Conditioned = !args.Flag("unconditioned"),
         };
         args.EnsureAllUsed();
+        if (options.Pass > 1 && options.Previous is null)
+            throw new CliException($"--pass {options.Pass} trains on the output of passes 1..{options.Pass - 1}: give --previous FILE.agdetail that has them");
+        if (options.Pass == 1 && options.Previous is not null) throw new CliException("--previous is for --pass 2 or 3 (the passes before the one trained)");
+        if (options.Previous is { } before && !File.Exists(before)) throw new CliException($"--previous '{before}' does not exist (give a .agdetail file)");
         if (options.Channels % 4 != 0) throw new CliException($"--channels must be a multiple of 4, got {options.Channels}");
         if (options.CropSize % 4 != 0) throw new CliException($"--crop must be a multiple of 4 (the input is a quarter of it), got {options.CropSize}");
         if (options.ContinueFrom is { } start && !File.Exists(start))

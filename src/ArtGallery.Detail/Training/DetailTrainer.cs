@@ -6,22 +6,28 @@ using static TorchSharp.torch.nn;
 
 namespace ArtGallery.Detail.Training;
 
-/// <summary>Trains a <see cref="DetailNet"/> with L1 on pairs made on the fly: high-resolution crop -> degradation -> input.</summary>
+/// <summary>
+/// Trains one pass's <see cref="DetailNet"/> on pairs made on the fly (high-resolution crop -> degradation -> passes before it
+/// -> input) with L1, plus an FFT-magnitude term when <see cref="DetailTrainingOptions.FftWeight"/> is set.
+/// </summary>
 public static class DetailTrainer
 {
-    /// <summary>Trains until the step or time budget is spent (blocking; call on a dedicated thread).</summary>
+    /// <summary>Trains until the step or time budget is spent (blocking; call on a dedicated thread). The model returned holds
+    /// the passes before <see cref="DetailTrainingOptions.Pass"/> (from <see cref="DetailTrainingOptions.Previous"/>) and the new net.</summary>
     public static DetailModel Train(DetailTrainingOptions options, IHighResSource source, IProgress<DetailProgress>? progress = null, CancellationToken cancel = default)
     {
         options = options.Validated();
         if (options.Threads > 0) set_num_threads(options.Threads);
         var device = Gan.DeviceSelector.Pick(options.Device);
+        using var previous = options.Previous is { } p ? LoadPrevious(p, options, device) : null;
         // The pool first: a stop while it is painted throws before any native weights exist. It draws nothing from torch's generator.
-        var pairs = new PairSampler(options, source, cancel);
+        IPairSampler pairs = options.Pass == 1 ? new PairSampler(options, source, cancel) : new CascadePairSampler(options, source, previous!, cancel);
         manual_seed(options.Seed);
-        var (net, priorSteps, priorMinutes) = StartingNet(ref options, device);
+        var (net, priorSteps, priorMinutes) = StartingNet(options, previous, device);
         using var rng = new Generator((ulong)options.Seed + 17);
         // The project's Adam: TorchSharp's Adam.step makes implicit Scalars a GC can free mid-call (ENGINE.md).
         using var adam = new Gan.Training.AdamOptimiser(net.parameters(), options.LearningRate, 0.9, 0.99, 1e-8);
+        using var fftWeight = options.FftWeight.ToScalar();
         var clock = Stopwatch.StartNew();
         double loss = double.NaN, bicubicLoss = double.NaN;
         int step = 0, skipped = 0;
@@ -33,16 +39,18 @@ public static class DetailTrainer
             adam.LearningRate = options.LearningRate * (0.1 + 0.45 * (1 + Math.Cos(Math.PI * fraction)));
             using (var scope = NewDisposeScope())
             {
-                var (input, target) = pairs.Next(step, rng, device);
+                var (input, target, conditions) = pairs.Next(step, rng, device);
                 adam.zero_grad();
-                var output = net.forward(input);
+                var output = net.forward(net.WithConditions(input, conditions));
                 var l1 = functional.l1_loss(output, target);
-                l1.backward();
+                var objective = options.FftWeight > 0 ? l1.add(FftMagnitudeLoss(output, target), fftWeight) : l1;
+                objective.backward();
                 // A non-finite loss or gradient would poison the weights and Adam's moments: drop the step, count it.
-                if (!adam.StepIfFinite(l1)) { skipped++; continue; }
+                if (!adam.StepIfFinite(objective)) { skipped++; continue; }
                 double value = l1.item<float>();
                 loss = double.IsNaN(loss) ? value : 0.98 * loss + 0.02 * value;
-                if (options.SampleEvery is int every && step % every == 0) progress?.Report(SampleReport(net, input, target, step, clock, fraction, loss, bicubicLoss, skipped));
+                if (options.SampleEvery is int every && step % every == 0)
+                    progress?.Report(SampleReport(net, input, target, conditions, step, clock, fraction, loss, bicubicLoss, skipped));
                 if (step % 25 == 0)
                 {
                     using var noGrad = no_grad();
@@ -54,39 +62,84 @@ public static class DetailTrainer
         }
         progress?.Report(new DetailProgress(step, clock.Elapsed.TotalSeconds, 1, loss, bicubicLoss, skipped));
         net.eval();
-        var info = new DetailModelInfo(options.GeneratorResolution, options.Channels, options.Blocks, options.Profile, source.Name,
-            priorSteps + step, priorMinutes + clock.Elapsed.TotalMinutes, loss);
-        return new DetailModel(net, info, device);
+        var trained = new DetailPassInfo(net.Channels, net.Blocks, net.Conditions, priorSteps + step, priorMinutes + clock.Elapsed.TotalMinutes, loss,
+            options.FftWeight > 0 ? FormattableString.Invariant($"l1+{options.FftWeight:0.###}*fft") : "l1");
+        return Assemble(options, source.Name, previous, net, trained, device);
+    }
+
+    /// <summary>Mean absolute difference of the magnitudes of the orthonormal 2-D real FFTs (per channel).</summary>
+    internal static Tensor FftMagnitudeLoss(Tensor output, Tensor target)
+    {
+        using var scope = NewDisposeScope();
+        var a = fft.rfft2(output, norm: FFTNormType.Ortho).abs();
+        var b = fft.rfft2(target, norm: FFTNormType.Ortho).abs();
+        return functional.l1_loss(a, b).MoveToOuterDisposeScope();
+    }
+
+    private static DetailModel LoadPrevious(string path, DetailTrainingOptions options, Device device)
+    {
+        var model = DetailModel.Load(path, device);
+        try
+        {
+            model.EnsureServes(options.GeneratorResolution);
+            if (model.Nets.Count < options.Pass - 1)
+                throw new InvalidDataException($"{path} holds {model.Nets.Count} pass net(s); pass {options.Pass} needs passes 1..{options.Pass - 1} before it.");
+            return model;
+        }
+        catch { model.Dispose(); throw; }
+    }
+
+    /// <summary>The new net: from the --continue model's net for this pass; else the previous pass's features with a zero tail
+    /// (exactly bicubic: that net re-run on its own output does worse than bicubic, issue 22's first A/B); else fresh.
+    /// Condition weights a start lacks begin at zero, so training starts exactly where the start model was.</summary>
+    private static (DetailNet Net, int Steps, double Minutes) StartingNet(DetailTrainingOptions options, DetailModel? previous, Device device)
+    {
+        int conditions = options.Conditioned ? DetailNet.ConditionCount : 0;
+        using var start = options.ContinueFrom is { } path ? DetailModel.Load(path, device) : null;
+        start?.EnsureServes(options.GeneratorResolution);
+        var from = start?.NetFor(options.Pass) ?? previous?.NetFor(options.Pass - 1);
+        var net = new DetailNet(from?.Channels ?? options.Channels, from?.Blocks ?? options.Blocks, Math.Max(conditions, from?.Conditions ?? 0));
+        net.to(device);
+        if (from is not null) net.CopyFrom(from);
+        if (start is null && from is not null) net.ResetResidual();
+        var info = start is null ? null : start.Info.Nets[Math.Min(options.Pass, start.Info.Nets.Count) - 1];
+        return (net, info?.Steps ?? 0, info?.Minutes ?? 0);
+    }
+
+    /// <summary>The model file: passes 1..k-1 of <paramref name="previous"/> (copied) and the new net; header format 2.</summary>
+    private static DetailModel Assemble(DetailTrainingOptions options, string trainedOn, DetailModel? previous, DetailNet net, DetailPassInfo trained, Device device)
+    {
+        var nets = new List<DetailNet>();
+        var infos = new List<DetailPassInfo>();
+        for (int k = 1; k < options.Pass; k++)
+        {
+            var before = previous!.NetFor(k);
+            var copy = new DetailNet(before.Channels, before.Blocks, before.Conditions);
+            copy.to(device);
+            copy.CopyFrom(before);
+            nets.Add(copy);
+            infos.Add(previous.Info.Nets[Math.Min(k, previous.Info.Nets.Count) - 1]);
+        }
+        nets.Add(net);
+        infos.Add(trained);
+        var first = infos[0];
+        var info = new DetailModelInfo(options.GeneratorResolution, first.Channels, first.Blocks, options.Profile, trainedOn,
+            infos.Sum(i => i.Steps), infos.Sum(i => i.Minutes), trained.FinalLoss) { Passes = infos };
+        return new DetailModel(nets, info, device);
     }
 
     // The batch's first pair through the net as it is now: a progress report carrying an LR | output | HR strip.
-    private static DetailProgress SampleReport(DetailNet net, Tensor input, Tensor target, int step, Stopwatch clock, double fraction,
+    private static DetailProgress SampleReport(DetailNet net, Tensor input, Tensor target, Tensor conditions, int step, Stopwatch clock, double fraction,
         double loss, double bicubicLoss, int skipped)
     {
         using var noGrad = no_grad();
         net.eval();
         var low = input.narrow(0, 0, 1);
-        var output = net.forward(low);
+        var output = net.forward(net.WithConditions(low, conditions.narrow(0, 0, 1)));
         net.train();
         var nearest = functional.interpolate(low, scale_factor: [4.0, 4.0], mode: InterpolationMode.Nearest);
         var strip = cat([nearest, output, target.narrow(0, 0, 1)], 3).squeeze(0).cpu().contiguous();
         int h = (int)strip.shape[1], w = (int)strip.shape[2];
         return new DetailProgress(step, clock.Elapsed.TotalSeconds, fraction, loss, bicubicLoss, skipped, new DetailStrip(strip.data<float>().ToArray(), w, h));
-    }
-
-    /// <summary>Fresh weights, or the weights (and architecture) of the model to continue from.</summary>
-    private static (DetailNet Net, int Steps, double Minutes) StartingNet(ref DetailTrainingOptions options, Device device)
-    {
-        if (options.ContinueFrom is not { } path)
-        {
-            var fresh = new DetailNet(options.Channels, options.Blocks);
-            fresh.to(device);
-            return (fresh, 0, 0);
-        }
-        var start = DetailModel.Load(path, device);
-        try { start.EnsureServes(options.GeneratorResolution); }
-        catch { start.Dispose(); throw; } // refused: its native weights go now, not at some finalizer
-        options = options with { Channels = start.Info.Channels, Blocks = start.Info.Blocks };
-        return (start.Net, start.Info.Steps, start.Info.Minutes);
     }
 }

@@ -55,6 +55,19 @@ public sealed record DetailTrainingOptions
     /// <summary>A .agdetail to continue training (its architecture is kept; its steps and minutes add up); null: fresh weights.</summary>
     public string? ContinueFrom { get; init; }
 
+    /// <summary>Which x4 pass this net is for (1: from the generator's side; 2, 3: on the output of <see cref="Previous"/>'s passes).</summary>
+    public int Pass { get; init; } = 1;
+
+    /// <summary>For pass k >= 2: the .agdetail whose passes 1..k-1 make the inputs; the trained model holds them plus the new net.</summary>
+    public string? Previous { get; init; }
+
+    /// <summary>Whether the net reads the condition planes (how degraded the cascade's start was); false: RGB only, as format 1.</summary>
+    public bool Conditioned { get; init; } = true;
+
+    /// <summary>Weight of the FFT-magnitude term added to L1 (0: L1 alone): the mean absolute difference of the orthonormal
+    /// 2-D spectra's magnitudes, which rewards texture and edges at the right frequencies wherever their phase lands.</summary>
+    public double FftWeight { get; init; }
+
     /// <summary>Device choice: auto, cpu or cuda.</summary>
     public string Device { get; init; } = "auto";
 
@@ -70,6 +83,9 @@ public sealed record DetailTrainingOptions
         if (Steps is < 1) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Steps must be positive.");
         if (!(Minutes > 0)) throw new ArgumentOutOfRangeException(nameof(Minutes), Minutes, "Minutes must be positive.");
         if (PoolSize < 1 || RefreshEvery < 1) throw new ArgumentOutOfRangeException(nameof(PoolSize), "Pool size and refresh interval must be positive.");
+        if (Pass is < 1 or > DetailModelInfo.MaxPasses) throw new ArgumentOutOfRangeException(nameof(Pass), Pass, $"Pass must be 1..{DetailModelInfo.MaxPasses}.");
+        if (Pass > 1 && Previous is null) throw new ArgumentException($"Pass {Pass} trains on the output of passes 1..{Pass - 1}: give the model that has them (Previous).", nameof(Previous));
+        if (!double.IsFinite(FftWeight) || FftWeight is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(FftWeight), FftWeight, "FFT weight must be 0..100.");
         Profile.Validated();
         return this;
     }

@@ -2,8 +2,15 @@ using static TorchSharp.torch;
 
 namespace ArtGallery.Detail.Training;
 
-/// <summary>Random crops of a rotating pool of high-resolution images, degraded into (input, target) batches.</summary>
-internal sealed class PairSampler
+/// <summary>Training batches of one pass: inputs (N, 3, crop/4, crop/4), targets (N, 3, crop, crop) and the condition each
+/// input carries (N, <see cref="Network.DetailNet.ConditionCount"/>: <see cref="Network.DetailNet.ConditionOf"/> of its degradation).</summary>
+internal interface IPairSampler
+{
+    (Tensor Input, Tensor Target, Tensor Conditions) Next(int step, Generator rng, Device device);
+}
+
+/// <summary>Pass 1's pairs: random crops of a rotating pool of high-resolution images, degraded into (input, target) batches.</summary>
+internal sealed class PairSampler : IPairSampler
 {
     private readonly DetailTrainingOptions options;
     private readonly IHighResSource source;
@@ -24,7 +31,7 @@ internal sealed class PairSampler
     }
 
     /// <summary>One batch: degraded inputs (N, 3, crop/4, crop/4) and targets (N, 3, crop, crop), on <paramref name="device"/>.</summary>
-    public (Tensor Input, Tensor Target) Next(int step, Generator rng, Device device)
+    public (Tensor Input, Tensor Target, Tensor Conditions) Next(int step, Generator rng, Device device)
     {
         if (step > 0 && step % options.RefreshEvery == 0) pool[random.Next(pool.Count)] = Fetch();
         int n = options.Batch, crop = options.CropSize, plane = crop * crop;
@@ -33,11 +40,19 @@ internal sealed class PairSampler
         var target = tensor(flat, [n, 3, crop, crop]);
         var low = Degradation.AreaDown(target);
         var inputs = new Tensor[n];
-        for (int b = 0; b < n; b++) inputs[b] = Degradation.Degrade(low.narrow(0, b, 1), Jitter(), rng);
-        return (cat(inputs, 0).to(device), target.to(device));
+        var conditions = new float[n * Network.DetailNet.ConditionCount];
+        for (int b = 0; b < n; b++)
+        {
+            var profile = Jitter(options, random);
+            inputs[b] = Degradation.Degrade(low.narrow(0, b, 1), profile, rng);
+            Network.DetailNet.ConditionOf(profile).CopyTo(conditions, b * Network.DetailNet.ConditionCount);
+        }
+        return (cat(inputs, 0).to(device), target.to(device), tensor(conditions, [n, Network.DetailNet.ConditionCount]).to(device));
     }
 
-    private DegradationProfile Jitter()
+    /// <summary>A training degradation: clean (area + 8 bits) with <see cref="DetailTrainingOptions.CleanFraction"/>, else
+    /// jittered around the calibrated profile (sigma x0.5-1.5, noise x0-2).</summary>
+    internal static DegradationProfile Jitter(DetailTrainingOptions options, Random random)
     {
         if (random.NextDouble() < options.CleanFraction) return DegradationProfile.Clean;
         var p = options.Profile;
