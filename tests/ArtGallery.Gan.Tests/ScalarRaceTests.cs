@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace ArtGallery.Gan.Tests;
 
 /// <summary>
-/// The Scalar finalizer race (ENGINE.md, /shared/repro/scalar-race): training while another thread forces GCs and
+/// The Scalar finalizer race (ENGINE.md, "the Scalar race"): training while another thread forces GCs and
 /// finalizers, as the repro does. With Scalar temporaries this dropped updates (non-finite passes) and threw from
 /// libtorch; with every Scalar held it must do neither.
 /// </summary>

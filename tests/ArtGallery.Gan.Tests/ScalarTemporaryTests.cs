@@ -2,7 +2,7 @@ namespace ArtGallery.Gan.Tests;
 
 /// <summary>
 /// TorchSharp 0.107 frees a Scalar made implicitly from a number in its finalizer, which a GC on another thread can
-/// run while libtorch still reads it (ENGINE.md, /shared/repro/scalar-race). No project code may make one: constants
+/// run while libtorch still reads it (ENGINE.md, "the Scalar race"). No project code may make one: constants
 /// are static Scalars (<c>Scalars</c>), per-step values are held with <c>using var s = x.ToScalar()</c>.
 /// </summary>
 public class ScalarTemporaryTests
