@@ -11,8 +11,8 @@ public static class DetailTrainingApi
     public static RouteGroupBuilder MapDetailTraining(this RouteGroupBuilder group)
     {
         group.MapPost("/detail", Start);
-        group.MapGet("/detail", (JobMonitor monitor) => TypedResults.Ok(
-            new { monitor.Detail.Current, monitor.Detail.LastSample, monitor.Detail.Message, IsBusy = monitor.Job == JobKind.Detail }));
+        group.MapGet("/detail", (JobMonitor monitor) => TypedResults.Ok(monitor.Read(m =>
+            new { m.Detail.Current, m.Detail.LastSample, m.Detail.Message, IsBusy = m.Job == JobKind.Detail })));
         group.MapGet("/detail/samples/{file}", Sample);
         return group;
     }

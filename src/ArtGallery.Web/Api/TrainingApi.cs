@@ -13,7 +13,7 @@ public static class TrainingApi
     public static IEndpointRouteBuilder MapTrainingApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/training").RequireAuthorization(AdminPolicy.Name);
-        group.MapGet("/status", (JobMonitor monitor) => TypedResults.Ok(new { monitor.Run.Status, monitor.Run.RunId, monitor.Run.Message, monitor.Run.Current }));
+        group.MapGet("/status", (JobMonitor monitor) => TypedResults.Ok(monitor.Read(m => new { m.Run.Status, m.Run.RunId, m.Run.Message, m.Run.Current })));
         group.MapGet("/runs", (ArtGalleryDatabase db) => TypedResults.Ok(db.AllRuns()));
         group.MapPost("/start", Start);
         group.MapPost("/pause", (TrainingService training) => Send(training, new TrainingCommand.Pause()));

@@ -35,6 +35,12 @@ public sealed class JobMonitor
     /// <summary>The current or last detail job.</summary>
     public DetailView Detail { get; } = new();
 
+    /// <summary>Reads several fields as one state: a job can end between two plain reads (busy already false, status still running).</summary>
+    public T Read<T>(Func<JobMonitor, T> read)
+    {
+        lock (gate) return read(this);
+    }
+
     internal void RunStarting(string runId) => Raise(() => { Job = JobKind.Run; Run.Begin(runId); });
 
     internal void RunRunning(string runId) => Raise(() => Run.Running(runId));
