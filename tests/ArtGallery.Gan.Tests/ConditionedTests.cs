@@ -82,6 +82,48 @@ public sealed class ConditionedTests
     }
 
     [Fact]
+    public void ModeSeeking_TwoLatentsForOneCondition_DrawMoreDifferentPictures()
+    {
+        // The same run twice but for the mode-seeking weight: without it G soon ignores its latent for a condition.
+        double Spread(double weight)
+        {
+            var options = TestOptions.TinyConditioned(4, 100) with
+            {
+                R1Interval = 4, Conditioned = new() { EmbeddingSize = 16, Neighbours = 1, ModeSeekingWeight = weight },
+            };
+            using var session = new GanSession(options, new TwoColours());
+            for (int i = 0; i < 150; i++) session.Step();
+            Assert.Equal(0, session.SkippedUpdates);
+            var g = session.G;
+            using var scope = NewDisposeScope();
+            var images = Rendering.Images(g, Enumerable.Range(0, 8).Select(s => g.LatentFor(s, like: 0)).ToArray(), session.Device);
+            return images.Skip(1).Average(other => other.Zip(images[0], (a, b) => Math.Abs(a - b)).Average());
+        }
+        double without = Spread(0), with = Spread(2);
+        Assert.True(with > 1.5 * without, $"spread around one picture: {with:0.000} with mode seeking, {without:0.000} without");
+    }
+
+    [Fact]
+    public void Resume_NewNeighboursAndModeSeeking_TakeEffectAndOtherRecipesRefuseThem()
+    {
+        var run = TestOptions.TempDir();
+        using (var trainer = Trainer.Create(TestOptions.TinyConditioned(4, 0.008), new TwoColours(), run)) trainer.Run();
+        using (var resumed = Trainer.Resume(run, new TwoColours(), new ResumeChanges(FinalKimg: 0.016, Neighbours: 2, ModeSeeking: 0.5)))
+        {
+            Assert.Equal((2, 0.5), (resumed.Options.Conditioned.Neighbours, resumed.Options.Conditioned.ModeSeekingWeight));
+            var end = resumed.Run();
+            Assert.Equal(0, end.SkippedUpdates);
+            Assert.True(end.Kimg > 0.008);
+        }
+        Assert.Throws<ArgumentException>(() => Trainer.Resume(run, new TwoColours(), new ResumeChanges(ModeSeeking: -1)));
+
+        var progan = TestOptions.TempDir();
+        using (var trainer = Trainer.Create(TestOptions.Tiny(4, 0.008), new SyntheticDataset(), progan)) trainer.Run();
+        var refused = Assert.Throws<ArgumentException>(() => Trainer.Resume(progan, new SyntheticDataset(), new ResumeChanges(Neighbours: 3)));
+        Assert.Contains("conditioned recipe", refused.Message);
+    }
+
+    [Fact]
     public void Export_ConditionedModel_CarriesItsCollectionAndLikeAndPaletteWork()
     {
         var run = TestOptions.TempDir();

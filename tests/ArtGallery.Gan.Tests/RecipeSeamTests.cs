@@ -70,7 +70,7 @@ public sealed class RecipeSeamTests
         }
         Assert.Contains("\"Recipe\": \"Seed\"", File.ReadAllText(Path.Combine(run, "run.json")));
         var old = CheckpointStore.LoadLatest(run)!;
-        using var resumed = Trainer.Resume(run, new SyntheticDataset(), finalKimg: 0.016);
+        using var resumed = Trainer.Resume(run, new SyntheticDataset(), new ResumeChanges(FinalKimg: 0.016));
         Assert.Equal(GanRecipe.Dcgan, resumed.Options.Recipe);
         Assert.Equal(old.Counters.Step, resumed.Counters.Step);
         // Saved again before any step: the same networks and optimiser moments, now under today's options text.

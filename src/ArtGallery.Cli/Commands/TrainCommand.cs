@@ -9,7 +9,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
 {
     public string Verb => "train";
     public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe {GanRecipes.NamePattern}] [--kimg-per-phase K] [--final-kimg K] " +
-        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume]";
+        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume [--neighbours K] [--mode-seeking W]]";
     public string[] Flags => ["resume"];
 
     public int Run(CliArgs args, CliContext context)
@@ -19,15 +19,14 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         string runDir = args.Required("out");
         double? minutes = args.Optional("minutes") is null ? null : args.Double("minutes", 0, 0.01, 100_000);
         var options = resume ? null : ReadOptions(args, minutes);
-        double? finalKimg = resume && args.Optional("final-kimg") is not null ? args.Double("final-kimg", 0, 0.001, 100_000) : null;
-        int? threads = resume && args.Optional("threads") is not null ? args.Int("threads", 0, 0, 256) : null;
+        var changes = resume ? ReadResumeChanges(args, minutes) : null;
         args.EnsureAllUsed();
         if (resume && !Directory.Exists(runDir)) throw new CliException($"--resume: run folder '{runDir}' does not exist");
 
         var dataset = DataOption.Open(spec, context);
         var descriptors = Trainer.DescriptorCachePath(spec, runDir);
         using var trainer = resume
-            ? Trainer.Resume(runDir, dataset, minutes, finalKimg, threads, descriptors)
+            ? Trainer.Resume(runDir, dataset, changes, descriptors)
             : Trainer.Create(options!, dataset, runDir, descriptors);
         foreach (var skipped in trainer.SkippedCheckpoints) context.Err.WriteLine($"warning: skipped damaged checkpoint {skipped}");
         var o = trainer.Options;
@@ -79,6 +78,14 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
             SampleKimg = Math.Min(defaults.SampleKimg, checkpointKimg),
         };
     }
+
+    // Conditioned runs that start drawing copies can be treated on resume: more neighbours, mode seeking (ENGINE.md).
+    private static ResumeChanges ReadResumeChanges(CliArgs args, double? minutes) => new(
+        minutes,
+        args.Optional("final-kimg") is null ? null : args.Double("final-kimg", 0, 0.001, 100_000),
+        args.Optional("threads") is null ? null : args.Int("threads", 0, 0, 256),
+        args.Optional("neighbours") is null ? null : args.Int("neighbours", 0, 1, 256),
+        args.Optional("mode-seeking") is null ? null : args.Double("mode-seeking", 0, 0, 100));
 
     /// <summary>
     /// --options: a TrainingOptions JSON (the format of run.json) as the starting point, so a tuning run can change

@@ -53,7 +53,7 @@ public sealed partial class WorkerSession(TextReader input, TextWriter output, T
     {
         var (dataset, _) = DatasetSource.Open(command.Dataset!);
         var descriptors = Trainer.DescriptorCachePath(command.Dataset!, command.RunFolder!);
-        if (command.Command == WorkerProtocol.Resume) return Trainer.Resume(command.RunFolder!, dataset, command.Minutes, command.FinalKimg, descriptorCache: descriptors);
+        if (command.Command == WorkerProtocol.Resume) return Trainer.Resume(command.RunFolder!, dataset, new ResumeChanges(command.Minutes, command.FinalKimg), descriptors);
         if (command.Options is not { } json) throw new ArgumentException("start needs the training options.");
         var options = TrainingOptions.FromJson(json.GetRawText());
         GanRecipes.Validate(options);

@@ -24,6 +24,20 @@ public static class GanLosses
     /// <summary>Hinge G loss: -D(fake).</summary>
     public static Tensor HingeG(Tensor fakeLogits) => fakeLogits.mean().neg();
 
+    private static readonly Scalar ModeSeekingEpsilon = 1e-5.ToScalar();
+
+    /// <summary>
+    /// Mode seeking (Mao et al. 2019): penalises latents whose images differ little relative to how far the latents are apart,
+    /// weight / (mean|G(z1) - G(z2)| / mean|z1 - z2| + eps), pairing the first half of the batch with the second.
+    /// </summary>
+    public static Tensor ModeSeeking(Tensor images, Tensor latents, Scalar weight)
+    {
+        int half = (int)images.shape[0] / 2;
+        var imageGap = images[..half].add(images[half..], Scalars.MinusOne).abs().mean();
+        var latentGap = latents[..half].add(latents[half..], Scalars.MinusOne).abs().mean();
+        return (imageGap / latentGap).add(ModeSeekingEpsilon, Scalars.One).reciprocal().mul(weight);
+    }
+
     /// <summary>Mean squared gradient norm of <paramref name="outputs"/> w.r.t. <paramref name="inputs"/> (R1 without gamma/2).</summary>
     public static Tensor GradientSquaredNorm(Tensor outputs, Tensor inputs)
     {

@@ -40,25 +40,19 @@ public sealed class Trainer : IDisposable
         return new Trainer(session, dataset, runDir);
     }
 
-    /// <summary>Continues a run from its newest readable checkpoint (damaged ones are skipped, see <see cref="SkippedCheckpoints"/>).
-    /// <paramref name="minutes"/> replaces the run's time budget for this session (the budget counts from <see cref="Run"/>);
-    /// <paramref name="finalKimg"/> replaces the length of the last phase (the way to train a finished run on).</summary>
-    public static Trainer Resume(string runDir, IImageDataset dataset, double? minutes = null, double? finalKimg = null, int? threads = null,
-        string? descriptorCache = null)
+    /// <summary>Continues a run from its newest readable checkpoint (damaged ones are skipped, see <see cref="SkippedCheckpoints"/>),
+    /// with <paramref name="changes"/> to its options (a new time budget counts from <see cref="Run"/>).</summary>
+    public static Trainer Resume(string runDir, IImageDataset dataset, ResumeChanges? changes = null, string? descriptorCache = null)
     {
         var skipped = new List<string>();
         var data = CheckpointStore.LoadLatest(runDir, skipped)
             ?? throw new InvalidOperationException($"{runDir} has no readable checkpoint to resume from.");
-        // A new time budget, a longer last phase to keep training a finished run at full size, or another share of the CPU
-        // (the same thread count as before keeps a resumed run bit-exact; another one changes the last bits of each sum).
-        if (minutes is not null || finalKimg is not null || threads is not null)
-            data = data with
-            {
-                OptionsJson = (data.Options with
-                {
-                    Minutes = minutes ?? data.Options.Minutes, FinalKimg = finalKimg ?? data.Options.FinalKimg, Threads = threads ?? data.Options.Threads,
-                }).ToJson(),
-            };
+        if (changes is { None: false })
+        {
+            var changed = changes.Apply(data.Options);
+            GanRecipes.Validate(changed);
+            data = data with { OptionsJson = changed.ToJson() };
+        }
         var session = GanSession.Restore(data, dataset, descriptorCache ?? new RunFolder(runDir).DescriptorCache);
         return new Trainer(session, dataset, runDir) { SkippedCheckpoints = skipped };
     }

@@ -31,6 +31,10 @@ public sealed record ConditionedOptions
     /// <summary>Weight of R1 (and R2 for RpGAN); null: progan's auto gamma.</summary>
     public double? Gamma { get; init; }
 
+    /// <summary>Mode seeking (Mao et al. 2019) between two latents drawn for the same condition; 0: off. Without it G learns to
+    /// ignore its latent for a condition and draws copies (ENGINE.md, "Conditioned recipe").</summary>
+    public double ModeSeekingWeight { get; init; }
+
     /// <summary>The largest collection a model carries (descriptors and thumbnails live in the model file).</summary>
     public const int MaxCollection = 20_000;
 }

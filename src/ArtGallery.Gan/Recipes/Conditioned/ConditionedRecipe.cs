@@ -32,6 +32,8 @@ internal sealed class ConditionedRecipe : GanRecipeBase
         if (c.EmbeddingSize < 16 || c.EmbeddingSize > 1024 || c.EmbeddingSize % 16 != 0)
             throw new ArgumentException("Embedding size must be a multiple of 16 in 16..1024.");
         if (!Enum.IsDefined(c.Loss)) throw new ArgumentException($"Unknown conditioned loss {(int)c.Loss}.");
+        if (c.ModeSeekingWeight < 0) throw new ArgumentException("Mode-seeking weight must be 0 or positive.");
+        if (c.ModeSeekingWeight > 0 && options.BatchSizes.Values.Any(b => b % 2 != 0)) throw new ArgumentException("Mode seeking needs even batch sizes.");
         if (c.Gamma is < 0) throw new ArgumentException("Gamma must not be negative.");
     }
 

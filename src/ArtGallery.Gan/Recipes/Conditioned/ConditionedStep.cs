@@ -38,8 +38,10 @@ internal sealed class ConditionedStep(TrainingOptions options, ConditionSet set)
         return reals;
     }
 
-    private Tensor ConditionedLatents(Tensor conditions) =>
-        cat([randn([conditions.shape[0], Session.G.LatentSize - conditions.shape[1]], generator: Session.TorchRng).to(Session.Device), conditions], 1);
+    private Tensor Noise(Tensor conditions) =>
+        randn([conditions.shape[0], Session.G.LatentSize - conditions.shape[1]], generator: Session.TorchRng).to(Session.Device);
+
+    private Tensor ConditionedLatents(Tensor conditions) => cat([Noise(conditions), conditions], 1);
 
     public override (double LossD, double LossG) Run(Tensor reals, int batch)
     {
@@ -69,15 +71,26 @@ internal sealed class ConditionedStep(TrainingOptions options, ConditionSet set)
         if (StepIfFinite(Session.OptD, lossD)) UpdateAda(realLogits, batch);
 
         SetRequiresGrad(D, false);
-        var generated = d.Score(Augment(G.forward(ConditionedLatents(c))), c);
+        // Mode seeking pairs two latents drawn for the same condition: the batch's first half of conditions, twice.
+        double modeSeeking = Options.Conditioned.ModeSeekingWeight;
+        var gc = modeSeeking > 0 ? cat([c[..(batch / 2)], c[..(batch / 2)]], 0) : c;
+        var noise = Noise(gc);
+        var images = G.forward(cat([noise, gc], 1));
+        var generated = d.Score(Augment(images), gc);
         Tensor lossG;
         if (relativistic)
         {
             Tensor realForG;
-            using (no_grad()) realForG = d.Score(Augment(reals), c);
+            var pairedReals = modeSeeking > 0 ? cat([reals[..(batch / 2)], reals[..(batch / 2)]], 0) : reals;
+            using (no_grad()) realForG = d.Score(Augment(pairedReals), gc);
             lossG = Relativistic(generated, realForG);
         }
         else lossG = GanLosses.LogisticG(generated);
+        if (modeSeeking > 0)
+        {
+            using var weight = modeSeeking.ToScalar();
+            lossG = lossG.add(GanLosses.ModeSeeking(images, noise, weight), Scalars.One);
+        }
         Session.OptG.zero_grad();
         lossG.backward();
         StepIfFinite(Session.OptG, lossG);

@@ -7,8 +7,6 @@ namespace ArtGallery.Gan.Recipes.Projected;
 /// <summary>The projected recipe's step (Sauer et al. 2021): hinge loss, DiffAugment always on, no R1.</summary>
 internal sealed class ProjectedStep(TrainingOptions options) : RecipeStep(options)
 {
-    private static readonly Scalar ModeSeekingEps = 1e-5.ToScalar();
-
     public override (double LossD, double LossG) Run(Tensor reals, int batch)
     {
         var (G, D) = (Session.G, Session.D);
@@ -26,7 +24,11 @@ internal sealed class ProjectedStep(TrainingOptions options) : RecipeStep(option
         var latents = Latents(batch);
         var images = G.forward(latents);
         var lossG = GanLosses.HingeG(D.forward(AugmentAlways(images)));
-        if (Options.Projected.ModeSeekingWeight > 0) lossG = lossG.add(ModeSeeking(images, latents), Scalars.One);
+        if (Options.Projected.ModeSeekingWeight > 0)
+        {
+            using var weight = Options.Projected.ModeSeekingWeight.ToScalar();
+            lossG = lossG.add(GanLosses.ModeSeeking(images, latents, weight), Scalars.One);
+        }
         Session.OptG.zero_grad();
         lossG.backward();
         StepIfFinite(Session.OptG, lossG);
@@ -35,17 +37,4 @@ internal sealed class ProjectedStep(TrainingOptions options) : RecipeStep(option
 
     // Projected GAN applies every DiffAugment op to every sample (p = 1); the policy is the run's.
     private Tensor AugmentAlways(Tensor x) => DiffAugment.Apply(x, Options.AugmentOps, 1.0, Session.TorchRng);
-
-    /// <summary>
-    /// Mode seeking (Mao et al. 2019): penalise pairs of latents whose images differ little relative to how far
-    /// the latents are apart, weight / (mean|G(z1) - G(z2)| / mean|z1 - z2| + eps), halves of the batch paired.
-    /// </summary>
-    private Tensor ModeSeeking(Tensor images, Tensor latents)
-    {
-        long half = images.shape[0] / 2;
-        var imageGap = images[..(int)half].add(images[(int)half..], Scalars.MinusOne).abs().mean();
-        var latentGap = latents[..(int)half].add(latents[(int)half..], Scalars.MinusOne).abs().mean();
-        using var weight = Options.Projected.ModeSeekingWeight.ToScalar();
-        return (imageGap / latentGap).add(ModeSeekingEps, Scalars.One).reciprocal().mul(weight);
-    }
 }
