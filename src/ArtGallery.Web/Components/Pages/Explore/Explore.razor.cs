@@ -7,13 +7,13 @@ using Microsoft.JSInterop;
 
 namespace ArtGallery.Web.Components.Pages.Explore;
 
-/// <summary>Explore page state: slider moves update the state at once, the image and URL after a 100 ms quiet period.</summary>
+/// <summary>Explore page state: slider moves update the state at once; the image and URL follow at once after a pause, and at
+/// most every 100 ms while a slider is dragged (the last value always shows).</summary>
 public partial class Explore
 {
     /// <summary>Side of the picture requested (it shows at up to about 640 px).</summary>
     public const int DisplaySide = 512;
 
-    private const int DebounceMs = 100;
 
     [SupplyParameterFromQuery(Name = "model")] private string? Model { get; set; }
     [SupplyParameterFromQuery(Name = "seed")] private string? Seed { get; set; }
@@ -30,7 +30,7 @@ public partial class Explore
     private LatentDirections? directions;
     private bool DirectionsReady => directions is not null;
     private bool? conditioned; // null until known: the palette control shows only for a conditioned model
-    private CancellationTokenSource? debounce;
+    private readonly ChangeThrottle throttle = new(TimeSpan.FromMilliseconds(100), TimeProvider.System);
     private readonly CancellationTokenSource life = new();
 
     protected override async Task OnParametersSetAsync()
@@ -73,7 +73,7 @@ public partial class Explore
         current = change.Name == SliderPanel.TruncationName
             ? current with { Truncation = (float)Math.Round(Math.Clamp(change.Value, ArtworkRequest.MinTruncation, ArtworkRequest.MaxTruncation), 2) }
             : current with { Edits = current.Edits.With(change.Name, change.Value) };
-        return Debounced();
+        return ShowLatest();
     }
 
     // Direction previews show what each slider does to this seed and truncation; other edits are left out so that moving one
@@ -84,7 +84,7 @@ public partial class Explore
     {
         if (current is null || !ArtworkRequest.TryValidate(seed, current.Truncation, out _)) return Task.CompletedTask;
         current = current with { Seed = seed };
-        return Debounced();
+        return ShowLatest();
     }
 
     // The palette control (issue 21): the same seed and edits in a person's colours.
@@ -92,33 +92,30 @@ public partial class Explore
     {
         if (current is null || !ArtGallery.Gan.Conditioning.PaletteText.TryParse(palette, out var colours, out _)) return Task.CompletedTask;
         current = current with { Condition = ArtworkCondition.Create(current.Condition?.Like, colours) };
-        return Debounced();
+        return ShowLatest();
     }
 
     private Task OwnColours()
     {
         current = current! with { Condition = ArtworkCondition.Create(current.Condition?.Like, null) };
-        return Debounced();
+        return ShowLatest();
     }
 
     private Task RandomSeed()
     {
         current = current! with { Seed = Random.Shared.Next(0, 1_000_000) };
-        return Debounced();
+        return ShowLatest();
     }
 
     private Task Reset()
     {
         current = current! with { Edits = ArtworkEdits.None, Truncation = 1f };
-        return Debounced();
+        return ShowLatest();
     }
 
-    private async Task Debounced()
+    private async Task ShowLatest()
     {
-        debounce?.Cancel();
-        var mine = debounce = new CancellationTokenSource();
-        try { await Task.Delay(DebounceMs, mine.Token); }
-        catch (TaskCanceledException) { return; }
+        if (!await throttle.TurnAsync()) return;
         // The browser fetches the new src; the server renders it on a render worker, never on this circuit.
         shown = current!;
         StateHasChanged();
@@ -143,7 +140,7 @@ public partial class Explore
 
     public void Dispose()
     {
-        debounce?.Cancel();
+        throttle.Dispose();
         life.Cancel();
         life.Dispose();
     }
