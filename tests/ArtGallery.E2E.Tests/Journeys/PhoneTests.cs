@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>A visitor on a 375 px phone: the nav is on screen and tappable, and Explore keeps the picture in view.</summary>
+[Trait("Category","Slow")]
 public sealed class PhoneTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     private const int Width = 375, Height = 812;

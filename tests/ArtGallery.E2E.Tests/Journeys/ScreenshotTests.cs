@@ -7,6 +7,7 @@ namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>Every page at desktop (1280) and phone (375) width, signed in as the admin, for a person to look at
 /// (artifacts/screenshots/tour-WIDTH-PAGE.png; a few are kept in docs/images).</summary>
+[Trait("Category","Slow")]
 public sealed class ScreenshotTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Theory]

@@ -14,6 +14,7 @@ namespace ArtGallery.E2E.Tests.Journeys;
 /// Issue 24 N7/N8 in a real browser: an open admin page ends when its admin signs out elsewhere, and a page on another
 /// port of the same host (same-site, so the Lax cookie travels) cannot make the signed-in browser change anything.
 /// </summary>
+[Trait("Category","Slow")]
 public sealed class SessionTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -11,6 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ArtGallery.E2E.Tests.Journeys;
 
 /// <summary>What a person making wall art expects (issue 25), each as they would try it in the browser.</summary>
+[Trait("Category","Slow")]
 public sealed class WallArtTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]
