@@ -30,8 +30,8 @@ public static class PaletteCount
         return leaders.Count;
     }
 
-    /// <summary>The image's dominant colours (RGB in [0, 1]).</summary>
-    public static float[][] Palette(float[] chw, int resolution)
+    /// <summary>The image's <paramref name="colours"/> dominant colours (RGB in [0, 1]); a flat image repeats its colour.</summary>
+    public static float[][] Palette(float[] chw, int resolution, int colours = Colours)
     {
         int side = Math.Min(Side, resolution);
         var small = new float[3 * side * side];
@@ -41,8 +41,8 @@ public static class PaletteCount
             .Select(i => new[] { (small[i] + 1) / 2, (small[n + i] + 1) / 2, (small[2 * n + i] + 1) / 2 }).ToList();
         // A flat image has fewer distinct colours than clusters: repeat its colour.
         int distinct = pixels.Select(p => (p[0], p[1], p[2])).Distinct().Count();
-        var centres = KMeans.Fit(pixels, Math.Min(Colours, distinct), seed: 1, restarts: 2, maxIterations: 30);
-        return [.. Enumerable.Range(0, Colours).Select(i => centres[Math.Min(i, centres.Length - 1)])];
+        var centres = KMeans.Fit(pixels, Math.Min(colours, distinct), seed: 1, restarts: 2, maxIterations: 30);
+        return [.. Enumerable.Range(0, colours).Select(i => centres[Math.Min(i, centres.Length - 1)])];
     }
 
     /// <summary>Mean colour distance of the best one-to-one matching of two palettes.</summary>

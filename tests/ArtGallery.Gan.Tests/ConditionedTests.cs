@@ -27,11 +27,12 @@ public sealed class ConditionedTests
     }
 
     [Fact]
-    public void PaletteHalf_RedAgainstBlue_FarApartAndAPictureInRedIsNearerRed()
+    public void Describe_RedAgainstBluePicture_PaletteHalvesFarApartAndAFlatLayoutIsZero()
     {
-        var red = ConditionDescriptor.PaletteHalf([(0.9f, 0.1f, 0.1f), (0.7f, 0.05f, 0.05f)]);
-        var blue = ConditionDescriptor.PaletteHalf([(0.1f, 0.1f, 0.9f), (0.05f, 0.05f, 0.7f)]);
-        var redPicture = ConditionDescriptor.Describe(Flat(0.85f, 0.1f, 0.1f, 16), 16).AsSpan(0, ConditionDescriptor.PaletteSize);
+        float[] PaletteHalf(float r, float g, float b) => ConditionDescriptor.Describe(Flat(r, g, b, 16), 16)[..ConditionDescriptor.PaletteSize];
+        var red = PaletteHalf(0.8f, 0.08f, 0.08f);
+        var blue = PaletteHalf(0.08f, 0.08f, 0.8f);
+        var redPicture = PaletteHalf(0.85f, 0.1f, 0.1f);
         Assert.True(ConditionDescriptor.Distance(redPicture, red) < ConditionDescriptor.Distance(redPicture, blue) / 4);
         // A flat picture has no composition: its layout half is zero.
         Assert.All(ConditionDescriptor.Describe(Flat(0.5f, 0.5f, 0.5f, 16), 16).Skip(ConditionDescriptor.PaletteSize), v => Assert.Equal(0, v, 6));
@@ -134,7 +135,7 @@ public sealed class ConditionedTests
         Assert.Equal(6, generator.Collection!.Count);
         Assert.Equal(3 * 32 * 32, generator.Collection.Thumbnail(0).Length);
         Assert.NotEqual(generator.Render(generator.LatentFor(3, like: 0)), generator.Render(generator.LatentFor(3, like: 1)));
-        Assert.NotEqual(generator.Render(generator.LatentFor(3)), generator.Render(generator.LatentFor(3, palette: [(0f, 0f, 1f), (0f, 1f, 0f)])));
+        Assert.NotEqual(generator.Render(generator.LatentFor(3)), generator.Render(generator.LatentFor(3), palette: [(0f, 0f, 1f), (0f, 1f, 0f)]));
         Assert.Equal(generator.Render(generator.LatentFor(3, like: 1)), generator.Render(generator.LatentFor(3, like: 1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => generator.LatentFor(3, like: 6));
     }
@@ -145,6 +146,7 @@ public sealed class ConditionedTests
         using var generator = ArtGenerator.CreateUntrained(TestOptions.Tiny(8), 8);
         Assert.Null(generator.Collection);
         Assert.Throws<InvalidOperationException>(() => generator.LatentFor(1, like: 0));
+        Assert.Throws<InvalidOperationException>(() => generator.Render(generator.LatentFor(1), palette: [(0f, 0f, 1f), (0f, 1f, 0f)]));
     }
 
     [Theory]

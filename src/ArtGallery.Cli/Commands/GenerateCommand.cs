@@ -32,7 +32,7 @@ public sealed class GenerateCommand : ICliCommand
         {
             context.Cancel.ThrowIfCancellationRequested();
             var seeds = Enumerable.Range(start, Math.Min(batch, count - start)).Select(i => firstSeed + i).ToList();
-            var images = generator.RenderBatch([.. seeds.Select(seed => generator.LatentFor(seed, like, palette))], psi);
+            var images = generator.RenderBatch([.. seeds.Select(seed => generator.LatentFor(seed, like))], psi, palette: palette);
             for (int i = 0; i < seeds.Count; i++)
             {
                 using var image = PlanarRgb.ToImage(images[i], res, res);

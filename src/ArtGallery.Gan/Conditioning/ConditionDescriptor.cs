@@ -3,7 +3,7 @@ namespace ArtGallery.Gan.Conditioning;
 /// <summary>
 /// What a generator is conditioned on: a picture's <b>palette</b> (a soft 4x4x4 RGB histogram, square-rooted so its
 /// length is 1) and its colour-free <b>composition</b> (the luminance area-averaged to 8x8, standardised, length about 1).
-/// Both halves weigh the same in nearest-neighbour distances; a person's palette replaces the first half.
+/// Both halves weigh the same in nearest-neighbour distances.
 /// </summary>
 public static class ConditionDescriptor
 {
@@ -34,25 +34,6 @@ public static class ConditionDescriptor
         WriteRootNormalised(histogram, descriptor);
         WriteLayout(chw, side, descriptor.AsSpan(PaletteSize));
         return descriptor;
-    }
-
-    /// <summary>The palette half for colours a person picked (RGB in 0..1, equal shares).</summary>
-    public static float[] PaletteHalf(IReadOnlyList<(float R, float G, float B)> colours)
-    {
-        if (colours.Count == 0) throw new ArgumentException("A palette needs at least one colour.");
-        var histogram = new double[PaletteSize];
-        foreach (var (r, g, b) in colours) AddSoft(histogram, r, g, b, 1);
-        var half = new float[PaletteSize];
-        WriteRootNormalised(histogram, half);
-        return half;
-    }
-
-    /// <summary>A copy of <paramref name="descriptor"/> with its palette half replaced.</summary>
-    public static float[] WithPalette(ReadOnlySpan<float> descriptor, ReadOnlySpan<float> paletteHalf)
-    {
-        var result = descriptor.ToArray();
-        paletteHalf.CopyTo(result);
-        return result;
     }
 
     /// <summary>Squared Euclidean distance of two descriptors.</summary>

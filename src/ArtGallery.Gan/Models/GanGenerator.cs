@@ -28,11 +28,11 @@ public abstract class GanGenerator : nn.Module<Tensor, Tensor>
 
     /// <summary>
     /// The latent of an artwork seed, the same on every machine. A conditioned generator appends the condition: the
-    /// seed's collection picture (or picture <paramref name="like"/>), its palette half replaced by <paramref name="paletteHalf"/>.
+    /// descriptor of the seed's collection picture (or of picture <paramref name="like"/>).
     /// </summary>
-    public virtual float[] LatentFor(long seed, int? like = null, float[]? paletteHalf = null)
+    public virtual float[] LatentFor(long seed, int? like = null)
     {
-        if (like is not null || paletteHalf is not null) throw new InvalidOperationException("This model was trained without conditions: it has no collection or palettes.");
+        if (like is not null) throw new InvalidOperationException("This model was trained without conditions: it has no collection or palettes.");
         return Sampling.Rendering.Latent(seed, LatentSize);
     }
 

@@ -1,4 +1,5 @@
 using ArtGallery.Gan.Checkpoints;
+using ArtGallery.Gan.Conditioning;
 using ArtGallery.Gan.Models;
 using ArtGallery.Gan.Training;
 using TorchSharp;
@@ -106,12 +107,11 @@ public sealed class ArtGenerator : IDisposable
     public string ModelId { get; }
 
     /// <summary>The latent for a seed: the same on every machine and every call. A conditioned model's latent carries the
-    /// seed's collection picture, or picture <paramref name="like"/>, in the colours of <paramref name="palette"/> (RGB 0..1).</summary>
-    public float[] LatentFor(long seed, int? like = null, IReadOnlyList<(float R, float G, float B)>? palette = null) =>
-        g.LatentFor(seed, like, palette is null ? null : Conditioning.ConditionDescriptor.PaletteHalf(palette));
+    /// seed's collection picture, or picture <paramref name="like"/>.</summary>
+    public float[] LatentFor(long seed, int? like = null) => g.LatentFor(seed, like);
 
     /// <summary>The collection a conditioned model draws around; null when it was trained without conditions.</summary>
-    public Conditioning.ConditionCollection? Collection => g.Collection;
+    public ConditionCollection? Collection => g.Collection;
 
     /// <summary>Codes of several latents.</summary>
     public float[][] CodesFor(IReadOnlyList<float[]> latents)
@@ -120,22 +120,26 @@ public sealed class ArtGenerator : IDisposable
         return Rendering.Map(g, latents, device, g.Code, 256);
     }
 
-    /// <summary>Renders one image: CHW floats in [-1, 1]. Truncation lerps the code towards the mean code by psi.</summary>
-    public float[] Render(float[] latent, float truncation = 1f, float[]? codeOffset = null) =>
-        RenderBatch([latent], truncation, codeOffset)[0];
+    /// <summary>Renders one image: CHW floats in [-1, 1]. Truncation lerps the code towards the mean code by psi; a
+    /// <paramref name="palette"/> (RGB 0..1, conditioned models) recolours the result (<see cref="PaletteTransfer"/>).</summary>
+    public float[] Render(float[] latent, float truncation = 1f, float[]? codeOffset = null, IReadOnlyList<(float R, float G, float B)>? palette = null) =>
+        RenderBatch([latent], truncation, codeOffset, palette)[0];
 
-    /// <summary>Renders several latents with the same truncation and code offset.</summary>
-    public float[][] RenderBatch(IReadOnlyList<float[]> latents, float truncation = 1f, float[]? codeOffset = null)
+    /// <summary>Renders several latents with the same truncation, code offset and palette.</summary>
+    public float[][] RenderBatch(IReadOnlyList<float[]> latents, float truncation = 1f, float[]? codeOffset = null,
+        IReadOnlyList<(float R, float G, float B)>? palette = null)
     {
         Check(latents, LatentSize, "latent");
         if (codeOffset is not null && codeOffset.Length != CodeSize) throw new ArgumentException($"Code offset must have {CodeSize} values.");
+        if (palette is not null && Collection is null) throw new InvalidOperationException("This model was trained without conditions: it has no collection or palettes.");
         using var psi = truncation.ToScalar();
-        return Rendering.Map(g, latents, device, z =>
+        var images = Rendering.Map(g, latents, device, z =>
         {
             var code = meanCode.add(g.Code(z) - meanCode, psi); // mean + psi (code - mean)
             if (codeOffset is not null) code = code.add(tensor(codeOffset, device: device), Scalars.One);
             return g.Synthesize(code).clamp(Scalars.MinusOne, Scalars.One);
         });
+        return palette is null ? images : [.. images.Select(image => PaletteTransfer.Apply(image, Resolution, palette))];
     }
 
     private static void Check(IReadOnlyList<float[]> rows, int size, string what)

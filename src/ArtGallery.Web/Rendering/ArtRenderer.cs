@@ -115,7 +115,7 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
         var z = LatentOf(g, r);
         // Candidates are the artwork nudged a little towards neighbouring latents: same picture, different details.
         if (candidate > 0) z = LatentMath.Slerp(z, Latent(g, r.Seed * 7919 + candidate + ArtworkRequest.MaxSeed, r.Condition), 0.12);
-        return (g.Render(z, r.Truncation, dirs?.OffsetFor(r.Edits, g.CodeSize)), g.Resolution);
+        return (g.Render(z, r.Truncation, dirs?.OffsetFor(r.Edits, g.CodeSize), r.Condition?.Colours), g.Resolution);
     }
 
     // The seed's latent, or for an interpolation frame the slerp towards the other seed's; both ends under the same condition.
@@ -123,7 +123,7 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
         r.Mix is { } mix ? LatentMath.Slerp(Latent(g, r.Seed, r.Condition), Latent(g, mix.ToSeed, r.Condition), mix.T) : Latent(g, r.Seed, r.Condition);
 
     private static float[] Latent(ArtGallery.Gan.Sampling.ArtGenerator g, long seed, ArtworkCondition? c) =>
-        c is null ? g.LatentFor(seed) : g.LatentFor(seed, c.Like, c.Colours);
+        g.LatentFor(seed, c?.Like);
 
     private static Dictionary<string, string> Parameters(ArtworkRequest r, int candidate) => new()
     {

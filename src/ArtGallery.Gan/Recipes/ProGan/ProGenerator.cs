@@ -61,12 +61,12 @@ public sealed class ProGenerator : GanGenerator
     public override ConditionCollection? Collection => collection;
 
     /// <inheritdoc/>
-    public override float[] LatentFor(long seed, int? like = null, float[]? paletteHalf = null)
+    public override float[] LatentFor(long seed, int? like = null)
     {
-        if (Collection is null) return base.LatentFor(seed, like, paletteHalf);
-        var condition = Collection.Descriptor(like ?? Collection.IndexFor(seed));
-        if (paletteHalf is not null) condition = ConditionDescriptor.WithPalette(condition, paletteHalf);
-        return [.. Sampling.Rendering.Latent(seed, latentSize), .. condition];
+        if (Collection is null) return base.LatentFor(seed, like);
+        // The picture's own descriptor, also under a requested palette: a changed palette half changed the layout too
+        // (docs/lab/2026-12-07-palette-on-request.md), so colours are put on afterwards (PaletteTransfer).
+        return [.. Sampling.Rendering.Latent(seed, latentSize), .. Collection.Descriptor(like ?? Collection.IndexFor(seed))];
     }
 
     /// <inheritdoc/>
