@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using ArtGallery.Gan.Conditioning;
 using ArtGallery.Imaging;
 using ArtGallery.Web.Api;
 using ArtGallery.Web.Rendering;
 using ArtGallery.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace ArtGallery.Web.Tests.Api;
 
@@ -34,6 +37,27 @@ public sealed partial class ConditionedApiTests(TinyConditionedModel model, Shar
         Assert.Equal(coloured, await client.GetByteArrayAsync($"/api/artworks/{model.ModelId}/5.png?palette={TwoColours}"));
         var text = PngInspector.Read(await client.GetByteArrayAsync($"/api/artworks/active/5.png?like=3&palette={TwoColours}")).Text;
         Assert.Equal(("3", TwoColours), (text["Like"], text["Palette"]));
+    }
+
+    [Fact]
+    public async Task Png_Palette_PixelsLieNearTheRequestedColoursAndPrintsFollow()
+    {
+        const string palette = "1E3A8A-FFD700-FF0000";
+        Assert.True(PaletteText.TryParse(palette, out var colours, out _));
+        var client = app.CreateClient();
+        async Task<double> Distance(string url)
+        {
+            using var image = Image.Load<Rgb24>(await client.GetByteArrayAsync(url));
+            var pixels = new Rgb24[image.Width * image.Height];
+            image.CopyPixelDataTo(pixels);
+            return pixels.Average(p => colours.Min(c => Math.Sqrt(Math.Pow(p.R / 255.0 - c.R, 2) + Math.Pow(p.G / 255.0 - c.G, 2) + Math.Pow(p.B / 255.0 - c.B, 2))));
+        }
+        double artwork = await Distance($"/api/artworks/active/5.png?palette={palette}");
+        Assert.True(artwork < 0.10, $"mean distance {artwork:0.000} to the requested colours");
+        // The print enlarges the recoloured picture (8 px here, so Lanczos blends neighbours nearly everywhere).
+        const string print = "/api/artworks/active/5/print?size=4x5&dpi=20&upscaler=lanczos";
+        double printed = await Distance($"{print}&palette={palette}"), plain = await Distance(print);
+        Assert.True(printed < plain / 2, $"print: {printed:0.000} in the palette, {plain:0.000} without");
     }
 
     [Fact]
