@@ -5,7 +5,7 @@ namespace ArtGallery.Metrics;
 /// source pixels it covers). Chosen over bilinear because it neither aliases when shrinking 256 px
 /// to 32 px nor invents detail, so a 64 px and a 128 px rendering of one picture land close in feature space.
 /// </summary>
-internal static class AreaResize
+public static class AreaResize
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Source, int Target), (int Index, float Weight)[][]> Cache = new();
 

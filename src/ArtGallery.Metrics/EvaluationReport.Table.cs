@@ -29,6 +29,12 @@ public sealed partial record EvaluationReport
             string accuracy = ClassifierAccuracy is { } a && double.IsFinite(a) ? a.ToString("P1", CultureInfo.InvariantCulture) : "unknown";
             s.AppendLine(Inv($"  (family shares: generated vs real reference; classifier held-out accuracy {accuracy})"));
         }
+        if (Like is { } like)
+        {
+            s.AppendLine(Inv($"{"more like this: nearer than 95%",-30} {like.Nearer.ToString("P1", CultureInfo.InvariantCulture),11}"));
+            s.AppendLine(Inv($"{"more like this: copies",-30} {like.Copies.ToString("P1", CultureInfo.InvariantCulture),11}"));
+            s.AppendLine(Inv($"  ({like.Pictures} collection pictures x {like.PerPicture} samples; nearness in descriptor space)"));
+        }
         if (Pretrained is { } p)
         {
             Row(s, "FD (ResNet-18 pool)", p.FdGenerated, p.FdRealVsReal, "F2");

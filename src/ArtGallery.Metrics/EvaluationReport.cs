@@ -12,6 +12,10 @@ public sealed record PaletteCounts(int Generated, int RealVsReal, int Of)
     public const int Sample = 64;
 }
 
+/// <summary>"More like this" on a conditioned model: the share of samples drawn around a collection picture that lie nearer
+/// to it than to 95 % of the collection (<paramref name="Nearer"/>), and the share that are copies of it.</summary>
+public sealed record LikeFidelity(int Pictures, int PerPicture, double Nearer, double Copies);
+
 /// <summary>
 /// Result of <see cref="Evaluator"/>: the generated images' metrics and, as the ceiling, the same metrics
 /// for the second real half (same size as the generated set) against the first.
@@ -27,6 +31,9 @@ public sealed partial record EvaluationReport(
 
     /// <summary>Distinct palettes in the first 64 generated and real (ceiling half) images.</summary>
     public PaletteCounts? Palettes { get; init; }
+
+    /// <summary>"More like this" on a conditioned model, when measured.</summary>
+    public LikeFidelity? Like { get; init; }
 
     /// <summary>Held-out accuracy of the family classifier used, if any (so a reader can judge the family numbers).</summary>
     public double? ClassifierAccuracy { get; init; }
@@ -47,6 +54,7 @@ public sealed partial record EvaluationReport(
         generated = Json(Generated),
         realVsReal = Json(RealVsReal),
         palettes = Palettes is not { } pc ? null : new { generated = pc.Generated, realVsReal = pc.RealVsReal, of = pc.Of },
+        like = Like is not { } l ? null : new { pictures = l.Pictures, perPicture = l.PerPicture, nearer = l.Nearer, copies = l.Copies },
         pretrained = Pretrained is not { } p ? null : new
         {
             fd = p.FdGenerated,

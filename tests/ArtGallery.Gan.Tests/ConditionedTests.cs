@@ -138,6 +138,12 @@ public sealed class ConditionedTests
         Assert.NotEqual(generator.Render(generator.LatentFor(3)), generator.Render(generator.LatentFor(3), palette: [(0f, 0f, 1f), (0f, 1f, 0f)]));
         Assert.Equal(generator.Render(generator.LatentFor(3, like: 1)), generator.Render(generator.LatentFor(3, like: 1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => generator.LatentFor(3, like: 6));
+
+        // evaluate's "more like this" check; an 8 px model's samples are compared at the thumbnails' 32 px.
+        var like = LikeCheck.Measure(generator, pictures: 6, perPicture: 2);
+        Assert.Equal((6, 2), (like.Pictures, like.PerPicture));
+        Assert.InRange(like.Nearer, 0, 1);
+        Assert.Equal(0, like.Copies); // a barely trained model draws no copy of its pictures
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace ArtGallery.Cli.Commands;
 
 /// <summary>
 /// artgallery evaluate: precision/recall, bin coverage, duplicates and (on builtin:abstract) family coverage of a
-/// checkpoint's samples against real images, next to the real-vs-real ceiling. See src/ArtGallery.Metrics/README.md.
+/// checkpoint's samples against real images, next to the real-vs-real ceiling; for a conditioned model also how well
+/// "more like this" keeps to its picture. See src/ArtGallery.Metrics/README.md.
 /// With --detail the samples are first taken to --res (default 4x the generator's) by the detail cascade, as the
 /// artwork view and prints show them, and judged against real images read at that resolution.
 /// </summary>
@@ -63,6 +64,7 @@ public sealed class EvaluateCommand : ICliCommand, IHasFlags
             .SelectMany(chunk => generator.RenderBatch([.. chunk.Select(i => generator.LatentFor(1_000_000L + seed + i))]))
             .Select(sample => upscaler is null ? sample : Upscale(upscaler, sample, sampleRes, res))
             .ToList(), res, options);
+        if (generator.Collection is not null) report = report with { Like = ArtGallery.Gan.Conditioning.LikeCheck.Measure(generator) };
         context.Out.WriteLine(json ? report.ToJson() : report.ToTable());
         return 0;
     }
