@@ -8,6 +8,7 @@ public class UsageTests
     [InlineData("train --max-res 48 --out x", "--max-res must be a power of two")]
     [InlineData("train --max-res 32", "--out is required")]
     [InlineData("train --max-res 32 --out x --recipe stylegan", "--recipe must be progan, dcgan, projected or conditioned, got 'stylegan'")]
+    [InlineData("train --resume --out x --loss hinge", "--loss must be logistic or rpgan, got 'hinge'")]
     [InlineData("train --max-res 16 --out x --recipe projected", "the projected recipe needs --max-res 32")]
     [InlineData("train --max-res 8 --out x --recipe seed", "the dcgan recipe needs --max-res 16")] // "seed" stays an alias of dcgan
     [InlineData("train --max-res 8 --out x --recipe dcgan", "the dcgan recipe needs --max-res 16")]

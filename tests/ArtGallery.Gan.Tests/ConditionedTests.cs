@@ -105,13 +105,15 @@ public sealed class ConditionedTests
     }
 
     [Fact]
-    public void Resume_NewNeighboursAndModeSeeking_TakeEffectAndOtherRecipesRefuseThem()
+    public void Resume_NewNeighboursModeSeekingAndLoss_TakeEffectAndOtherRecipesRefuseThem()
     {
         var run = TestOptions.TempDir();
         using (var trainer = Trainer.Create(TestOptions.TinyConditioned(4, 0.008), new TwoColours(), run)) trainer.Run();
-        using (var resumed = Trainer.Resume(run, new TwoColours(), new ResumeChanges(FinalKimg: 0.016, Neighbours: 2, ModeSeeking: 0.5)))
+        var changes = new ResumeChanges(FinalKimg: 0.016, Neighbours: 2, ModeSeeking: 0.5, Loss: ConditionedLoss.RpGan, Gamma: 0.5);
+        using (var resumed = Trainer.Resume(run, new TwoColours(), changes))
         {
-            Assert.Equal((2, 0.5), (resumed.Options.Conditioned.Neighbours, resumed.Options.Conditioned.ModeSeekingWeight));
+            var c = resumed.Options.Conditioned;
+            Assert.Equal((2, 0.5, ConditionedLoss.RpGan, (double?)0.5), (c.Neighbours, c.ModeSeekingWeight, c.Loss, c.Gamma));
             var end = resumed.Run();
             Assert.Equal(0, end.SkippedUpdates);
             Assert.True(end.Kimg > 0.008);
@@ -122,6 +124,7 @@ public sealed class ConditionedTests
         using (var trainer = Trainer.Create(TestOptions.Tiny(4, 0.008), new SyntheticDataset(), progan)) trainer.Run();
         var refused = Assert.Throws<ArgumentException>(() => Trainer.Resume(progan, new SyntheticDataset(), new ResumeChanges(Neighbours: 3)));
         Assert.Contains("conditioned recipe", refused.Message);
+        Assert.Throws<ArgumentException>(() => Trainer.Resume(progan, new SyntheticDataset(), new ResumeChanges(Loss: ConditionedLoss.RpGan)));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
 {
     public string Verb => "train";
     public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe {GanRecipes.NamePattern}] [--kimg-per-phase K] [--final-kimg K] " +
-        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume [--neighbours K] [--mode-seeking W]]";
+        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume [--neighbours K] [--mode-seeking W] [--loss logistic|rpgan] [--gamma G]]";
     public string[] Flags => ["resume"];
 
     public int Run(CliArgs args, CliContext context)
@@ -79,13 +79,22 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         };
     }
 
-    // Conditioned runs that start drawing copies can be treated on resume: more neighbours, mode seeking (ENGINE.md).
+    // Conditioned runs that start drawing copies, or whose D overfits, can be treated on resume (ENGINE.md).
     private static ResumeChanges ReadResumeChanges(CliArgs args, double? minutes) => new(
         minutes,
         args.Optional("final-kimg") is null ? null : args.Double("final-kimg", 0, 0.001, 100_000),
         args.Optional("threads") is null ? null : args.Int("threads", 0, 0, 256),
         args.Optional("neighbours") is null ? null : args.Int("neighbours", 0, 1, 256),
-        args.Optional("mode-seeking") is null ? null : args.Double("mode-seeking", 0, 0, 100));
+        args.Optional("mode-seeking") is null ? null : args.Double("mode-seeking", 0, 0, 100),
+        args.Optional("loss") is null ? null : ReadLoss(args.Required("loss")),
+        args.Optional("gamma") is null ? null : args.Double("gamma", 0, 0, 1000));
+
+    private static Gan.Recipes.Conditioned.ConditionedLoss ReadLoss(string name) => name.ToLowerInvariant() switch
+    {
+        "logistic" => Gan.Recipes.Conditioned.ConditionedLoss.Logistic,
+        "rpgan" => Gan.Recipes.Conditioned.ConditionedLoss.RpGan,
+        _ => throw new CliException($"--loss must be logistic or rpgan, got '{name}'"),
+    };
 
     /// <summary>
     /// --options: a TrainingOptions JSON (the format of run.json) as the starting point, so a tuning run can change
