@@ -21,8 +21,8 @@ public static class LikeCheck
         var descriptors = Enumerable.Range(0, count).Select(collection.Descriptor).ToArray();
         var thumbnails = Enumerable.Range(0, count).Select(i => collection.Thumbnail(i).Select(b => b / 127.5f - 1).ToArray()).ToArray();
         double copyThreshold = NearDuplicates.Threshold(thumbnails);
-        int nearer = 0, copies = 0, total = 0;
-        foreach (int picture in Enumerable.Range(0, Math.Min(pictures, count)).Select(i => (int)((long)i * count / Math.Min(pictures, count))))
+        int measured = Math.Min(pictures, count), nearer = 0, copies = 0, total = 0;
+        foreach (int picture in Enumerable.Range(0, measured).Select(i => (int)((long)i * count / measured)))
         {
             var latents = Enumerable.Range(0, perPicture).Select(s => generator.LatentFor(7_000_000L + s, like: picture)).ToArray();
             foreach (var sample in generator.RenderBatch(latents))
@@ -37,6 +37,6 @@ public static class LikeCheck
                 total++;
             }
         }
-        return new LikeFidelity(Math.Min(pictures, count), perPicture, nearer / (double)total, copies / (double)total);
+        return new LikeFidelity(measured, perPicture, nearer / (double)total, copies / (double)total);
     }
 }

@@ -13,7 +13,7 @@ public sealed class ChangeThrottle(TimeSpan interval, TimeProvider time) : IDisp
     /// <summary>Waits this change's turn: true to show it now, false when a newer change replaced it while it waited.</summary>
     public async Task<bool> TurnAsync()
     {
-        pending?.Cancel();
+        Drop();
         var mine = pending = new CancellationTokenSource();
         var wait = lastShown is { } shown ? interval - time.GetElapsedTime(shown) : TimeSpan.Zero;
         if (wait > TimeSpan.Zero)
@@ -26,5 +26,13 @@ public sealed class ChangeThrottle(TimeSpan interval, TimeProvider time) : IDisp
     }
 
     /// <summary>Drops the waiting change (the page is closing).</summary>
-    public void Dispose() => pending?.Cancel();
+    public void Dispose() => Drop();
+
+    // Cancel runs the waiter's cancellation at once, so the source can be disposed right after.
+    private void Drop()
+    {
+        pending?.Cancel();
+        pending?.Dispose();
+        pending = null;
+    }
 }
