@@ -147,6 +147,30 @@ public sealed class DetailPassTests(TinyDetail tiny) : IClassFixture<TinyDetail>
         Assert.True(detail > bicubic, $"L1 + FFT {detail / 4:0.00} dB vs bicubic {bicubic / 4:0.00} dB");
     }
 
+    [Fact]
+    public void FeatureLoss_FewSteps_BeatsBicubic_AndIsZeroOnlyForTheSamePicture()
+    {
+        using (var term = new FeatureLoss(TorchSharp.torch.CPU))
+        {
+            using var x = TorchSharp.torch.rand(2, 3, 32, 32).mul(2).sub(1);
+            using var y = TorchSharp.torch.rand(2, 3, 32, 32).mul(2).sub(1);
+            Assert.Equal(0, term.Loss(x, x).item<float>(), 6);
+            Assert.True(term.Loss(x, y).item<float>() > 0.1);
+        }
+        using var untrained = DetailTrainer.Train(TinyDetail.Options(steps: 1) with { LearningRate = 1e-12 }, TinyDetail.Source);
+        using var trained = DetailTrainer.Train(TinyDetail.Options(steps: 80) with { FeatureWeight = 0.05 }, TinyDetail.Source);
+        Assert.Equal("l1+0.05*feature", trained.Info.Nets[0].Loss);
+        double bicubic = 0, detail = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            var truth = TinyDetail.Source.Square(i, 64);
+            var low = Degradation.Apply(AreaDown(truth, 64, 4), 16, 16, DegradationProfile.Clean, i);
+            bicubic += ImageQuality.Psnr(untrained.Upscale(low, 16, 16, input: DegradationProfile.Clean), truth);
+            detail += ImageQuality.Psnr(trained.Upscale(low, 16, 16, input: DegradationProfile.Clean), truth);
+        }
+        Assert.True(detail > bicubic, $"L1 + feature {detail / 4:0.00} dB vs bicubic {bicubic / 4:0.00} dB");
+    }
+
     [Theory]
     [InlineData(3, "[]", "detail model format 3; this build reads formats 1 and 2")]
     [InlineData(2, "[]", "a format-2 header must list 1..3 passes")]

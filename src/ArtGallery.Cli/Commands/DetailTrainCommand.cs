@@ -9,7 +9,7 @@ public sealed class DetailTrainCommand : ICliCommand
     public string Verb => "detail train";
     public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] " +
         "[--seed S] [--continue FILE.agdetail] [--channels C] [--blocks B] [--crop PX] [--batch N] [--clean-fraction F] " +
-        "[--pass K --previous FILE.agdetail] [--fft W] [--unconditioned]";
+        "[--pass K --previous FILE.agdetail] [--fft W] [--feature W] [--unconditioned]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -36,6 +36,7 @@ public sealed class DetailTrainCommand : ICliCommand
             Pass = args.Int("pass", 1, 1, DetailModelInfo.MaxPasses),
             Previous = args.Optional("previous"),
             FftWeight = args.Double("fft", 0, 0, 100),
+            FeatureWeight = args.Double("feature", 0, 0, 100),
             Conditioned = !args.Flag("unconditioned"),
         };
         args.EnsureAllUsed();

@@ -8,7 +8,8 @@ namespace ArtGallery.Detail.Training;
 
 /// <summary>
 /// Trains one pass's <see cref="DetailNet"/> on pairs made on the fly (high-resolution crop -> degradation -> passes before it
-/// -> input) with L1, plus an FFT-magnitude term when <see cref="DetailTrainingOptions.FftWeight"/> is set.
+/// -> input) with L1, plus an FFT-magnitude term (<see cref="DetailTrainingOptions.FftWeight"/>) and a ResNet-18 feature term
+/// (<see cref="DetailTrainingOptions.FeatureWeight"/>) when set.
 /// </summary>
 public static class DetailTrainer
 {
@@ -28,6 +29,8 @@ public static class DetailTrainer
         // The project's Adam: TorchSharp's Adam.step makes implicit Scalars a GC can free mid-call (ENGINE.md).
         using var adam = new Gan.Training.AdamOptimiser(net.parameters(), options.LearningRate, 0.9, 0.99, 1e-8);
         using var fftWeight = options.FftWeight.ToScalar();
+        using var featureWeight = options.FeatureWeight.ToScalar();
+        using var features = options.FeatureWeight > 0 ? new FeatureLoss(device) : null;
         var clock = Stopwatch.StartNew();
         double loss = double.NaN, bicubicLoss = double.NaN;
         int step = 0, skipped = 0;
@@ -44,6 +47,7 @@ public static class DetailTrainer
                 var output = net.forward(net.WithConditions(input, conditions));
                 var l1 = functional.l1_loss(output, target);
                 var objective = options.FftWeight > 0 ? l1.add(FftMagnitudeLoss(output, target), fftWeight) : l1;
+                if (features is not null) objective = objective.add(features.Loss(output, target), featureWeight);
                 objective.backward();
                 // A non-finite loss or gradient would poison the weights and Adam's moments: drop the step, count it.
                 if (!adam.StepIfFinite(objective)) { skipped++; continue; }
@@ -63,9 +67,13 @@ public static class DetailTrainer
         progress?.Report(new DetailProgress(step, clock.Elapsed.TotalSeconds, 1, loss, bicubicLoss, skipped));
         net.eval();
         var trained = new DetailPassInfo(net.Channels, net.Blocks, net.Conditions, priorSteps + step, priorMinutes + clock.Elapsed.TotalMinutes, loss,
-            options.FftWeight > 0 ? FormattableString.Invariant($"l1+{options.FftWeight:0.###}*fft") : "l1");
+            LossName(options));
         return Assemble(options, source.Name, previous, net, trained, device);
     }
+
+    private static string LossName(DetailTrainingOptions o) => "l1"
+        + (o.FftWeight > 0 ? FormattableString.Invariant($"+{o.FftWeight:0.###}*fft") : "")
+        + (o.FeatureWeight > 0 ? FormattableString.Invariant($"+{o.FeatureWeight:0.###}*feature") : "");
 
     /// <summary>Mean absolute difference of the magnitudes of the orthonormal 2-D real FFTs (per channel).</summary>
     internal static Tensor FftMagnitudeLoss(Tensor output, Tensor target)

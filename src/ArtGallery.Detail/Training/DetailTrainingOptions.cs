@@ -68,6 +68,10 @@ public sealed record DetailTrainingOptions
     /// 2-D spectra's magnitudes, which rewards texture and edges at the right frequencies wherever their phase lands.</summary>
     public double FftWeight { get; init; }
 
+    /// <summary>Weight of the feature term added to L1 (0: none): the offline ResNet-18's layer1 and layer2 taps of output and
+    /// target, each tap's mean absolute difference relative to the target's mean magnitude (a perceptual loss, as SRGAN's on VGG).</summary>
+    public double FeatureWeight { get; init; }
+
     /// <summary>Device choice: auto, cpu or cuda.</summary>
     public string Device { get; init; } = "auto";
 
@@ -86,6 +90,7 @@ public sealed record DetailTrainingOptions
         if (Pass is < 1 or > DetailModelInfo.MaxPasses) throw new ArgumentOutOfRangeException(nameof(Pass), Pass, $"Pass must be 1..{DetailModelInfo.MaxPasses}.");
         if (Pass > 1 && Previous is null) throw new ArgumentException($"Pass {Pass} trains on the output of passes 1..{Pass - 1}: give the model that has them (Previous).", nameof(Previous));
         if (!double.IsFinite(FftWeight) || FftWeight is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(FftWeight), FftWeight, "FFT weight must be 0..100.");
+        if (!double.IsFinite(FeatureWeight) || FeatureWeight is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(FeatureWeight), FeatureWeight, "Feature weight must be 0..100.");
         Profile.Validated();
         return this;
     }
