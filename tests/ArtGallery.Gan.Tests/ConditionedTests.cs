@@ -147,6 +147,15 @@ public sealed class ConditionedTests
         Assert.Equal((6, 2), (like.Pictures, like.PerPicture));
         Assert.InRange(like.Nearer, 0, 1);
         Assert.Equal(0, like.Copies); // a barely trained model draws no copy of its pictures
+
+        // Principal sliders move the picture's own code, not the condition's embedding (the "like" control owns that).
+        Assert.True(generator.EditableCodeSize < generator.CodeSize);
+        var directions = EditDirections.Compute(generator, 3, 24);
+        foreach (var (name, vector) in directions.Vectors.Where(d => d.Key.StartsWith("pc")))
+        {
+            Assert.All(vector[generator.EditableCodeSize..], v => Assert.Equal(0f, v));
+            Assert.True(vector[..generator.EditableCodeSize].Sum(v => v * v) > 0.99, $"{name} is not a unit direction in the editable code");
+        }
     }
 
     [Fact]

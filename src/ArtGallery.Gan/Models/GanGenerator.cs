@@ -14,6 +14,10 @@ public abstract class GanGenerator : nn.Module<Tensor, Tensor>
     /// <summary>Length of the flattened intermediate code.</summary>
     public abstract int CodeSize { get; }
 
+    /// <summary>The leading part of the code that principal edits move. A conditioned generator's code ends with its
+    /// condition's embedding, which differs most between seeds: principal sliders leave it to the "like" control.</summary>
+    public virtual int EditableCodeSize => CodeSize;
+
     /// <summary>Largest resolution the network can produce.</summary>
     public abstract int MaxResolution { get; }
 

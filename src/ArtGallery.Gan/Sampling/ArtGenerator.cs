@@ -103,6 +103,9 @@ public sealed class ArtGenerator : IDisposable
     /// <summary>Code (edit space) length.</summary>
     public int CodeSize => g.CodeSize;
 
+    /// <summary>The leading part of the code that principal edit directions move (all of it for an unconditioned model).</summary>
+    public int EditableCodeSize => g.EditableCodeSize;
+
     /// <summary>Short hex id derived from the model's content; equal for a checkpoint and its export.</summary>
     public string ModelId { get; }
 

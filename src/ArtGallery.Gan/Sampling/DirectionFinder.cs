@@ -11,13 +11,15 @@ public static class DirectionFinder
 {
     private const long SeedBase = 1_000_000;
 
-    /// <summary>The top <paramref name="count"/> principal directions of the codes of <paramref name="samples"/> fixed seeds.</summary>
+    /// <summary>The top <paramref name="count"/> principal directions of the codes of <paramref name="samples"/> fixed seeds, in the
+    /// editable part of the code: a conditioned model's embedding varies most between seeds (each draws another collection
+    /// picture), so its components would be "turn into another picture", which pulled stacked sliders' seeds together.</summary>
     public static IReadOnlyList<LatentDirection> Principal(ArtGenerator g, int count, int samples)
     {
         if (samples < 2 || count < 1) throw new ArgumentException("Need at least 2 samples and 1 direction.");
         var codes = g.CodesFor(Latents(g, samples));
         using var scope = NewDisposeScope();
-        var x = Centered(codes);
+        var x = Centered(codes, g.EditableCodeSize);
         var (_, s, vh) = linalg.svd(x, false);
         int k = (int)Math.Min(count, vh.shape[0]);
         var result = new List<LatentDirection>(k);
@@ -35,7 +37,7 @@ public static class DirectionFinder
         var images = g.RenderBatch(latents);
         var y = images.Select(attribute).ToArray();
         using var scope = NewDisposeScope();
-        var x = Centered(codes);
+        var x = Centered(codes, codes[0].Length);
         var yt = tensor(y).to(float64);
         yt = yt - yt.mean();
         // Dual form (n < d): w = X^T (X X^T + lambda I)^-1 y.
@@ -53,9 +55,12 @@ public static class DirectionFinder
     private static float[][] Latents(ArtGenerator g, int samples) =>
         Enumerable.Range(0, samples).Select(i => g.LatentFor(SeedBase + i)).ToArray();
 
-    private static Tensor Centered(float[][] rows)
+    // Columns past the editable part are zeroed, so every direction found leaves them alone.
+    private static Tensor Centered(float[][] rows, int editable)
     {
         var x = tensor(rows.SelectMany(r => r).ToArray(), new long[] { rows.Length, rows[0].Length }).to(float64);
-        return x - x.mean(new long[] { 0 }, keepdim: true);
+        x = x - x.mean(new long[] { 0 }, keepdim: true);
+        if (editable < x.shape[1]) x[TensorIndex.Colon, TensorIndex.Slice(editable)] = zeros(1, dtype: float64);
+        return x;
     }
 }

@@ -58,6 +58,9 @@ public sealed class ProGenerator : GanGenerator
     public override int CodeSize => widths[0] * 16 + (modulation?.EmbeddingSize ?? 0);
 
     /// <inheritdoc/>
+    public override int EditableCodeSize => widths[0] * 16;
+
+    /// <inheritdoc/>
     public override ConditionCollection? Collection => collection;
 
     /// <inheritdoc/>
