@@ -32,6 +32,7 @@ public static class CliApp
         new Commands.BenchQualityCommand(),
         new Commands.WorkerCommandVerb(),
         new Commands.DetailTrainCommand(),
+        new Commands.DetailCalibrateCommand(),
         new Commands.UpscaleCommand(),
         new Commands.BenchDetailCommand(),
         new Commands.BenchPrintCommand(),

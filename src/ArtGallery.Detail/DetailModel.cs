@@ -109,8 +109,10 @@ public sealed partial class DetailModel : IDisposable
     /// <summary>Writes the model atomically.</summary>
     public void Save(string path) => HashedFile.Write(path, Magic, Payload());
 
-    /// <summary>This model's weights with the id of the generator it was calibrated on recorded in the header (this instance is consumed).</summary>
-    public DetailModel WithGenerator(string generatorModelId) => new(nets, Info with { GeneratorModelId = generatorModelId }, device);
+    /// <summary>This model's weights with the id of the generator it was calibrated on recorded in the header, and that
+    /// generator's degradation when given (this instance is consumed).</summary>
+    public DetailModel WithGenerator(string generatorModelId, Training.DegradationProfile? profile = null) =>
+        new(nets, Info with { GeneratorModelId = generatorModelId, Profile = profile ?? Info.Profile }, device);
 
     /// <summary>Throws a clear error unless this model was made for samples of <paramref name="resolution"/> px.</summary>
     public void EnsureServes(int resolution)

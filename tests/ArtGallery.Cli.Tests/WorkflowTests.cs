@@ -72,6 +72,26 @@ public class WorkflowTests
             "--channels", "8", "--blocks", "1", "--crop", "32", "--batch", "2");
         Assert.True(narrow.ExitCode == 0, narrow.Err);
         using (var saved = Detail.DetailModel.Load(small)) Assert.Equal((8, 1), (saved.Info.Channels, saved.Info.Blocks));
+        // detail calibrate: the same nets for another generator, with its degradation and id in the header.
+        var other = Path.Combine(root, "other.agmodel");
+        File.Copy(model, other);
+        var recalibrated = Path.Combine(root, "recalibrated.agdetail");
+        var calibrate = CliRunner.Run("detail", "calibrate", "--detail", small, "--for", other, "--out", recalibrated, "--threads", "1");
+        Assert.True(calibrate.ExitCode == 0, calibrate.Err);
+        Assert.Contains("calibrated", calibrate.Out);
+        using (var before = Detail.DetailModel.Load(small))
+        using (var after = Detail.DetailModel.Load(recalibrated))
+        {
+            Assert.Equal(before.Info.Profile, after.Info.Profile); // the same generator's samples fit the same degradation
+            Assert.Equal(before.Info.GeneratorModelId, after.Info.GeneratorModelId);
+            Assert.Equal(before.Info.Steps, after.Info.Steps);
+        }
+        var unconditioned = Path.Combine(root, "unconditioned.agdetail");
+        Assert.Equal(0, CliRunner.Run("detail", "train", "--data", "builtin:abstract", "--for", model, "--out", unconditioned, "--steps", "1",
+            "--threads", "1", "--channels", "8", "--blocks", "1", "--crop", "32", "--batch", "2", "--unconditioned").ExitCode);
+        var refused = CliRunner.Run("detail", "calibrate", "--detail", unconditioned, "--for", model, "--out", recalibrated, "--threads", "1");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("does not read the degradation", refused.Err);
         var fromModel = Path.Combine(root, "from-model");
         Assert.Equal(0, CliRunner.Run("generate", "--checkpoint", model, "--count", "1", "--seed", "41", "--out", fromModel, "--truncation", "0.7").ExitCode);
         Assert.Equal(File.ReadAllBytes(Path.Combine(images, "seed-000041.png")), File.ReadAllBytes(Path.Combine(fromModel, "seed-000041.png")));

@@ -4,8 +4,10 @@ using ArtGallery.Detail.Training;
 namespace ArtGallery.Cli.Commands;
 
 /// <summary>artgallery detail train: calibrates the degradation on a generator, then trains its x4 detail model.</summary>
-public sealed class DetailTrainCommand : ICliCommand
+public sealed class DetailTrainCommand : ICliCommand, IHasFlags
 {
+    public string[] Flags => ["unconditioned"];
+
     public string Verb => "detail train";
     public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] " +
         "[--seed S] [--continue FILE.agdetail] [--channels C] [--blocks B] [--crop PX] [--batch N] [--clean-fraction F] " +

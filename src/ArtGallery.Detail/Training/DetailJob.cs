@@ -40,4 +40,25 @@ public static class DetailJob
         var trained = DetailTrainer.Train(options, source, progress, cancel);
         return trained.WithGenerator(generatorId);
     }
+
+    /// <summary>A conditioned detail model serving another generator: calibrates on it (as <see cref="Train"/> does) and
+    /// returns the same nets with that generator's degradation and id. The nets read the degradation from their condition
+    /// planes, so they serve any generator whose blur and noise lie in the range they trained on (the calibration's
+    /// sigma x0.5-1.5, noise x0-2: <see cref="DetailTrainingOptions.Profile"/>).</summary>
+    public static DetailModel Recalibrate(string detailPath, string generatorPath, string data, Action<CalibrationResult>? calibrated = null,
+        CancellationToken cancel = default)
+    {
+        var model = DetailModel.Load(detailPath);
+        try
+        {
+            if (model.Nets.Any(n => n.Conditions == 0))
+                throw new InvalidDataException($"{detailPath} has a pass that does not read the degradation (an unconditioned net); train it for this generator instead.");
+            using var generator = ArtGenerator.Load(generatorPath);
+            model.EnsureServes(generator.Resolution);
+            var fit = GeneratorCalibration.Fit(generator, SourceFor(data, generator.Resolution), cancel: cancel);
+            calibrated?.Invoke(fit);
+            return model.WithGenerator(generator.ModelId, fit.Profile);
+        }
+        catch { model.Dispose(); throw; }
+    }
 }
