@@ -148,6 +148,13 @@ public sealed class ConditionedTests
         Assert.InRange(like.Nearer, 0, 1);
         Assert.Equal(0, like.Copies); // a barely trained model draws no copy of its pictures
 
+        // Truncation pulls towards the picture's own mean, not the collection's: at 0 every seed of one picture draws the
+        // same image, and two pictures still differ.
+        float[] Calmest(long seed, int like) => generator.Render(generator.LatentFor(seed, like), truncation: 0f);
+        Assert.Equal(Calmest(1, like: 2), Calmest(9, like: 2));
+        Assert.NotEqual(Calmest(1, like: 2), Calmest(1, like: 4));
+        Assert.Equal(generator.Render(generator.LatentFor(5, like: 3)), generator.Render(generator.LatentFor(5, like: 3), truncation: 1f));
+
         // Principal sliders move the picture's own code, not the condition's embedding (the "like" control owns that).
         Assert.True(generator.EditableCodeSize < generator.CodeSize);
         var directions = EditDirections.Compute(generator, 3, 24);

@@ -13,8 +13,9 @@ public static class LikeCheck
     /// <summary>Share of the collection that may lie nearer to a sample than its own picture.</summary>
     public const double NearerThanShare = 0.95;
 
-    /// <summary>Measures <paramref name="pictures"/> collection pictures (spread evenly) with <paramref name="perPicture"/> seeds each.</summary>
-    public static LikeFidelity Measure(ArtGenerator generator, int pictures = 50, int perPicture = 8)
+    /// <summary>Measures <paramref name="pictures"/> collection pictures (spread evenly) with <paramref name="perPicture"/> seeds each,
+    /// rendered at <paramref name="truncation"/>.</summary>
+    public static LikeFidelity Measure(ArtGenerator generator, int pictures = 50, int perPicture = 8, float truncation = 1f)
     {
         var collection = generator.Collection ?? throw new InvalidOperationException("This model was trained without conditions: it has no collection.");
         int side = ConditionSet.ThumbnailSide, count = collection.Count;
@@ -25,7 +26,7 @@ public static class LikeCheck
         foreach (int picture in Enumerable.Range(0, measured).Select(i => (int)((long)i * count / measured)))
         {
             var latents = Enumerable.Range(0, perPicture).Select(s => generator.LatentFor(7_000_000L + s, like: picture)).ToArray();
-            foreach (var sample in generator.RenderBatch(latents))
+            foreach (var sample in generator.RenderBatch(latents, truncation))
             {
                 var small = new float[3 * side * side];
                 AreaResize.Resize(sample, generator.Resolution, small, side);

@@ -11,6 +11,9 @@ namespace ArtGallery.Gan.Sampling;
 public sealed class ArtGenerator : IDisposable
 {
     private const int MeanSamples = 2048;
+
+    // Noises per condition for a conditioned model's truncation anchor: its picture's mean code block.
+    private const int ConditionMeanSamples = 32;
     private readonly GanGenerator g;
     private readonly Device device;
     private readonly Tensor meanCode;
@@ -138,11 +141,31 @@ public sealed class ArtGenerator : IDisposable
         using var psi = truncation.ToScalar();
         var images = Rendering.Map(g, latents, device, z =>
         {
-            var code = meanCode.add(g.Code(z) - meanCode, psi); // mean + psi (code - mean)
+            var code = Collection is not null && truncation != 1f ? TruncatedToCondition(z, psi) : meanCode.add(g.Code(z) - meanCode, psi); // mean + psi (code - mean)
             if (codeOffset is not null) code = code.add(tensor(codeOffset, device: device), Scalars.One);
             return g.Synthesize(code).clamp(Scalars.MinusOne, Scalars.One);
         });
         return palette is null ? images : [.. images.Select(image => PaletteTransfer.Apply(image, Resolution, palette))];
+    }
+
+    /// <summary>
+    /// A conditioned model's truncation: the code block moves towards the mean block of its own picture (over fixed
+    /// noises) and the condition's embedding stays. The overall mean code would pull every picture towards the average
+    /// condition, so a "calmer" artwork lost its colours and its likeness (IC-GAN truncates the noise, not the instance).
+    /// </summary>
+    private Tensor TruncatedToCondition(Tensor latents, Scalar psi)
+    {
+        using var scope = NewDisposeScope();
+        long n = latents.shape[0];
+        int noiseSize = LatentSize - ConditionDescriptor.Size, editable = g.EditableCodeSize;
+        var noises = tensor(Enumerable.Range(0, ConditionMeanSamples).SelectMany(i => Rendering.Latent(-1 - i, noiseSize)).ToArray(),
+            [ConditionMeanSamples, noiseSize], device: latents.device);
+        var conditions = latents.narrow(1, noiseSize, ConditionDescriptor.Size);
+        var paired = cat([noises.repeat(n, 1), conditions.repeat_interleave(ConditionMeanSamples, 0)], 1);
+        var mean = g.Code(paired).narrow(1, 0, editable).reshape(n, ConditionMeanSamples, editable).mean([1L]);
+        var code = g.Code(latents);
+        var block = code.narrow(1, 0, editable);
+        return cat([mean.add(block - mean, psi), code.narrow(1, editable, CodeSize - editable)], 1).MoveToOuterDisposeScope();
     }
 
     private static void Check(IReadOnlyList<float[]> rows, int size, string what)
