@@ -41,13 +41,13 @@ public sealed class ConditionModulation : nn.Module
     /// <summary>Every layer's scales and shifts from embeddings: (N, 2 * sum of widths).</summary>
     public Tensor Styles(Tensor embeddings) => styles.forward(embeddings);
 
-    /// <summary>x (N, C, H, W) of modulated layer <paramref name="layer"/>: x (1 + scale) + shift, in one pass over x.</summary>
+    /// <summary>x (N, C, H, W) of modulated layer <paramref name="layer"/>: x (1 + scale) + shift.</summary>
     public Tensor Modulate(Tensor x, Tensor allStyles, int layer)
     {
         int w = widths[layer];
-        var scale = allStyles.narrow(1, offsets[layer], w).reshape(-1, w, 1, 1);
-        var shift = allStyles.narrow(1, offsets[layer] + w, w).reshape(-1, w, 1, 1);
-        return shift.addcmul(x, scale.add(Scalars.One, Scalars.One), Scalars.One);
+        var scale = allStyles.narrow(1, offsets[layer], w).contiguous().view(-1, w, 1, 1);
+        var shift = allStyles.narrow(1, offsets[layer] + w, w).contiguous().view(-1, w, 1, 1);
+        return x.mul(scale.add(Scalars.One, Scalars.One)).add(shift, Scalars.One);
     }
 
     /// <summary>A per-image colour offset for the RGB output: (N, 3, 1, 1).</summary>
