@@ -42,6 +42,8 @@ public class UsageTests
     [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --previous p.agdetail", "--previous is for --pass 2 or 3")]
     [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --pass 2 --previous /nonexistent/p.agdetail", "--previous '/nonexistent/p.agdetail' does not exist")]
     [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --fft -1", "--fft must be between 0 and 100")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --adversarial -1", "--adversarial must be between 0 and 100")]
+    [InlineData("detail train --data builtin:abstract --for /nonexistent/run --out d.agdetail --adversarial 0.01", "--for '/nonexistent/run' does not exist")] // the flag parses
     public void BadArguments_ClearMessage_ExitCode2(string commandLine, string expected)
     {
         var r = CliRunner.Run(commandLine.Split(' '));

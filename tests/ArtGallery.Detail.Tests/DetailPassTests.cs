@@ -156,7 +156,7 @@ public sealed class DetailPassTests(TinyDetail tiny) : IClassFixture<TinyDetail>
     }
 
     // Mean x4 PSNR on 4 clean tiny paintings: the model's, and an untrained net's (exactly bicubic).
-    private static (double Detail, double Bicubic) MeanPsnrAgainstBicubic(DetailModel model)
+    internal static (double Detail, double Bicubic) MeanPsnrAgainstBicubic(DetailModel model)
     {
         using var untrained = DetailTrainer.Train(TinyDetail.Options(steps: 1) with { LearningRate = 1e-12 }, TinyDetail.Source);
         double bicubic = 0, detail = 0;

@@ -11,7 +11,7 @@ public sealed class DetailTrainCommand : ICliCommand, IHasFlags
     public string Verb => "detail train";
     public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] " +
         "[--seed S] [--continue FILE.agdetail] [--channels C] [--blocks B] [--crop PX] [--batch N] [--clean-fraction F] " +
-        "[--pass K --previous FILE.agdetail] [--fft W] [--feature W] [--unconditioned]";
+        "[--pass K --previous FILE.agdetail] [--fft W] [--feature W] [--adversarial W] [--unconditioned]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -39,6 +39,7 @@ public sealed class DetailTrainCommand : ICliCommand, IHasFlags
             Previous = args.Optional("previous"),
             FftWeight = args.Double("fft", 0, 0, 100),
             FeatureWeight = args.Double("feature", 0, 0, 100),
+            AdversarialWeight = args.Double("adversarial", 0, 0, 100),
             Conditioned = !args.Flag("unconditioned"),
         };
         args.EnsureAllUsed();

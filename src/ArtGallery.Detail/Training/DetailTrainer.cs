@@ -8,8 +8,9 @@ namespace ArtGallery.Detail.Training;
 
 /// <summary>
 /// Trains one pass's <see cref="DetailNet"/> on pairs made on the fly (high-resolution crop -> degradation -> passes before it
-/// -> input) with L1, plus an FFT-magnitude term (<see cref="DetailTrainingOptions.FftWeight"/>) and a ResNet-18 feature term
-/// (<see cref="DetailTrainingOptions.FeatureWeight"/>) when set.
+/// -> input) with L1, plus an FFT-magnitude term (<see cref="DetailTrainingOptions.FftWeight"/>), a ResNet-18 feature term
+/// (<see cref="DetailTrainingOptions.FeatureWeight"/>) and an adversarial term against a U-Net discriminator trained beside it
+/// (<see cref="DetailTrainingOptions.AdversarialWeight"/>) when set.
 /// </summary>
 public static class DetailTrainer
 {
@@ -31,6 +32,8 @@ public static class DetailTrainer
         using var fftWeight = options.FftWeight.ToScalar();
         using var featureWeight = options.FeatureWeight.ToScalar();
         using var features = options.FeatureWeight > 0 ? new FeatureLoss(device) : null;
+        using var adversarialWeight = options.AdversarialWeight.ToScalar();
+        using var adversary = options.AdversarialWeight > 0 ? new AdversarialLoss(device) : null;
         var clock = Stopwatch.StartNew();
         double loss = double.NaN, bicubicLoss = double.NaN;
         int step = 0, skipped = 0;
@@ -48,9 +51,14 @@ public static class DetailTrainer
                 var l1 = functional.l1_loss(output, target);
                 var objective = options.FftWeight > 0 ? l1.add(FftMagnitudeLoss(output, target), fftWeight) : l1;
                 if (features is not null) objective = objective.add(features.Loss(output, target), featureWeight);
+                if (adversary is not null) objective = objective.add(adversary.GeneratorLoss(output), adversarialWeight);
                 objective.backward();
                 // A non-finite loss or gradient would poison the weights and Adam's moments: drop the step, count it.
-                if (!adam.StepIfFinite(objective)) { skipped++; continue; }
+                bool stepped = adam.StepIfFinite(objective);
+                // The discriminator then learns from this step's output (Real-ESRGAN's order), with the same guard.
+                bool criticStepped = adversary?.TrainDiscriminator(target, output) ?? true;
+                if (!stepped || !criticStepped) skipped++;
+                if (!stepped) continue;
                 double value = l1.item<float>();
                 loss = double.IsNaN(loss) ? value : 0.98 * loss + 0.02 * value;
                 if (options.SampleEvery is int every && step % every == 0)
@@ -73,7 +81,8 @@ public static class DetailTrainer
 
     private static string LossName(DetailTrainingOptions o) => "l1"
         + (o.FftWeight > 0 ? FormattableString.Invariant($"+{o.FftWeight:0.###}*fft") : "")
-        + (o.FeatureWeight > 0 ? FormattableString.Invariant($"+{o.FeatureWeight:0.###}*feature") : "");
+        + (o.FeatureWeight > 0 ? FormattableString.Invariant($"+{o.FeatureWeight:0.###}*feature") : "")
+        + (o.AdversarialWeight > 0 ? FormattableString.Invariant($"+{o.AdversarialWeight:0.###}*adv") : "");
 
     /// <summary>Mean absolute difference of the magnitudes of the orthonormal 2-D real FFTs (per channel).</summary>
     internal static Tensor FftMagnitudeLoss(Tensor output, Tensor target)

@@ -72,6 +72,10 @@ public sealed record DetailTrainingOptions
     /// target, each tap's mean absolute difference relative to the target's mean magnitude (a perceptual loss, as SRGAN's on VGG).</summary>
     public double FeatureWeight { get; init; }
 
+    /// <summary>Weight of the adversarial term added to L1 (0: none): softplus(-D(output)) against a spectral-norm U-Net
+    /// discriminator trained beside the net (<see cref="AdversarialLoss"/>, as Real-ESRGAN's; not saved with the model).</summary>
+    public double AdversarialWeight { get; init; }
+
     /// <summary>Device choice: auto, cpu or cuda.</summary>
     public string Device { get; init; } = "auto";
 
@@ -91,6 +95,8 @@ public sealed record DetailTrainingOptions
         if (Pass > 1 && Previous is null) throw new ArgumentException($"Pass {Pass} trains on the output of passes 1..{Pass - 1}: give the model that has them (Previous).", nameof(Previous));
         if (!double.IsFinite(FftWeight) || FftWeight is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(FftWeight), FftWeight, "FFT weight must be 0..100.");
         if (!double.IsFinite(FeatureWeight) || FeatureWeight is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(FeatureWeight), FeatureWeight, "Feature weight must be 0..100.");
+        if (!double.IsFinite(AdversarialWeight) || AdversarialWeight is < 0 or > 100)
+            throw new ArgumentOutOfRangeException(nameof(AdversarialWeight), AdversarialWeight, "Adversarial weight must be 0..100.");
         Profile.Validated();
         return this;
     }

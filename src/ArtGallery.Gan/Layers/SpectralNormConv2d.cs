@@ -29,18 +29,27 @@ public sealed class SpectralNormConv2d : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var matrix = weight.flatten(1);
         if (training)
         {
             using var noGrad = no_grad();
+            var matrix = weight.flatten(1);
             var v = Normalize(matrix.t().mv(u));
             u.copy_(Normalize(matrix.mv(v)));
         }
+        return F.conv2d(input, NormalizedWeight(), strides: [stride, stride], padding: [padding, padding]).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The weight the forward convolves with: weight / sigma, sigma the largest singular value estimated from u
+    /// (no power iteration here; gradients flow through sigma as in torch's spectral_norm).</summary>
+    public Tensor NormalizedWeight()
+    {
+        using var scope = NewDisposeScope();
+        var matrix = weight.flatten(1);
         // Clones, as torch's spectral_norm: a second forward before backward updates u in place.
         Tensor uFixed, vFixed;
         using (no_grad()) (uFixed, vFixed) = (u.clone(), Normalize(matrix.t().mv(u)));
         var sigma = uFixed.dot(matrix.mv(vFixed));
-        return F.conv2d(input, weight / sigma, strides: [stride, stride], padding: [padding, padding]).MoveToOuterDisposeScope();
+        return (weight / sigma).MoveToOuterDisposeScope();
     }
 
     // F.normalize clamps with a number (an implicit Scalar inside TorchSharp): divide by the held-epsilon norm instead.
