@@ -18,7 +18,7 @@ public sealed class BenchPrintCommand : ICliCommand
 {
     public string Verb => "bench print";
     public string Usage => $"bench print --checkpoint {CheckpointOption.Help} --detail FILE.agdetail|default [--size 12x15] [--dpi 300] [--count N] " +
-        $"[--threads T] [--upscaler detail|lanczos] [--tile PX] [--views N] [--crop-out PNG]";
+        $"[--first-seed S] [--threads T] [--upscaler detail|lanczos] [--tile PX] [--views N] [--crop-out PNG] [--blur SIGMA]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -30,6 +30,9 @@ public sealed class BenchPrintCommand : ICliCommand
         string? cropOut = args.Optional("crop-out");
         int? tile = args.Optional("tile") is null ? null : args.Int("tile", 160, 4, 4096);
         int views = args.Int("views", 20, 1, 10_000);
+        long firstSeed = args.Long("first-seed", 0, 0, long.MaxValue - 1000);
+        // How blurred the nets are told the samples are (default: the model's calibration), to see what a stronger sharpening gives.
+        double? blur = args.Optional("blur") is null ? null : args.Double("blur", 0, 0, 4);
         args.EnsureAllUsed();
         string path = DetailOption.Path(detail);
         TorchSharp.torch.set_num_threads(threads);
@@ -37,6 +40,7 @@ public sealed class BenchPrintCommand : ICliCommand
         using var model = DetailModel.Load(path);
         if (tile is { } side) model.WithTileSize(side);
         model.EnsureServes(generator.Resolution);
+        var input = blur is { } sigma ? model.Info.Profile with { BlurSigma = sigma } : null;
         int res = generator.Resolution;
         var crop = PrintRenderer.CropFor(res, res, spec.PixelWidth, spec.PixelHeight, 0.5);
         context.Out.WriteLine($"{spec.PixelWidth}x{spec.PixelHeight} px prints of {generator.ModelId} samples, detail model {model.Id} " +
@@ -48,18 +52,18 @@ public sealed class BenchPrintCommand : ICliCommand
         foreach (var upscaler in upscalers.Split(','))
         {
             var scores = new List<double[]>();
-            for (int seed = 0; seed < count; seed++)
+            for (long seed = firstSeed; seed < firstSeed + count; seed++)
             {
                 var clock = Stopwatch.StartNew();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var chw = generator.Render(generator.LatentFor(seed));
                 using var sample = PlanarRgb.ToImage(chw, res, res);
-                using var print = upscaler == "detail" ? DetailCascade.Render(model, sample, spec) : PrintRenderer.Render(sample, spec);
+                using var print = upscaler == "detail" ? DetailCascade.Render(model, sample, spec.PixelWidth, spec.PixelHeight, 0.5, input) : PrintRenderer.Render(sample, spec);
                 var png = PngExport.Encode(print, spec.Dpi, DetailCascade.Text(upscaler == "detail" ? model : null));
                 // Read before scoring: the sharpness and edge measures below hold their own full-size copies of the print.
-                if (upscaler == "detail" && seed == 0) printPeak = Process.GetCurrentProcess().PeakWorkingSet64;
+                if (upscaler == "detail" && seed == firstSeed) printPeak = Process.GetCurrentProcess().PeakWorkingSet64;
                 double seconds = clock.Elapsed.TotalSeconds, cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-                if (seed == 0 && cropOut is not null) SaveCrop(print, cropOut.Replace(".png", $"-{upscaler}.png", StringComparison.Ordinal));
+                if (seed == firstSeed && cropOut is not null) SaveCrop(print, cropOut.Replace(".png", $"-{upscaler}.png", StringComparison.Ordinal));
                 scores.Add([seconds, cpuSeconds, png.Length / 1e6, EdgeWidth.SelfMean(Floats(print), print.Width, print.Height), Sharpness(print),
                     BackToSample(print, sample, crop)]);
             }
