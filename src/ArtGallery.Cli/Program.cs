@@ -1,5 +1,10 @@
 using System.Runtime.InteropServices;
 using ArtGallery.Cli;
+using ArtGallery.Gan;
+
+// The web app's malloc policy, so CLI benchmarks measure what the app does (and the training worker is this program).
+NativeHeap.LimitArenas(2);
+NativeHeap.KeepTensorBuffers();
 
 using var cancel = new CancellationTokenSource();
 // Ctrl+C, and SIGTERM (a background run started with nohup ignores SIGINT; `kill PID` is how it is stopped), stop training

@@ -2,12 +2,15 @@ using ArtGallery.Web.Accounts;
 using ArtGallery.Web.Backups;
 using ArtGallery.Web.Composition;
 using ArtGallery.Web.Infrastructure;
+using ArtGallery.Gan;
 
 // `--restore BACKUP.zip --into NEW_DATA_DIR` unpacks a back-up and exits (see docs/HARDENING.md).
 if (RestoreCommand.Requested(args)) return RestoreCommand.Run(args, Console.Out, Console.Error);
 
-// Before the host starts its threads: at most 2 malloc arenas, so libtorch's freed memory is reused (see NativeHeap).
+// Before the host starts its threads: at most 2 malloc arenas, so libtorch's freed memory is reused, and render-sized
+// tensors stay in the heap instead of being mapped afresh (see NativeHeap).
 NativeHeap.LimitArenas(2);
+NativeHeap.KeepTensorBuffers();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddArtGalleryData();

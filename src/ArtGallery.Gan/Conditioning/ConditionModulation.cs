@@ -16,6 +16,9 @@ public sealed class ConditionModulation : nn.Module
     private const double StyleGain = 0.5;
     private readonly EqualizedLinear embed1, embed2, styles, colour;
     private readonly int[] widths, offsets;
+    private readonly long[] sliceSizes;
+    // 1 where the style layer's output is a scale, 0 where it is a shift: added once, it turns every scale into 1 + scale.
+    private readonly float[] onePlusScale;
 
     /// <summary><paramref name="layerWidths"/>: channels of each modulated layer, in forward order.</summary>
     public ConditionModulation(int conditionSize, int embeddingSize, IReadOnlyList<int> layerWidths) : base(nameof(ConditionModulation))
@@ -23,6 +26,9 @@ public sealed class ConditionModulation : nn.Module
         widths = [.. layerWidths];
         offsets = new int[widths.Length];
         for (int i = 1; i < widths.Length; i++) offsets[i] = offsets[i - 1] + 2 * widths[i - 1];
+        sliceSizes = [.. widths.SelectMany(w => new long[] { w, w })];
+        onePlusScale = new float[2 * widths.Sum()];
+        for (int layer = 0; layer < widths.Length; layer++) Array.Fill(onePlusScale, 1f, offsets[layer], widths[layer]);
         EmbeddingSize = embeddingSize;
         embed1 = new EqualizedLinear(conditionSize, embeddingSize);
         embed2 = new EqualizedLinear(embeddingSize, embeddingSize);
@@ -38,17 +44,21 @@ public sealed class ConditionModulation : nn.Module
     public Tensor Embed(Tensor conditions) =>
         embed2.forward(embed1.forward(conditions).leaky_relu(Scalars.LeakySlope)).leaky_relu(Scalars.LeakySlope);
 
-    /// <summary>Every layer's scales and shifts from embeddings: (N, 2 * sum of widths).</summary>
-    public Tensor Styles(Tensor embeddings) => styles.forward(embeddings);
-
-    /// <summary>x (N, C, H, W) of modulated layer <paramref name="layer"/>: x (1 + scale) + shift.</summary>
-    public Tensor Modulate(Tensor x, Tensor allStyles, int layer)
+    /// <summary>The first <paramref name="layers"/> modulated layers' FiLM factors from embeddings: per layer (1 + scale, shift), each (N, width, 1, 1).
+    /// One add and one split over the style layer's output, rather than slicing, copying and adding per layer: a render
+    /// of a conditioned model is mostly small ops, so their count sets its cost. The values are those of per-layer slicing.</summary>
+    public (Tensor Scale, Tensor Shift)[] Factors(Tensor embeddings, int layers = int.MaxValue)
     {
-        int w = widths[layer];
-        var scale = allStyles.narrow(1, offsets[layer], w).contiguous().view(-1, w, 1, 1);
-        var shift = allStyles.narrow(1, offsets[layer] + w, w).contiguous().view(-1, w, 1, 1);
-        return x.mul(scale.add(Scalars.One, Scalars.One)).add(shift, Scalars.One);
+        var all = styles.forward(embeddings).add(tensor(onePlusScale, device: embeddings.device), Scalars.One);
+        var parts = all.split(sliceSizes, 1);
+        var factors = new (Tensor, Tensor)[Math.Min(layers, widths.Length)];
+        for (int layer = 0; layer < factors.Length; layer++)
+            factors[layer] = (parts[2 * layer].reshape(-1, widths[layer], 1, 1), parts[2 * layer + 1].reshape(-1, widths[layer], 1, 1));
+        return factors;
     }
+
+    /// <summary>x (N, C, H, W) of one modulated layer: x (1 + scale) + shift.</summary>
+    public static Tensor Modulate(Tensor x, (Tensor Scale, Tensor Shift) factors) => x.mul(factors.Scale).add(factors.Shift, Scalars.One);
 
     /// <summary>A per-image colour offset for the RGB output: (N, 3, 1, 1).</summary>
     public Tensor ColourBias(Tensor embeddings) => colour.forward(embeddings).view(-1, 3, 1, 1);

@@ -81,7 +81,7 @@ public sealed partial class ArtRenderer(RenderQueue queue, PrintQueue prints, Da
     private static void ReleaseNativeMemory()
     {
         SixLabors.ImageSharp.Configuration.Default.MemoryAllocator.ReleaseRetainedResources();
-        Infrastructure.NativeHeap.Trim();
+        Gan.NativeHeap.Trim();
     }
 
     /// <inheritdoc />

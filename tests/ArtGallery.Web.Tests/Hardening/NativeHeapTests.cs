@@ -1,4 +1,4 @@
-using ArtGallery.Web.Infrastructure;
+using ArtGallery.Gan;
 
 namespace ArtGallery.Web.Tests.Hardening;
 
@@ -11,5 +11,12 @@ public class NativeHeapTests
         Assert.True(OperatingSystem.IsLinux(), "the CI and Docker image are Debian");
         Assert.True(NativeHeap.LimitArenas(2));
         Assert.True(NativeHeap.Trim());
+    }
+
+    [Fact]
+    public void OnLinux_TensorBufferThresholds_AreAcceptedByGlibc()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "the CI and Docker image are Debian");
+        Assert.True(NativeHeap.KeepTensorBuffers());
     }
 }

@@ -85,16 +85,16 @@ public sealed class ProGenerator : GanGenerator
         // Contiguous copies: BLAS results on strided views depend on their alignment, which would break bit-exact resume.
         var embedding = modulation.Embed(latents.narrow(1, latentSize, ConditionDescriptor.Size).contiguous());
         var z = PixelNorm.Apply(latents.narrow(1, 0, latentSize).contiguous());
-        var x = Block4(cat([z, embedding], 1), modulation.Styles(embedding));
+        var x = Block4(cat([z, embedding], 1), modulation.Factors(embedding, layers: 1)[0]);
         return cat([x.flatten(1), embedding], 1).MoveToOuterDisposeScope();
     }
 
-    private Tensor Block4(Tensor input, Tensor? styles)
+    private Tensor Block4(Tensor input, (Tensor Scale, Tensor Shift)? factors)
     {
         var x = dense.forward(input).reshape(-1, widths[0], 4, 4);
         x = PixelNorm.Apply(x.leaky_relu(Scalars.LeakySlope));
         x = PixelNorm.Apply(conv4.forward(x).leaky_relu(Scalars.LeakySlope));
-        return styles is null ? x : modulation!.Modulate(x, styles, 0);
+        return factors is { } f ? ConditionModulation.Modulate(x, f) : x;
     }
 
     /// <inheritdoc/>
@@ -105,14 +105,14 @@ public sealed class ProGenerator : GanGenerator
         int blockSize = widths[0] * 16;
         var x = codes.narrow(1, 0, blockSize).reshape(-1, widths[0], 4, 4);
         var embedding = modulation is null ? null : codes.narrow(1, blockSize, modulation.EmbeddingSize).contiguous();
-        var styles = embedding is null ? null : modulation!.Styles(embedding);
+        var factors = embedding is null ? null : modulation!.Factors(embedding);
         Tensor? previous = null;
         for (int i = 1; i <= stage; i++)
         {
             previous = x;
             x = F.interpolate(x, scale_factor: new[] { 2.0, 2.0 }, mode: InterpolationMode.Nearest);
-            x = Modulated(PixelNorm.Apply(convs[2 * i - 2].forward(x).leaky_relu(Scalars.LeakySlope)), styles, 2 * i - 1);
-            x = Modulated(PixelNorm.Apply(convs[2 * i - 1].forward(x).leaky_relu(Scalars.LeakySlope)), styles, 2 * i);
+            x = Modulated(PixelNorm.Apply(convs[2 * i - 2].forward(x).leaky_relu(Scalars.LeakySlope)), factors, 2 * i - 1);
+            x = Modulated(PixelNorm.Apply(convs[2 * i - 1].forward(x).leaky_relu(Scalars.LeakySlope)), factors, 2 * i);
         }
         var rgb = toRgb[stage].forward(x);
         if (previous is not null && Alpha < 1)
@@ -126,7 +126,8 @@ public sealed class ProGenerator : GanGenerator
         return rgb.MoveToOuterDisposeScope();
     }
 
-    private Tensor Modulated(Tensor x, Tensor? styles, int layer) => styles is null ? x : modulation!.Modulate(x, styles, layer);
+    private static Tensor Modulated(Tensor x, (Tensor Scale, Tensor Shift)[]? factors, int layer) =>
+        factors is null ? x : ConditionModulation.Modulate(x, factors[layer]);
 
     /// <inheritdoc/>
     public override double ForwardFlops(int resolution)

@@ -87,7 +87,7 @@ public sealed partial class WorkerJob(IJobAdapter adapter, Func<ProcessStartInfo
     private void End(WorkerExit exit, int? exitCode)
     {
         // The job's tensors left with the worker; renders' freed native memory still waits in glibc's arenas.
-        NativeHeap.Trim();
+        Gan.NativeHeap.Trim();
         // The slot is free before the end is visible anywhere, so a client that sees "paused" can resume at once.
         release(this);
         try
