@@ -26,6 +26,7 @@ public class UsageTests
     [InlineData("evaluate --checkpoint . --res 256", "--res needs --detail")]
     [InlineData("evaluate --checkpoint . --detail /nonexistent/d.agdetail", "--detail '/nonexistent/d.agdetail' does not exist")]
     [InlineData("export-model --checkpoint /nonexistent/run --out m.agmodel", "does not exist")]
+    [InlineData("export-model --checkpoint . --out m.agmodel --seed-order random", "--seed-order must be shuffled or hashed (got 'random')")]
     [InlineData("bench train --res 12", "--res must be a power of two")]
     [InlineData("bench generate", "--res is required")]
     [InlineData("upscale --detail default --in x.png --out y.png --scale 0", "--scale must be greater than 0")]

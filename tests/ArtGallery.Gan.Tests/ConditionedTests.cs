@@ -166,6 +166,41 @@ public sealed class ConditionedTests
     }
 
     [Fact]
+    public void SeedOrder_NewModelsWalkAShuffle_OlderOptionsKeepTheHash_ExportCanChoose()
+    {
+        // A new run's seeds walk a shuffle: any 6 consecutive seeds (negative ones too) draw all 6 pictures.
+        var run = TestOptions.TempDir();
+        using (var trainer = Trainer.Create(TestOptions.TinyConditioned(8, 0.008), new TwoColours(), run)) trainer.Run();
+        var shuffled = Path.Combine(run, "shuffled.agmodel");
+        string shuffledId = ArtGenerator.Export(run, shuffled);
+        using (var g = ArtGenerator.Load(shuffled))
+        {
+            Assert.Equal(CollectionSeedOrder.Shuffled, g.Collection!.Order);
+            foreach (long start in new long[] { 0, 4, -3, 1_000_000 })
+                Assert.Equal(Enumerable.Range(0, 6), Enumerable.Range(0, 6).Select(i => g.Collection.IndexFor(start + i)).Order());
+        }
+
+        // Options saved before the setting existed read as hashed, and the hash picks the pictures it always picked.
+        var fresh = TestOptions.TinyConditioned(8) with { Conditioned = new() { EmbeddingSize = 16, CollectionSize = 1000 } };
+        var json = System.Text.Json.Nodes.JsonNode.Parse(fresh.ToJson())!.AsObject();
+        Assert.Equal(CollectionSeedOrder.Shuffled, TrainingOptions.FromJson(json.ToJsonString()).Conditioned.SeedOrder);
+        json[nameof(TrainingOptions.Conditioned)]!.AsObject().Remove(nameof(ConditionedOptions.SeedOrder));
+        var old = TrainingOptions.FromJson(json.ToJsonString());
+        Assert.Equal(CollectionSeedOrder.Hashed, old.Conditioned.SeedOrder);
+        using (var g = ArtGenerator.CreateUntrained(old, 8))
+            Assert.Equal([246, 673, 480, 932, 808], Enumerable.Range(0, 5).Select(s => g.Collection!.IndexFor(s)));
+
+        // Export re-chooses the order (a new model); an unconditioned model has none to choose.
+        var hashed = Path.Combine(run, "hashed.agmodel");
+        Assert.NotEqual(shuffledId, ArtGenerator.Export(shuffled, hashed, CollectionSeedOrder.Hashed));
+        using (var g = ArtGenerator.Load(hashed)) Assert.Equal(CollectionSeedOrder.Hashed, g.Collection!.Order);
+        var progan = TestOptions.TempDir();
+        using (var trainer = Trainer.Create(TestOptions.Tiny(4, 0.008), new SyntheticDataset(), progan)) trainer.Run();
+        Assert.Contains("conditioned model's setting", Assert.Throws<ArgumentException>(() =>
+            ArtGenerator.Export(progan, Path.Combine(progan, "m.agmodel"), CollectionSeedOrder.Shuffled)).Message);
+    }
+
+    [Fact]
     public void LatentFor_UnconditionedModel_RefusesLikeAndPalette()
     {
         using var generator = ArtGenerator.CreateUntrained(TestOptions.Tiny(8), 8);

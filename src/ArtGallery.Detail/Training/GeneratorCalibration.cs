@@ -7,7 +7,7 @@ public static class GeneratorCalibration
 {
     /// <summary>Compares <paramref name="count"/> samples (seeds 0..count-1) with <paramref name="count"/> real images at 4x the generator's side;
     /// <paramref name="cancel"/> is honoured between images and candidates (a stop while calibrating is a stop, not a kill).</summary>
-    public static CalibrationResult Fit(ArtGenerator generator, IHighResSource source, int count = 64, CancellationToken cancel = default)
+    public static CalibrationResult Fit(ArtGenerator generator, IHighResSource source, int count = 256, CancellationToken cancel = default)
     {
         int res = generator.Resolution;
         var samples = generator.RenderBatch([.. Enumerable.Range(0, count).Select(i => generator.LatentFor(i))]);

@@ -6,18 +6,23 @@ namespace ArtGallery.Gan.Conditioning;
 /// <summary>
 /// The collection a conditioned generator was trained on, carried as buffers of the generator (so checkpoints, model
 /// files and model ids include it): every picture's descriptor and a 32 px thumbnail. An artwork's seed picks its
-/// collection picture, so the gallery covers the collection uniformly and every URL still reproduces its picture.
+/// collection picture (<see cref="CollectionSeedOrder"/>), so the gallery covers the collection uniformly and every URL
+/// still reproduces its picture.
 /// </summary>
 public sealed class ConditionCollection : nn.Module
 {
     private readonly Tensor descriptors;
     private readonly Tensor thumbnails;
+    private readonly int[]? shuffle;
     private float[][]? descriptorCache;
 
-    public ConditionCollection(int count) : base(nameof(ConditionCollection))
+    public ConditionCollection(int count, CollectionSeedOrder order) : base(nameof(ConditionCollection))
     {
         if (count < 1) throw new ArgumentException("A conditioned model needs a collection of at least one picture.");
+        if (!Enum.IsDefined(order)) throw new ArgumentOutOfRangeException(nameof(order), order, "Unknown seed order.");
         Count = count;
+        Order = order;
+        if (order == CollectionSeedOrder.Shuffled) shuffle = Shuffle(count);
         int side = ConditionSet.ThumbnailSide;
         descriptors = zeros(count, ConditionDescriptor.Size).DetachFromDisposeScope();
         thumbnails = zeros([count, 3, side, side], ScalarType.Byte).DetachFromDisposeScope();
@@ -27,6 +32,9 @@ public sealed class ConditionCollection : nn.Module
 
     /// <summary>Pictures in the collection.</summary>
     public int Count { get; }
+
+    /// <summary>How seeds pick pictures.</summary>
+    public CollectionSeedOrder Order { get; }
 
     /// <summary>Copies a described collection in (a fresh run).</summary>
     public void Fill(ConditionSet set)
@@ -40,7 +48,23 @@ public sealed class ConditionCollection : nn.Module
     }
 
     /// <summary>The collection picture an artwork seed draws around (uniform over the collection).</summary>
-    public int IndexFor(long seed) => (int)(GanRandom.Mix(seed, 0xC011EC7) % (ulong)Count);
+    public int IndexFor(long seed) => shuffle is null
+        ? (int)(GanRandom.Mix(seed, SeedSalt) % (ulong)Count)
+        : shuffle[(int)((seed % Count + Count) % Count)];
+
+    private const long SeedSalt = 0xC011EC7;
+
+    // Fisher-Yates with a fixed hash for its draws: the same collection size always gives the same order.
+    private static int[] Shuffle(int count)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        for (int i = count - 1; i > 0; i--)
+        {
+            int j = (int)(GanRandom.Mix(i, SeedSalt) % (ulong)(i + 1));
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return order;
+    }
 
     /// <summary>Descriptor of picture <paramref name="index"/>.</summary>
     public float[] Descriptor(int index) => Descriptors()[CheckIndex(index)];

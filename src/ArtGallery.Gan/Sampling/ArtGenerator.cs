@@ -1,6 +1,7 @@
 using ArtGallery.Gan.Checkpoints;
 using ArtGallery.Gan.Conditioning;
 using ArtGallery.Gan.Models;
+using ArtGallery.Gan.Recipes;
 using ArtGallery.Gan.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -60,10 +61,18 @@ public sealed class ArtGenerator : IDisposable
         return new(new ModelBlob((options with { MaxResolution = resolution }).ToJson(), resolution, 1, []), device);
     }
 
-    /// <summary>Writes a small .agmodel (options + EMA generator) from a checkpoint or run folder; returns its ModelId.</summary>
-    public static string Export(string checkpointOrRunDir, string modelPath)
+    /// <summary>Writes a small .agmodel (options + EMA generator) from a checkpoint or run folder; returns its ModelId.
+    /// <paramref name="seedOrder"/> re-chooses how a conditioned model's seeds pick pictures (a new model id).</summary>
+    public static string Export(string checkpointOrRunDir, string modelPath, CollectionSeedOrder? seedOrder = null)
     {
         var model = ReadModel(checkpointOrRunDir);
+        if (seedOrder is { } order)
+        {
+            var options = model.Options;
+            if (options.Recipe != GanRecipe.Conditioned)
+                throw new ArgumentException($"The seed order is a conditioned model's setting; {checkpointOrRunDir} is {GanRecipes.Info(options.Recipe).Name}.");
+            model = model with { OptionsJson = (options with { Conditioned = options.Conditioned with { SeedOrder = order } }).ToJson() };
+        }
         ModelFile.Write(modelPath, model);
         return model.ModelId;
     }

@@ -12,8 +12,8 @@ namespace ArtGallery.Web.Rendering;
 public static class SliderCalibration
 {
     /// <summary>Mean absolute pixel change (0..255, averaged over seeds) a slider reaches at 3 steps, at its weaker end, on the
-    /// calibration's seeds. Other seeds land up to ~10 below it where a direction saturates at one end (the conditioned model's
-    /// PC 7 at -3: 38 at a target of 46, 40 at 50, 41 at 52; 32 calibration seeds did not close the gap), so it sits above
+    /// calibration's seeds. Other seeds land up to ~10 below it where a direction saturates at one end (the conditioned model
+    /// with hashed seeds, PC 7 at -3: 38 at a target of 46, 40 at 50, 41 at 52; shuffled, every end is 46-64), so it sits above
     /// what a visible change needs and well below the 70 where an edit replaces the picture.</summary>
     public const double TargetChange = 50;
 

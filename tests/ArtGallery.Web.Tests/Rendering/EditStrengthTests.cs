@@ -43,11 +43,10 @@ public sealed class EditStrengthTests(BundledDirections bundled, ITestOutputHelp
             double low = Change(ArtworkEdits.None.With(name, -ArtworkEdits.MaxSigma)), high = Change(ArtworkEdits.None.With(name, ArtworkEdits.MaxSigma));
             output.WriteLine($"{name}: -3 {low:F1}, +3 {high:F1} (of 255); step {bundled.Directions.Step(name):F2}, std " +
                 $"{bundled.Directions.StdDevs[name]:F2}; ends {bundled.Directions.EndsOf(name)}");
-            // Before calibration: brightness 9, warmth 9, contrast 6, complexity 9 at +3, and PC 1 84. A direction that saturates
-            // at one end stays ~10 under the calibration's target on these seeds (SliderCalibration.TargetChange), still a change
-            // of 14 % of the range: the floor catches an uncalibrated slider, not that.
-            Assert.InRange(low, 35, 70);
-            Assert.InRange(high, 35, 70);
+            // Before calibration: brightness 9, warmth 9, contrast 6, complexity 9 at +3, and PC 1 84. Calibrated to 50 on other
+            // seeds, these land at 46-64; a direction that saturates at one end can stay ~10 under the target (SliderCalibration).
+            Assert.InRange(low, 40, 70);
+            Assert.InRange(high, 40, 70);
         }
     }
 

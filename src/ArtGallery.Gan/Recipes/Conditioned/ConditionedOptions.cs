@@ -1,3 +1,5 @@
+using ArtGallery.Gan.Conditioning;
+
 namespace ArtGallery.Gan.Recipes.Conditioned;
 
 /// <summary>Loss of the conditioned recipe.</summary>
@@ -34,6 +36,10 @@ public sealed record ConditionedOptions
     /// <summary>Mode seeking (Mao et al. 2019) between two latents drawn for the same condition; 0: off. Without it G learns to
     /// ignore its latent for a condition and draws copies (ENGINE.md, "Conditioned recipe").</summary>
     public double ModeSeekingWeight { get; init; }
+
+    /// <summary>How an artwork seed picks its collection picture. New runs walk a shuffle (no picture twice in a gallery page);
+    /// runs saved before the setting existed read as <see cref="CollectionSeedOrder.Hashed"/> (ConditionedRecipe.ReadStored).</summary>
+    public CollectionSeedOrder SeedOrder { get; init; } = CollectionSeedOrder.Shuffled;
 
     /// <summary>The largest collection a model carries (descriptors and thumbnails live in the model file).</summary>
     public const int MaxCollection = 20_000;

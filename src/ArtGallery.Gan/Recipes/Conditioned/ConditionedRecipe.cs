@@ -3,6 +3,7 @@ using ArtGallery.Gan.Models;
 using ArtGallery.Gan.Recipes.ProGan;
 using ArtGallery.Gan.Training;
 using ArtGallery.Imaging;
+using System.Text.Json.Nodes;
 
 namespace ArtGallery.Gan.Recipes.Conditioned;
 
@@ -35,10 +36,17 @@ internal sealed class ConditionedRecipe : GanRecipeBase
         if (c.ModeSeekingWeight < 0) throw new ArgumentException("Mode-seeking weight must be 0 or positive.");
         if (c.ModeSeekingWeight > 0 && options.BatchSizes.Values.Any(b => b % 2 != 0)) throw new ArgumentException("Mode seeking needs even batch sizes.");
         if (c.Gamma is < 0) throw new ArgumentException("Gamma must not be negative.");
+        if (!Enum.IsDefined(c.SeedOrder)) throw new ArgumentException($"Unknown seed order {(int)c.SeedOrder}.");
     }
 
+    /// <summary>A run saved before seeds walked a shuffle keeps the hashed order, so its URLs keep their pictures.</summary>
+    public override TrainingOptions ReadStored(TrainingOptions options, JsonObject stored) =>
+        stored[nameof(TrainingOptions.Conditioned)] is JsonObject saved && !saved.ContainsKey(nameof(ConditionedOptions.SeedOrder))
+            ? options with { Conditioned = options.Conditioned with { SeedOrder = CollectionSeedOrder.Hashed } }
+            : options;
+
     public override GanGenerator CreateGenerator(TrainingOptions options) =>
-        new ProGenerator(options.EffectiveLatentSize, options.MaxResolution, Widths(options), (options.Conditioned.EmbeddingSize, options.Conditioned.CollectionSize));
+        new ProGenerator(options.EffectiveLatentSize, options.MaxResolution, Widths(options), (options.Conditioned.EmbeddingSize, options.Conditioned.CollectionSize, options.Conditioned.SeedOrder));
 
     public override GanDiscriminator CreateDiscriminator(TrainingOptions options) =>
         new ProDiscriminator(options.MaxResolution, Widths(options), options.Conditioned.EmbeddingSize);

@@ -23,20 +23,20 @@ public sealed class ProGenerator : GanGenerator
     private readonly ConditionCollection? collection;
 
     /// <summary>Builds every block up to <paramref name="maxResolution"/>; widths[i] is the width at 4*2^i. With a
-    /// <paramref name="condition"/> (embedding size and collection size) it is the conditioned recipe's generator.</summary>
-    public ProGenerator(int latentSize, int maxResolution, IReadOnlyList<int> widths, (int Embedding, int Collection)? condition = null)
+    /// <paramref name="condition"/> (embedding size, collection size and how seeds pick pictures) it is the conditioned recipe's generator.</summary>
+    public ProGenerator(int latentSize, int maxResolution, IReadOnlyList<int> widths, (int Embedding, int Collection, CollectionSeedOrder Order)? condition = null)
         : base(nameof(ProGenerator))
     {
         this.latentSize = latentSize;
         this.widths = widths.ToArray();
         MaxResolution = maxResolution;
         int c4 = this.widths[0];
-        if (condition is var (embedding, collectionSize))
+        if (condition is var (embedding, collectionSize, order))
         {
             // Modulated layers: conv4, then both convs of every stage.
             int[] layerWidths = [c4, .. this.widths.Skip(1).Take(Stages - 1).SelectMany(w => new[] { w, w })];
             modulation = new ConditionModulation(ConditionDescriptor.Size, embedding, layerWidths);
-            collection = new ConditionCollection(collectionSize);
+            collection = new ConditionCollection(collectionSize, order);
         }
         // ProGAN's first layer is a dense "4x4 conv-transpose" with gain sqrt(2)/4.
         dense = new EqualizedLinear(latentSize + (modulation?.EmbeddingSize ?? 0), c4 * 16, Math.Sqrt(2) / 4);
