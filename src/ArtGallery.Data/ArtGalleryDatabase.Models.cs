@@ -20,6 +20,9 @@ public sealed partial class ArtGalleryDatabase
         if (makeActive) SetActiveModel(model.Id);
     });
 
+    /// <summary>Removes a model record; false when unknown.</summary>
+    public bool RemoveModel(string id) => Write(() => Models.Delete(id));
+
     /// <summary>Makes <paramref name="id"/> the active model; false when unknown.</summary>
     public bool SetActiveModel(string id) => Write(() => SetActiveModelCore(id));
 

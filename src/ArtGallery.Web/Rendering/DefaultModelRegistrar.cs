@@ -28,11 +28,15 @@ public sealed partial class DefaultModelRegistrar(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var path = PathFor(options.Value);
-        if (catalog.Active is not null) return;
-        if (!File.Exists(path)) { LogNoModel(logger, path); return; }
+        if (!File.Exists(path))
+        {
+            if (catalog.Active is null) LogNoModel(logger, path);
+            return;
+        }
         try
         {
-            var id = await RegisterAsync(makeActive: true, cancellationToken);
+            // Always learn the file's id: an upgrade may have replaced the bundled model under a catalog entry of the old one.
+            var id = await RegisterAsync(makeActive: catalog.Active is null, cancellationToken);
             LogRegistered(logger, id);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or InvalidOperationException)
@@ -42,22 +46,31 @@ public sealed partial class DefaultModelRegistrar(
         }
     }
 
-    /// <summary>Registers the bundled model (loading it once on a render worker to learn its id) and optionally makes it
-    /// active; returns its id. Throws <see cref="FileNotFoundException"/> when the file is missing.</summary>
+    /// <summary>Registers the bundled model (loading it on a render worker to learn its id) and optionally makes it active;
+    /// returns its id. When the catalog knows the file under another id, the file was replaced (an upgrade): that entry is
+    /// dropped, since its id no longer has a file, and the new model takes its place (active if the old one was).
+    /// Throws <see cref="FileNotFoundException"/> when the file is missing.</summary>
     public async Task<string> RegisterAsync(bool makeActive, CancellationToken cancel = default)
     {
         var path = PathFor(options.Value);
-        if (catalog.All().FirstOrDefault(m => string.Equals(m.Path, path, StringComparison.Ordinal)) is { } known)
-        {
-            if (makeActive) catalog.Activate(known.Id);
-            return known.Id;
-        }
         if (!File.Exists(path)) throw new FileNotFoundException("The bundled default model is not installed next to the app.", path);
         var (id, resolution) = await queue.RunAsync(pool =>
         {
             var g = pool.LoadFile(path);
             return (g.ModelId, g.Resolution);
         }, cancel);
+        var recorded = catalog.All().FirstOrDefault(m => string.Equals(m.Path, path, StringComparison.Ordinal));
+        if (recorded?.Id == id)
+        {
+            if (makeActive) catalog.Activate(id);
+            return id;
+        }
+        if (recorded is not null)
+        {
+            LogReplaced(logger, recorded.Id, id);
+            makeActive |= recorded.Active;
+            catalog.Remove(recorded.Id);
+        }
         catalog.Register(new ModelRecord { Id = id, Path = path, Resolution = resolution, Source = Source }, makeActive);
         // Directions take seconds to find: start now so the explorer is ready when someone opens it.
         _ = renderer.DirectionsAsync(id, CancellationToken.None);
@@ -72,6 +85,9 @@ public sealed partial class DefaultModelRegistrar(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered the default model {ModelId} as active")]
     private static partial void LogRegistered(ILogger logger, string modelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The bundled default model file now holds {NewId}, not {OldId}: {OldId} is no longer listed")]
+    private static partial void LogReplaced(ILogger logger, string oldId, string newId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The default model at {Path} could not be loaded")]
     private static partial void LogBadModel(ILogger logger, Exception ex, string path);

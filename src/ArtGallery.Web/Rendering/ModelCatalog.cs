@@ -29,6 +29,9 @@ public sealed class ModelCatalog(ArtGalleryDatabase db)
         if (makeActive) ActiveChanged?.Invoke();
     }
 
+    /// <summary>Forgets a model whose file no longer holds it (favorites of it then name an unknown model).</summary>
+    public void Remove(string id) => db.RemoveModel(id);
+
     /// <summary>Makes a known model active.</summary>
     public bool Activate(string id)
     {
