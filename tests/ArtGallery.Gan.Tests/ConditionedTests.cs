@@ -105,20 +105,68 @@ public sealed class ConditionedTests
     }
 
     [Fact]
+    public void ConsistencyDescribe_AGeneratedLookingPicture_MatchesTheManagedDescriptor()
+    {
+        // A 64 px picture with smooth colour ramps, a hard edge and values outside [-1, 1] (G's raw output is unclamped).
+        const int side = 64, small = ConditionDescriptor.Resolution;
+        var picture = new float[3 * side * side];
+        for (int c = 0; c < 3; c++)
+            for (int y = 0; y < side; y++)
+                for (int x = 0; x < side; x++)
+                    picture[(c * side + y) * side + x] = (float)(1.3 * Math.Sin(0.11 * x * (c + 1) + 0.07 * y) + (x > 40 && y < 20 ? 0.5 : 0) - 0.2 * c);
+        var area = new float[3 * small * small];
+        ArtGallery.Metrics.AreaResize.Resize(picture, side, area, small);
+        var expected = ConditionDescriptor.Describe(area, small);
+        using var scope = NewDisposeScope();
+        var actual = ConditionConsistency.Describe(tensor(picture, [1, 3, side, side])).data<float>().ToArray();
+        for (int i = 0; i < ConditionDescriptor.Size; i++)
+        {
+            // The palette half keeps an epsilon under its square root (at most 0.01 a bin); the layout half is exact.
+            double tolerance = i < ConditionDescriptor.PaletteSize ? 0.011 : 1e-4;
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"descriptor[{i}]: managed {expected[i]:0.0000}, tensor {actual[i]:0.0000}");
+        }
+    }
+
+    [Fact]
+    public void ConsistencyWeight_SamplesLieNearerThePictureTheyWereDrawnFor()
+    {
+        // The same run twice but for the consistency weight; D's reals are 3 neighbours, so only the term asks for the picture itself.
+        double Distance(double weight)
+        {
+            var options = TestOptions.TinyConditioned(8, 100) with
+            {
+                R1Interval = 4, Conditioned = new() { EmbeddingSize = 16, Neighbours = 3, ConsistencyWeight = weight },
+            };
+            using var session = new GanSession(options, new TwoColours());
+            for (int i = 0; i < 120; i++) session.Step();
+            Assert.Equal(0, session.SkippedUpdates);
+            var g = session.G;
+            using var scope = NewDisposeScope();
+            var latents = Enumerable.Range(0, 12).Select(s => g.LatentFor(s, like: s % 6)).ToArray();
+            var images = tensor(Rendering.Images(g, latents, session.Device).SelectMany(i => i).ToArray(), [12, 3, g.Resolution, g.Resolution]);
+            var conditions = tensor(latents.SelectMany(l => l.TakeLast(ConditionDescriptor.Size)).ToArray(), [12, ConditionDescriptor.Size]);
+            return ConditionConsistency.Loss(images, conditions).item<float>();
+        }
+        double without = Distance(0), with = Distance(4);
+        Assert.True(with < 0.6 * without, $"descriptor distance to the drawn-for picture: {with:0.000} with the term, {without:0.000} without");
+    }
+
+    [Fact]
     public void Resume_NewNeighboursModeSeekingAndLoss_TakeEffectAndOtherRecipesRefuseThem()
     {
         var run = TestOptions.TempDir();
         using (var trainer = Trainer.Create(TestOptions.TinyConditioned(4, 0.008), new TwoColours(), run)) trainer.Run();
-        var changes = new ResumeChanges(FinalKimg: 0.016, Neighbours: 2, ModeSeeking: 0.5, Loss: ConditionedLoss.RpGan, Gamma: 0.5);
+        var changes = new ResumeChanges(FinalKimg: 0.016, Neighbours: 2, ModeSeeking: 0.5, Loss: ConditionedLoss.RpGan, Gamma: 0.5, Consistency: 1.5);
         using (var resumed = Trainer.Resume(run, new TwoColours(), changes))
         {
             var c = resumed.Options.Conditioned;
-            Assert.Equal((2, 0.5, ConditionedLoss.RpGan, (double?)0.5), (c.Neighbours, c.ModeSeekingWeight, c.Loss, c.Gamma));
+            Assert.Equal((2, 0.5, ConditionedLoss.RpGan, (double?)0.5, 1.5), (c.Neighbours, c.ModeSeekingWeight, c.Loss, c.Gamma, c.ConsistencyWeight));
             var end = resumed.Run();
             Assert.Equal(0, end.SkippedUpdates);
             Assert.True(end.Kimg > 0.008);
         }
         Assert.Throws<ArgumentException>(() => Trainer.Resume(run, new TwoColours(), new ResumeChanges(ModeSeeking: -1)));
+        Assert.Throws<ArgumentException>(() => Trainer.Resume(run, new TwoColours(), new ResumeChanges(Consistency: -1)));
 
         var progan = TestOptions.TempDir();
         using (var trainer = Trainer.Create(TestOptions.Tiny(4, 0.008), new SyntheticDataset(), progan)) trainer.Run();

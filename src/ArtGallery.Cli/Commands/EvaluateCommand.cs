@@ -14,7 +14,7 @@ namespace ArtGallery.Cli.Commands;
 public sealed class EvaluateCommand : ICliCommand, IHasFlags
 {
     public string Verb => "evaluate";
-    public string Usage => $"evaluate --checkpoint {CheckpointOption.Help} --data {DataOption.Help} [--count N] [--seed S] [--feature-size PX] " +
+    public string Usage => $"evaluate --checkpoint {CheckpointOption.Help} --data {DataOption.Help} [--count N] [--seed S] [--trunc PSI] [--feature-size PX] " +
         $"[--detail {DetailOption.Help} [--res PX]] [--threads T] [--no-fd] [--json]";
     public string[] Flags => ["json", "no-fd"];
 
@@ -25,6 +25,8 @@ public sealed class EvaluateCommand : ICliCommand, IHasFlags
         // --count: real images used (two halves: reference and ceiling); as many generated images as one half.
         int count = args.Int("count", 1000, 8, 100_000);
         int seed = args.Int("seed", 0, 0, int.MaxValue);
+        // --trunc: the truncation every sample (and every "more like this" sample) is rendered at, as ?trunc= in a URL.
+        float truncation = (float)args.Double("trunc", 1, 0, 1.5);
         bool json = args.Flag("json");
         // FD/KID in ResNet-18 pool features, images resized to --feature-size (224: the network's own input size).
         int featureSize = args.Int("feature-size", 224, 32, 1024);
@@ -61,10 +63,10 @@ public sealed class EvaluateCommand : ICliCommand, IHasFlags
             : $"evaluating model {generator.ModelId}, samples taken {sampleRes} -> {res} px by detail model {upscaler.Id}, against {real.Name} read at {res} px...");
         // Seeds far from the gallery's first ones; rendered in chunks so memory stays small at any resolution.
         var report = Evaluator.Evaluate(real, n => Enumerable.Range(0, n).Chunk(32)
-            .SelectMany(chunk => generator.RenderBatch([.. chunk.Select(i => generator.LatentFor(1_000_000L + seed + i))]))
+            .SelectMany(chunk => generator.RenderBatch([.. chunk.Select(i => generator.LatentFor(1_000_000L + seed + i))], truncation))
             .Select(sample => upscaler is null ? sample : Upscale(upscaler, sample, sampleRes, res))
             .ToList(), res, options);
-        if (generator.Collection is not null) report = report with { Like = ArtGallery.Gan.Conditioning.LikeCheck.Measure(generator) };
+        if (generator.Collection is not null) report = report with { Like = ArtGallery.Gan.Conditioning.LikeCheck.Measure(generator, truncation: truncation) };
         context.Out.WriteLine(json ? report.ToJson() : report.ToTable());
         return 0;
     }

@@ -9,7 +9,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
 {
     public string Verb => "train";
     public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe {GanRecipes.NamePattern}] [--kimg-per-phase K] [--final-kimg K] " +
-        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume [--neighbours K] [--mode-seeking W] [--loss logistic|rpgan] [--gamma G]]";
+        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume [--neighbours K] [--mode-seeking W] [--consistency W] [--loss logistic|rpgan] [--gamma G]]";
     public string[] Flags => ["resume"];
 
     public int Run(CliArgs args, CliContext context)
@@ -87,7 +87,8 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         args.Optional("neighbours") is null ? null : args.Int("neighbours", 0, 1, 256),
         args.Optional("mode-seeking") is null ? null : args.Double("mode-seeking", 0, 0, 100),
         args.Optional("loss") is null ? null : ReadLoss(args.Required("loss")),
-        args.Optional("gamma") is null ? null : args.Double("gamma", 0, 0, 1000));
+        args.Optional("gamma") is null ? null : args.Double("gamma", 0, 0, 1000),
+        args.Optional("consistency") is null ? null : args.Double("consistency", 0, 0, 100));
 
     private static Gan.Recipes.Conditioned.ConditionedLoss ReadLoss(string name) => name.ToLowerInvariant() switch
     {

@@ -3,12 +3,13 @@ namespace ArtGallery.Gan.Training;
 /// <summary>
 /// What a resumed run may change; null keeps the stored value. A new time budget, a longer last phase (the way to train a
 /// finished run on), another share of the CPU (the same thread count keeps a resumed run bit-exact; another one changes the
-/// last bits of each sum), and the conditioned recipe's neighbours, mode-seeking weight, loss and R1 gamma (to treat a run
+/// last bits of each sum), and the conditioned recipe's neighbours, mode-seeking weight, consistency weight, loss and R1 gamma (to treat a run
 /// that starts drawing copies, or whose D overfits, without starting over).
 /// </summary>
 public sealed record ResumeChanges(
     double? Minutes = null, double? FinalKimg = null, int? Threads = null,
-    int? Neighbours = null, double? ModeSeeking = null, Recipes.Conditioned.ConditionedLoss? Loss = null, double? Gamma = null)
+    int? Neighbours = null, double? ModeSeeking = null, Recipes.Conditioned.ConditionedLoss? Loss = null, double? Gamma = null,
+    double? Consistency = null)
 {
     /// <summary>True when nothing changes (the resume is bit-exact).</summary>
     public bool None => this == new ResumeChanges();
@@ -16,9 +17,9 @@ public sealed record ResumeChanges(
     /// <summary>The stored options with these changes.</summary>
     public TrainingOptions Apply(TrainingOptions stored)
     {
-        bool conditionedOnly = Neighbours is not null || ModeSeeking is not null || Loss is not null || Gamma is not null;
+        bool conditionedOnly = Neighbours is not null || ModeSeeking is not null || Loss is not null || Gamma is not null || Consistency is not null;
         if (conditionedOnly && stored.Recipe != GanRecipe.Conditioned)
-            throw new ArgumentException($"Neighbours, mode seeking, loss and gamma belong to the conditioned recipe; this run is {stored.Recipe.ToString().ToLowerInvariant()}.");
+            throw new ArgumentException($"Neighbours, mode seeking, consistency, loss and gamma belong to the conditioned recipe; this run is {stored.Recipe.ToString().ToLowerInvariant()}.");
         return stored with
         {
             Minutes = Minutes ?? stored.Minutes,
@@ -30,6 +31,7 @@ public sealed record ResumeChanges(
                 ModeSeekingWeight = ModeSeeking ?? stored.Conditioned.ModeSeekingWeight,
                 Loss = Loss ?? stored.Conditioned.Loss,
                 Gamma = Gamma ?? stored.Conditioned.Gamma,
+                ConsistencyWeight = Consistency ?? stored.Conditioned.ConsistencyWeight,
             },
         };
     }

@@ -37,6 +37,10 @@ public sealed record ConditionedOptions
     /// ignore its latent for a condition and draws copies (ENGINE.md, "Conditioned recipe").</summary>
     public double ModeSeekingWeight { get; init; }
 
+    /// <summary>Weight of G's condition-consistency term (<see cref="ConditionConsistency"/>): the squared descriptor distance
+    /// between each sample and the picture it was drawn for; 0: off. It keeps "more like this" on its picture.</summary>
+    public double ConsistencyWeight { get; init; }
+
     /// <summary>How an artwork seed picks its collection picture. New runs walk a shuffle (no picture twice in a gallery page);
     /// runs saved before the setting existed read as <see cref="CollectionSeedOrder.Hashed"/> (ConditionedRecipe.ReadStored).</summary>
     public CollectionSeedOrder SeedOrder { get; init; } = CollectionSeedOrder.Shuffled;

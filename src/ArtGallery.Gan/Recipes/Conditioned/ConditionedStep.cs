@@ -10,7 +10,8 @@ namespace ArtGallery.Gan.Recipes.Conditioned;
 /// <summary>
 /// The conditioned recipe's step (instance conditioning, Casanova et al. 2021): each sample draws a collection picture
 /// uniformly; G draws from that picture's descriptor, D judges (image, descriptor) pairs by projection and sees as real
-/// one of the picture's nearest neighbours. Loss: progan's logistic + lazy R1, or RpGAN + R1 + R2 (Huang et al. 2024).
+/// one of the picture's nearest neighbours. Loss: progan's logistic + lazy R1, or RpGAN + R1 + R2 (Huang et al. 2024);
+/// optionally mode seeking and a condition-consistency term on G.
 /// </summary>
 internal sealed class ConditionedStep(TrainingOptions options, ConditionSet set) : RecipeStep(options)
 {
@@ -90,6 +91,11 @@ internal sealed class ConditionedStep(TrainingOptions options, ConditionSet set)
         {
             using var weight = modeSeeking.ToScalar();
             lossG = lossG.add(GanLosses.ModeSeeking(images, noise, weight), Scalars.One);
+        }
+        if (Options.Conditioned.ConsistencyWeight > 0)
+        {
+            using var weight = Options.Conditioned.ConsistencyWeight.ToScalar();
+            lossG = lossG.add(ConditionConsistency.Loss(images, gc), weight);
         }
         Session.OptG.zero_grad();
         lossG.backward();
