@@ -24,6 +24,8 @@ public class UsageTests
     [InlineData("generate --checkpoint /nonexistent/run --count 2 --out x --truncation -1", "--truncation must be between 0 and 2")]
     [InlineData("evaluate --checkpoint /nonexistent/run --data builtin:abstract", "does not exist")]
     [InlineData("evaluate --checkpoint . --res 256", "--res needs --detail")]
+    [InlineData("evaluate --checkpoint . --truncation 3", "--truncation must be between 0 and 2")]
+    [InlineData("train --out /nonexistent/run --resume --consistency -1", "--consistency must be between 0 and 100")]
     [InlineData("evaluate --checkpoint . --detail /nonexistent/d.agdetail", "--detail '/nonexistent/d.agdetail' does not exist")]
     [InlineData("export-model --checkpoint /nonexistent/run --out m.agmodel", "does not exist")]
     [InlineData("export-model --checkpoint . --out m.agmodel --seed-order random", "--seed-order must be shuffled or hashed (got 'random')")]

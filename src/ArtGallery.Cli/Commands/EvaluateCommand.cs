@@ -14,7 +14,7 @@ namespace ArtGallery.Cli.Commands;
 public sealed class EvaluateCommand : ICliCommand, IHasFlags
 {
     public string Verb => "evaluate";
-    public string Usage => $"evaluate --checkpoint {CheckpointOption.Help} --data {DataOption.Help} [--count N] [--seed S] [--trunc PSI] [--feature-size PX] " +
+    public string Usage => $"evaluate --checkpoint {CheckpointOption.Help} --data {DataOption.Help} [--count N] [--seed S] [--truncation PSI] [--feature-size PX] " +
         $"[--detail {DetailOption.Help} [--res PX]] [--threads T] [--no-fd] [--json]";
     public string[] Flags => ["json", "no-fd"];
 
@@ -25,8 +25,8 @@ public sealed class EvaluateCommand : ICliCommand, IHasFlags
         // --count: real images used (two halves: reference and ceiling); as many generated images as one half.
         int count = args.Int("count", 1000, 8, 100_000);
         int seed = args.Int("seed", 0, 0, int.MaxValue);
-        // --trunc: the truncation every sample (and every "more like this" sample) is rendered at, as ?trunc= in a URL.
-        float truncation = (float)args.Double("trunc", 1, 0, 1.5);
+        // --truncation: what every sample (and every "more like this" sample) is rendered at, as in generate and ?trunc= in a URL.
+        float truncation = (float)args.Double("truncation", 1, 0, 2);
         bool json = args.Flag("json");
         // FD/KID in ResNet-18 pool features, images resized to --feature-size (224: the network's own input size).
         int featureSize = args.Int("feature-size", 224, 32, 1024);
