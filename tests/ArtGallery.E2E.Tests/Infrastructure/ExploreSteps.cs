@@ -28,6 +28,21 @@ public static class ExploreSteps
         await page.Mouse.UpAsync();
     }
 
+    /// <summary>Waits until the explore image is the fully decoded picture of the slider's final value (edit
+    /// <paramref name="key"/> in its URL): a drag renders values on the way, so the first new picture may be one of those.</summary>
+    public static async Task<string> WaitForImageAtSliderValueAsync(IPage page, string name, string key, float timeoutMs = 30_000)
+    {
+        double value = double.Parse(await Slider(page, name).InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var handle = await page.WaitForFunctionAsync(
+            "([key, value]) => { const i = document.querySelector('img[data-testid=explore-image]'); " +
+                "if (!i || !i.complete || i.naturalWidth === 0) return null; " +
+                "const edits = new URL(i.getAttribute('src'), location.href).searchParams.get('edits') || ''; " +
+                "const edit = edits.split(',').map(p => p.split(':')).find(p => p[0] === key); " +
+                "return edit && Math.abs(parseFloat(edit[1]) - value) < 1e-6 ? i.getAttribute('src') : null; }",
+            new object[] { key, value }, new() { Timeout = timeoutMs, PollingInterval = 50 });
+        return await handle.JsonValueAsync<string>();
+    }
+
     /// <summary>Waits until the explore image shows a different, fully decoded picture; returns its src.</summary>
     public static async Task<string> WaitForNewImageAsync(IPage page, string oldSrc, float timeoutMs = 30_000)
     {

@@ -56,7 +56,8 @@ public sealed class ExploreTests(AppFixture app, ITestOutputHelper output) : Bro
         await ExploreSteps.WaitForDirectionsAsync(Page);
         var before = await Page.Locator("img[data-testid=explore-image]").GetAttributeAsync("src");
         await ExploreSteps.DragSliderAsync(Page, "Warmth", 0.85);
-        var edited = await ExploreSteps.WaitForNewImageAsync(Page, before!);
+        var edited = await ExploreSteps.WaitForImageAtSliderValueAsync(Page, "Warmth", "warmth");
+        Assert.NotEqual(before, edited);
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Favorite this", Exact = true }).ClickAsync();
 
