@@ -88,13 +88,7 @@ public sealed class ConditionedTests
         // The same run twice but for the mode-seeking weight: without it G soon ignores its latent for a condition.
         double Spread(double weight)
         {
-            var options = TestOptions.TinyConditioned(4, 100) with
-            {
-                R1Interval = 4, Conditioned = new() { EmbeddingSize = 16, Neighbours = 1, ModeSeekingWeight = weight },
-            };
-            using var session = new GanSession(options, new TwoColours());
-            for (int i = 0; i < 150; i++) session.Step();
-            Assert.Equal(0, session.SkippedUpdates);
+            using var session = TrainedOnTwoColours(4, new() { EmbeddingSize = 16, Neighbours = 1, ModeSeekingWeight = weight }, 150);
             var g = session.G;
             using var scope = NewDisposeScope();
             var images = Rendering.Images(g, Enumerable.Range(0, 8).Select(s => g.LatentFor(s, like: 0)).ToArray(), session.Device);
@@ -133,13 +127,7 @@ public sealed class ConditionedTests
         // The same run twice but for the consistency weight; D's reals are 3 neighbours, so only the term asks for the picture itself.
         double Distance(double weight)
         {
-            var options = TestOptions.TinyConditioned(8, 100) with
-            {
-                R1Interval = 4, Conditioned = new() { EmbeddingSize = 16, Neighbours = 3, ConsistencyWeight = weight },
-            };
-            using var session = new GanSession(options, new TwoColours());
-            for (int i = 0; i < 120; i++) session.Step();
-            Assert.Equal(0, session.SkippedUpdates);
+            using var session = TrainedOnTwoColours(8, new() { EmbeddingSize = 16, Neighbours = 3, ConsistencyWeight = weight }, 120);
             var g = session.G;
             using var scope = NewDisposeScope();
             var latents = Enumerable.Range(0, 12).Select(s => g.LatentFor(s, like: s % 6)).ToArray();
@@ -275,6 +263,15 @@ public sealed class ConditionedTests
         [.. Enumerable.Repeat(r * 2 - 1, side * side), .. Enumerable.Repeat(g * 2 - 1, side * side), .. Enumerable.Repeat(b * 2 - 1, side * side)];
 
     /// <summary>Even pictures red, odd ones blue, each with a stripe so compositions differ too.</summary>
+    // A tiny conditioned session on TwoColours after some steps, none of them dropped.
+    private static GanSession TrainedOnTwoColours(int maxResolution, ConditionedOptions conditioned, int steps)
+    {
+        var session = new GanSession(TestOptions.TinyConditioned(maxResolution, 100) with { R1Interval = 4, Conditioned = conditioned }, new TwoColours());
+        for (int i = 0; i < steps; i++) session.Step();
+        Assert.Equal(0, session.SkippedUpdates);
+        return session;
+    }
+
     private sealed class TwoColours : IImageDataset
     {
         public string Name => "test:two-colours";
