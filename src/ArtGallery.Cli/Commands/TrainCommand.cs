@@ -9,7 +9,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
 {
     public string Verb => "train";
     public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe {GanRecipes.NamePattern}] [--kimg-per-phase K] [--final-kimg K] " +
-        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume [--neighbours K] [--mode-seeking W] [--consistency W] [--loss logistic|rpgan] [--gamma G]]";
+        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume [--neighbours K] [--mode-seeking W] [--consistency W] [--loss logistic|rpgan] [--gamma G] [--widen RES:WIDTH,...]]";
     public string[] Flags => ["resume"];
 
     public int Run(CliArgs args, CliContext context)
@@ -88,7 +88,22 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         args.Optional("mode-seeking") is null ? null : args.Double("mode-seeking", 0, 0, 100),
         args.Optional("loss") is null ? null : ReadLoss(args.Required("loss")),
         args.Optional("gamma") is null ? null : args.Double("gamma", 0, 0, 1000),
-        args.Optional("consistency") is null ? null : args.Double("consistency", 0, 0, 100));
+        args.Optional("consistency") is null ? null : args.Double("consistency", 0, 0, 100),
+        args.Optional("widen") is { } widen ? ReadWidths(widen) : null);
+
+    /// <summary>"32:64,64:32": stage resolution -> its new channel count.</summary>
+    private static Dictionary<int, int> ReadWidths(string text)
+    {
+        var widths = new Dictionary<int, int>();
+        foreach (var part in text.Split(','))
+        {
+            var pair = part.Split(':');
+            if (pair.Length != 2 || !int.TryParse(pair[0], out int resolution) || !int.TryParse(pair[1], out int width) || width < 1 || width > 4096
+                || !widths.TryAdd(resolution, width))
+                throw new CliException($"--widen must be RES:WIDTH pairs such as 32:64,64:32 (each resolution once, widths 1..4096), got '{text}'");
+        }
+        return widths;
+    }
 
     private static Gan.Recipes.Conditioned.ConditionedLoss ReadLoss(string name) => name.ToLowerInvariant() switch
     {

@@ -47,6 +47,16 @@ public sealed class ConditionCollection : nn.Module
         descriptorCache = null;
     }
 
+    /// <summary>Copies another model's collection of the same size in (a widened generator keeps its collection).</summary>
+    public void CopyFrom(ConditionCollection other)
+    {
+        if (other.Count != Count) throw new ArgumentException($"The collection holds {Count} pictures, the other {other.Count}.");
+        using var noGrad = no_grad();
+        descriptors.copy_(other.descriptors);
+        thumbnails.copy_(other.thumbnails);
+        descriptorCache = null;
+    }
+
     /// <summary>The collection picture an artwork seed draws around (uniform over the collection).</summary>
     public int IndexFor(long seed) => shuffle is null
         ? (int)(GanRandom.Mix(seed, SeedSalt) % (ulong)Count)

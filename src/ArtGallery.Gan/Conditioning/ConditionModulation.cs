@@ -63,6 +63,17 @@ public sealed class ConditionModulation : nn.Module
     /// <summary>A per-image colour offset for the RGB output: (N, 3, 1, 1).</summary>
     public Tensor ColourBias(Tensor embeddings) => colour.forward(embeddings).view(-1, 3, 1, 1);
 
+    /// <summary>Loads a narrower modulation: each layer's scales and shifts follow <paramref name="layerMaps"/> (its channels'
+    /// map), the embedding and colour layers are copied.</summary>
+    internal void LoadWidened(ConditionModulation narrow, IReadOnlyList<ChannelMap> layerMaps, Training.GanRandom random)
+    {
+        if (layerMaps.Count != widths.Length || narrow.EmbeddingSize != EmbeddingSize) throw new ArgumentException("Widening keeps the modulated layers and the embedding.");
+        embed1.LoadCopy(narrow.embed1, random);
+        embed2.LoadCopy(narrow.embed2, random);
+        styles.LoadWidened(narrow.styles, ChannelMap.Concat(layerMaps.SelectMany(m => new[] { m, m })), ChannelMap.Identity(EmbeddingSize), random);
+        colour.LoadCopy(narrow.colour, random);
+    }
+
     /// <summary>FLOPs per image of the embedding and style layers.</summary>
     public double Flops => embed1.Flops + embed2.Flops + styles.Flops + colour.Flops;
 }

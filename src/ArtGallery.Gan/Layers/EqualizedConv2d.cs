@@ -50,6 +50,19 @@ public sealed class EqualizedConv2d : nn.Module<Tensor, Tensor>
         return nn.functional.conv2d(input, w, bias, padding: new[] { padding, padding });
     }
 
+    /// <summary>Loads <paramref name="narrow"/>'s weights widened along <paramref name="outputs"/> and <paramref name="inputs"/>
+    /// (identity maps copy them): the same function, more channels (<see cref="ChannelWidening"/>).</summary>
+    internal void LoadWidened(EqualizedConv2d narrow, ChannelMap outputs, ChannelMap inputs, Training.GanRandom random)
+    {
+        if (narrow.Kernel != Kernel) throw new ArgumentException($"A {narrow.Kernel}x{narrow.Kernel} kernel cannot load into a {Kernel}x{Kernel} one.");
+        ChannelWidening.Assign(weight, ChannelWidening.Weight(narrow.weight, weight.shape, outputs, inputs, narrow.Scale / Scale, random));
+        ChannelWidening.Assign(bias, ChannelWidening.Bias(narrow.bias, outputs));
+    }
+
+    /// <summary>Loads <paramref name="narrow"/>'s weights unchanged.</summary>
+    internal void LoadCopy(EqualizedConv2d narrow, Training.GanRandom random) =>
+        LoadWidened(narrow, ChannelMap.Identity(OutChannels), ChannelMap.Identity(InChannels), random);
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) scale.Dispose();

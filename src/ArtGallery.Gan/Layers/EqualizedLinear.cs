@@ -43,6 +43,18 @@ public sealed class EqualizedLinear : nn.Module<Tensor, Tensor>
         return nn.functional.linear(input, w, bias);
     }
 
+    /// <summary>Loads <paramref name="narrow"/>'s weights widened along <paramref name="outputs"/> and <paramref name="inputs"/>
+    /// (identity maps copy them): the same function, more features (<see cref="ChannelWidening"/>).</summary>
+    internal void LoadWidened(EqualizedLinear narrow, ChannelMap outputs, ChannelMap inputs, Training.GanRandom random)
+    {
+        ChannelWidening.Assign(weight, ChannelWidening.Weight(narrow.weight, weight.shape, outputs, inputs, narrow.Scale / Scale, random));
+        ChannelWidening.Assign(bias, ChannelWidening.Bias(narrow.bias, outputs));
+    }
+
+    /// <summary>Loads <paramref name="narrow"/>'s weights unchanged.</summary>
+    internal void LoadCopy(EqualizedLinear narrow, Training.GanRandom random) =>
+        LoadWidened(narrow, ChannelMap.Identity(OutFeatures), ChannelMap.Identity(InFeatures), random);
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) scale.Dispose();

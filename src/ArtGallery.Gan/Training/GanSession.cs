@@ -66,6 +66,39 @@ internal sealed partial class GanSession : IDisposable
         }
     }
 
+    /// <summary>Rebuilds a session from a checkpoint with wider networks (<paramref name="wide"/>: its options with more
+    /// channels in some stages): the same function (<see cref="IWidenable"/>), the same counters, fresh optimiser moments
+    /// (the old ones do not fit the new shapes).</summary>
+    public static GanSession RestoreWidened(Checkpoints.CheckpointData data, TrainingOptions wide, IImageDataset dataset, string? descriptorCache = null)
+    {
+        var narrow = data.Options;
+        var session = new GanSession(wide, dataset, data.Counters, descriptorCache);
+        try
+        {
+            // G and its EMA split their duplicated weights alike; D its own way.
+            ulong seed = GanRandom.Mix(narrow.Seed, data.Counters.ImagesSeen);
+            WidenInto(session.G, session.Recipe.CreateGenerator(narrow), data.Generator, seed);
+            WidenInto(session.Ema, session.Recipe.CreateGenerator(narrow), data.EmaGenerator, seed);
+            WidenInto(session.D, session.Recipe.CreateDiscriminator(narrow), data.Discriminator, seed + 1);
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    private static void WidenInto(nn.Module wide, nn.Module narrow, byte[] state, ulong seed)
+    {
+        using (narrow)
+        {
+            if (wide is not IWidenable widenable) throw new ArgumentException($"{wide.GetType().Name} cannot be widened: only the progan and conditioned recipes' networks can.");
+            Load(narrow, state);
+            widenable.LoadWidened(narrow, new GanRandom(seed));
+        }
+    }
+
     internal static void Load(nn.Module module, byte[] state)
     {
         using var r = new BinaryReader(new MemoryStream(state));

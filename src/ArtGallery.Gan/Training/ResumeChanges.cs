@@ -4,12 +4,13 @@ namespace ArtGallery.Gan.Training;
 /// What a resumed run may change; null keeps the stored value. A new time budget, a longer last phase (the way to train a
 /// finished run on), another share of the CPU (the same thread count keeps a resumed run bit-exact; another one changes the
 /// last bits of each sum), and the conditioned recipe's neighbours, mode-seeking weight, consistency weight, loss and R1 gamma (to treat a run
-/// that starts drawing copies, or whose D overfits, without starting over).
+/// that starts drawing copies, or whose D overfits, without starting over), and wider stages (<see cref="Widen"/>: resolution
+/// -> channels, each a multiple of the stored width; the networks keep their function, see <see cref="Models.IWidenable"/>).
 /// </summary>
 public sealed record ResumeChanges(
     double? Minutes = null, double? FinalKimg = null, int? Threads = null,
     int? Neighbours = null, double? ModeSeeking = null, Recipes.Conditioned.ConditionedLoss? Loss = null, double? Gamma = null,
-    double? Consistency = null)
+    double? Consistency = null, IReadOnlyDictionary<int, int>? Widen = null)
 {
     /// <summary>True when nothing changes (the resume is bit-exact).</summary>
     public bool None => this == new ResumeChanges();
@@ -25,6 +26,7 @@ public sealed record ResumeChanges(
             Minutes = Minutes ?? stored.Minutes,
             FinalKimg = FinalKimg ?? stored.FinalKimg,
             Threads = Threads ?? stored.Threads,
+            Widths = Widen is null ? stored.Widths : Widened(stored, Widen),
             Conditioned = stored.Conditioned with
             {
                 Neighbours = Neighbours ?? stored.Conditioned.Neighbours,
@@ -34,5 +36,21 @@ public sealed record ResumeChanges(
                 ConsistencyWeight = Consistency ?? stored.Conditioned.ConsistencyWeight,
             },
         };
+    }
+
+    /// <summary>Every stage's width written out (so widening one stage leaves the next as it was), then the new ones.</summary>
+    private static Dictionary<int, int> Widened(TrainingOptions stored, IReadOnlyDictionary<int, int> widen)
+    {
+        var widths = Enumerable.Range(0, (int)Math.Log2(stored.MaxResolution) - 1).Select(i => 4 << i).ToDictionary(r => r, stored.WidthAt);
+        foreach (var (resolution, width) in widen)
+        {
+            if (!widths.TryGetValue(resolution, out int old))
+                throw new ArgumentException($"Widen: {resolution} px is not a stage of this {stored.MaxResolution} px run.");
+            if (resolution == 4 && width != old) throw new ArgumentException("Widen: the 4 px width sets the latent's size, so it stays.");
+            if (width < old || width % old != 0)
+                throw new ArgumentException($"Widen: the {resolution} px stage has {old} channels and can only grow to a multiple of {old}, not {width}.");
+            widths[resolution] = width;
+        }
+        return widths;
     }
 }

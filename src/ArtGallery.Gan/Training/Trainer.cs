@@ -47,13 +47,14 @@ public sealed class Trainer : IDisposable
         var skipped = new List<string>();
         var data = CheckpointStore.LoadLatest(runDir, skipped)
             ?? throw new InvalidOperationException($"{runDir} has no readable checkpoint to resume from.");
-        if (changes is { None: false })
-        {
-            var changed = changes.Apply(data.Options);
-            GanRecipes.Validate(changed);
-            data = data with { OptionsJson = changed.ToJson() };
-        }
-        var session = GanSession.Restore(data, dataset, descriptorCache ?? new RunFolder(runDir).DescriptorCache);
+        var cache = descriptorCache ?? new RunFolder(runDir).DescriptorCache;
+        if (changes is not { None: false }) return new Trainer(GanSession.Restore(data, dataset, cache), dataset, runDir) { SkippedCheckpoints = skipped };
+        var changed = changes.Apply(data.Options);
+        GanRecipes.Validate(changed);
+        var session = changes.Widen is null
+            ? GanSession.Restore(data with { OptionsJson = changed.ToJson() }, dataset, cache)
+            : GanSession.RestoreWidened(data, changed, dataset, cache);
+        new RunFolder(runDir).WriteOptions(session.Options); // run.json says what the run trains with now
         return new Trainer(session, dataset, runDir) { SkippedCheckpoints = skipped };
     }
 

@@ -10,7 +10,7 @@ namespace ArtGallery.Gan.Recipes.ProGan;
 /// <summary>Progressive GAN discriminator: fromRGB per resolution, minibatch stddev in the 4x4 block, raw logits out.
 /// Conditioned, it is a projection discriminator (Miyato and Koyama 2018): <see cref="Score"/> adds the inner product of
 /// the condition's embedding with the image features to the unconditional logit.</summary>
-public sealed class ProDiscriminator : GanDiscriminator
+public sealed class ProDiscriminator : GanDiscriminator, IWidenable
 {
     private readonly ModuleList<EqualizedConv2d> fromRgb = new();
     private readonly ModuleList<EqualizedConv2d> convs = new();
@@ -81,6 +81,27 @@ public sealed class ProDiscriminator : GanDiscriminator
         }
         x = conv4.forward(stddev.forward(x)).leaky_relu(Scalars.LeakySlope);
         return dense4.forward(x.flatten(1)).leaky_relu(Scalars.LeakySlope);
+    }
+
+    /// <summary>Takes over a discriminator that differs only in the widths of its stages after 4 px: the same scores
+    /// (<see cref="ChannelWidening"/>).</summary>
+    public void LoadWidened(nn.Module narrowModule, Training.GanRandom random)
+    {
+        if (narrowModule is not ProDiscriminator narrow || narrow.widths.Length != widths.Length || narrow.widths[0] != widths[0] || (narrow.embed1 is null) != (embed1 is null))
+            throw new ArgumentException("Widening keeps the 4 px width, the stages and the condition; only later stages' widths may grow.");
+        var maps = widths.Select((w, i) => ChannelMap.Of(narrow.widths[i], w)).ToArray();
+        var rgb = ChannelMap.Identity(3);
+        for (int i = 0; i < widths.Length; i++) fromRgb[i].LoadWidened(narrow.fromRgb[i], maps[i], rgb, random);
+        for (int i = 1; i < widths.Length; i++)
+        {
+            convs[2 * i - 2].LoadWidened(narrow.convs[2 * i - 2], maps[i], maps[i], random);
+            convs[2 * i - 1].LoadWidened(narrow.convs[2 * i - 1], maps[i - 1], maps[i], random);
+        }
+        conv4.LoadCopy(narrow.conv4, random);
+        dense4.LoadCopy(narrow.dense4, random);
+        output.LoadCopy(narrow.output, random);
+        embed1?.LoadCopy(narrow.embed1!, random);
+        embed2?.LoadCopy(narrow.embed2!, random);
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace ArtGallery.Gan.Recipes.ProGan;
 /// <summary>Progressive GAN generator (Karras et al. 2018): pixel norm, equalized LR, toRGB per resolution. Conditioned
 /// (the conditioned recipe), its latent is z followed by a condition, every layer is FiLM-modulated by the condition's
 /// embedding, the code carries that embedding after the 4x4 block, and it carries its collection.</summary>
-public sealed class ProGenerator : GanGenerator
+public sealed class ProGenerator : GanGenerator, IWidenable
 {
     private readonly EqualizedLinear dense;
     private readonly EqualizedConv2d conv4;
@@ -128,6 +128,27 @@ public sealed class ProGenerator : GanGenerator
 
     private static Tensor Modulated(Tensor x, (Tensor Scale, Tensor Shift)[]? factors, int layer) =>
         factors is null ? x : ConditionModulation.Modulate(x, factors[layer]);
+
+    /// <summary>Takes over a generator that differs only in the widths of its stages after 4 px (the latent and the
+    /// condition stay): it draws the same pictures (<see cref="ChannelWidening"/>).</summary>
+    public void LoadWidened(nn.Module narrowModule, Training.GanRandom random)
+    {
+        if (narrowModule is not ProGenerator narrow || narrow.latentSize != latentSize || narrow.widths.Length != widths.Length
+            || narrow.widths[0] != widths[0] || (narrow.modulation is null) != (modulation is null) || narrow.collection?.Count != collection?.Count)
+            throw new ArgumentException("Widening keeps the latent, the 4 px width, the stages and the condition; only later stages' widths may grow.");
+        var maps = widths.Select((w, i) => ChannelMap.Of(narrow.widths[i], w)).ToArray();
+        var rgb = ChannelMap.Identity(3);
+        dense.LoadCopy(narrow.dense, random);
+        conv4.LoadCopy(narrow.conv4, random);
+        for (int i = 0; i < widths.Length; i++) toRgb[i].LoadWidened(narrow.toRgb[i], rgb, maps[i], random);
+        for (int i = 1; i < widths.Length; i++)
+        {
+            convs[2 * i - 2].LoadWidened(narrow.convs[2 * i - 2], maps[i], maps[i - 1], random);
+            convs[2 * i - 1].LoadWidened(narrow.convs[2 * i - 1], maps[i], maps[i], random);
+        }
+        modulation?.LoadWidened(narrow.modulation!, [maps[0], .. maps.Skip(1).SelectMany(m => new[] { m, m })], random);
+        collection?.CopyFrom(narrow.collection!);
+    }
 
     /// <inheritdoc/>
     public override double ForwardFlops(int resolution)
