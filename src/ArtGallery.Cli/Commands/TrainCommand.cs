@@ -9,7 +9,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
 {
     public string Verb => "train";
     public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe {GanRecipes.NamePattern}] [--kimg-per-phase K] [--final-kimg K] " +
-        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume [--neighbours K] [--mode-seeking W] [--consistency W] [--loss logistic|rpgan] [--gamma G] [--widen RES:WIDTH,...]]";
+        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume [--neighbours K] [--neighbours-by descriptor|composition] [--mode-seeking W] [--consistency W] [--loss logistic|rpgan] [--gamma G] [--widen RES:WIDTH,...]]";
     public string[] Flags => ["resume"];
 
     public int Run(CliArgs args, CliContext context)
@@ -89,7 +89,15 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         args.Optional("loss") is null ? null : ReadLoss(args.Required("loss")),
         args.Optional("gamma") is null ? null : args.Double("gamma", 0, 0, 1000),
         args.Optional("consistency") is null ? null : args.Double("consistency", 0, 0, 100),
-        args.Optional("widen") is { } widen ? ReadWidths(widen) : null);
+        args.Optional("widen") is { } widen ? ReadWidths(widen) : null,
+        args.Optional("neighbours-by") is { } space ? ReadNeighbourSpace(space) : null);
+
+    private static Gan.Recipes.Conditioned.NeighbourSpace ReadNeighbourSpace(string name) => name.ToLowerInvariant() switch
+    {
+        "descriptor" => Gan.Recipes.Conditioned.NeighbourSpace.Descriptor,
+        "composition" => Gan.Recipes.Conditioned.NeighbourSpace.Composition,
+        _ => throw new CliException($"--neighbours-by must be descriptor or composition, got '{name}'"),
+    };
 
     /// <summary>"32:64,64:32": stage resolution -> its new channel count.</summary>
     private static Dictionary<int, int> ReadWidths(string text)

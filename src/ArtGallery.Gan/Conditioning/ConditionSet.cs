@@ -3,7 +3,7 @@ using ArtGallery.Imaging;
 namespace ArtGallery.Gan.Conditioning;
 
 /// <summary>A collection described for conditioning: one descriptor and one thumbnail per picture, and each picture's
-/// nearest neighbours in descriptor space (itself first), from which D's real examples are drawn.</summary>
+/// nearest neighbours (itself first; in descriptor space, or with the composition too), from which D's real examples are drawn.</summary>
 public sealed class ConditionSet
 {
     /// <summary>Side of the thumbnails a model carries (its collection view and "draw around this one").</summary>
@@ -33,25 +33,30 @@ public sealed class ConditionSet
     public int Described { get; }
 
     /// <summary>Reads every picture at 32 px and describes it (deterministic: same dataset, same set), without a cache.</summary>
-    public static ConditionSet Describe(IImageDataset dataset, int neighbours) => DescriptorCache.Load(dataset, neighbours, null);
+    public static ConditionSet Describe(IImageDataset dataset, int neighbours, Recipes.Conditioned.NeighbourSpace space = default) =>
+        DescriptorCache.Load(dataset, neighbours, null, space);
 
     internal static byte[] ToBytes(float[] chw) => [.. chw.Select(v => (byte)Math.Clamp(Math.Round((v + 1) * 127.5), 0, 255))];
 
     // Brute force: a collection is hundreds to a few thousand pictures (a few hundred ms at 3,000).
-    internal static int[][] NearestNeighbours(float[][] descriptors, int k)
+    internal static int[][] NearestNeighbours(float[][] descriptors, int k) =>
+        NearestNeighbours(descriptors.Length, k, (i, j) => ConditionDescriptor.Distance(descriptors[i], descriptors[j]));
+
+    /// <summary>For each of <paramref name="count"/> pictures, its <paramref name="k"/> nearest by <paramref name="distance"/>, itself first.</summary>
+    internal static int[][] NearestNeighbours(int count, int k, Func<int, int, float> distance)
     {
-        k = Math.Min(k, descriptors.Length);
-        var result = new int[descriptors.Length][];
-        var distances = new float[descriptors.Length];
-        var order = new int[descriptors.Length];
-        for (int i = 0; i < descriptors.Length; i++)
+        k = Math.Min(k, count);
+        var result = new int[count][];
+        var distances = new float[count];
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
         {
-            for (int j = 0; j < descriptors.Length; j++)
+            for (int j = 0; j < count; j++)
             {
-                distances[j] = j == i ? -1 : ConditionDescriptor.Distance(descriptors[i], descriptors[j]);
+                distances[j] = j == i ? -1 : distance(i, j);
                 order[j] = j;
             }
-            Array.Sort((float[])distances.Clone(), order);
+            Array.Sort(distances, order);
             result[i] = order[..k];
         }
         return result;

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using ArtGallery.Gan.Checkpoints;
+using ArtGallery.Gan.Recipes.Conditioned;
 using ArtGallery.Imaging;
 
 namespace ArtGallery.Gan.Conditioning;
@@ -28,13 +29,15 @@ internal static class DescriptorCache
 
     /// <summary>The described collection of <paramref name="dataset"/>, from <paramref name="path"/> when it matches the
     /// pictures (then <see cref="ConditionSet.Described"/> is 0), else computed and written there.</summary>
-    public static ConditionSet Load(IImageDataset dataset, int neighbours, string? path)
+    public static ConditionSet Load(IImageDataset dataset, int neighbours, string? path, NeighbourSpace space = NeighbourSpace.Descriptor)
     {
+        bool composition = space == NeighbourSpace.Composition;
         int side = ConditionDescriptor.Resolution;
         var thumbnails = new byte[dataset.Count][];
         var chw = new float[3 * side * side];
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{DescriptorKind}|{dataset.Count}|{side}|"));
+        // Composition neighbours get their own key (a descriptor-only file keeps its old one).
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{DescriptorKind}{(composition ? "|neighbours by composition: ResNet-18 grey 64 px v1" : "")}|{dataset.Count}|{side}|"));
         for (int i = 0; i < dataset.Count; i++)
         {
             dataset.Read(i, side, chw);
@@ -42,7 +45,7 @@ internal static class DescriptorCache
             thumbnails[i] = ConditionSet.ToBytes(chw);
         }
         var key = hash.GetHashAndReset();
-        if (path is not null && TryRead(path, key, dataset.Count, neighbours) is var (cached, near))
+        if (path is not null && TryRead(path, key, dataset.Count, neighbours, recomputeNeighbours: !composition) is var (cached, near))
             return new ConditionSet(cached, thumbnails, near, described: 0);
         var descriptors = new float[dataset.Count][];
         for (int i = 0; i < dataset.Count; i++)
@@ -50,12 +53,15 @@ internal static class DescriptorCache
             dataset.Read(i, side, chw);
             descriptors[i] = ConditionDescriptor.Describe(chw, side);
         }
-        var set = new ConditionSet(descriptors, thumbnails, ConditionSet.NearestNeighbours(descriptors, neighbours), dataset.Count);
+        var nearest = composition
+            ? CompositionNeighbours.Nearest(descriptors, CompositionNeighbours.Features(dataset), neighbours)
+            : ConditionSet.NearestNeighbours(descriptors, neighbours);
+        var set = new ConditionSet(descriptors, thumbnails, nearest, dataset.Count);
         if (path is not null) TryWrite(path, key, set);
         return set;
     }
 
-    private static (float[][], int[][])? TryRead(string path, byte[] key, int count, int neighbours)
+    private static (float[][], int[][])? TryRead(string path, byte[] key, int count, int neighbours, bool recomputeNeighbours)
     {
         if (!File.Exists(path)) return null;
         try
@@ -65,8 +71,8 @@ internal static class DescriptorCache
             int k = r.ReadInt32();
             var descriptors = new float[count][];
             for (int i = 0; i < count; i++) descriptors[i] = MemoryMarshal.Cast<byte, float>(r.ReadBytes(4 * ConditionDescriptor.Size)).ToArray();
-            // Neighbours for another k are recomputed from the stored descriptors (the cheap part).
-            if (k != Math.Min(neighbours, count)) return (descriptors, ConditionSet.NearestNeighbours(descriptors, neighbours));
+            // Neighbours for another k are recomputed from the stored descriptors (the cheap part); composition ones need the pictures.
+            if (k != Math.Min(neighbours, count)) return recomputeNeighbours ? (descriptors, ConditionSet.NearestNeighbours(descriptors, neighbours)) : null;
             var near = new int[count][];
             for (int i = 0; i < count; i++) near[i] = MemoryMarshal.Cast<byte, int>(r.ReadBytes(4 * k)).ToArray();
             return (descriptors, near);

@@ -3,14 +3,14 @@ namespace ArtGallery.Gan.Training;
 /// <summary>
 /// What a resumed run may change; null keeps the stored value. A new time budget, a longer last phase (the way to train a
 /// finished run on), another share of the CPU (the same thread count keeps a resumed run bit-exact; another one changes the
-/// last bits of each sum), and the conditioned recipe's neighbours, mode-seeking weight, consistency weight, loss and R1 gamma (to treat a run
+/// last bits of each sum), and the conditioned recipe's neighbours (how many, and in which space), mode-seeking weight, consistency weight, loss and R1 gamma (to treat a run
 /// that starts drawing copies, or whose D overfits, without starting over), and wider stages (<see cref="Widen"/>: resolution
 /// -> channels, each a multiple of the stored width; the networks keep their function, see <see cref="Models.IWidenable"/>).
 /// </summary>
 public sealed record ResumeChanges(
     double? Minutes = null, double? FinalKimg = null, int? Threads = null,
     int? Neighbours = null, double? ModeSeeking = null, Recipes.Conditioned.ConditionedLoss? Loss = null, double? Gamma = null,
-    double? Consistency = null, IReadOnlyDictionary<int, int>? Widen = null)
+    double? Consistency = null, IReadOnlyDictionary<int, int>? Widen = null, Recipes.Conditioned.NeighbourSpace? NeighboursBy = null)
 {
     /// <summary>True when nothing changes (the resume is bit-exact).</summary>
     public bool None => this == new ResumeChanges();
@@ -18,9 +18,9 @@ public sealed record ResumeChanges(
     /// <summary>The stored options with these changes.</summary>
     public TrainingOptions Apply(TrainingOptions stored)
     {
-        bool conditionedOnly = Neighbours is not null || ModeSeeking is not null || Loss is not null || Gamma is not null || Consistency is not null;
+        bool conditionedOnly = Neighbours is not null || ModeSeeking is not null || Loss is not null || Gamma is not null || Consistency is not null || NeighboursBy is not null;
         if (conditionedOnly && stored.Recipe != GanRecipe.Conditioned)
-            throw new ArgumentException($"Neighbours, mode seeking, consistency, loss and gamma belong to the conditioned recipe; this run is {stored.Recipe.ToString().ToLowerInvariant()}.");
+            throw new ArgumentException($"Neighbours, their space, mode seeking, consistency, loss and gamma belong to the conditioned recipe; this run is {stored.Recipe.ToString().ToLowerInvariant()}.");
         return stored with
         {
             Minutes = Minutes ?? stored.Minutes,
@@ -30,6 +30,7 @@ public sealed record ResumeChanges(
             Conditioned = stored.Conditioned with
             {
                 Neighbours = Neighbours ?? stored.Conditioned.Neighbours,
+                NeighboursBy = NeighboursBy ?? stored.Conditioned.NeighboursBy,
                 ModeSeekingWeight = ModeSeeking ?? stored.Conditioned.ModeSeekingWeight,
                 Loss = Loss ?? stored.Conditioned.Loss,
                 Gamma = Gamma ?? stored.Conditioned.Gamma,

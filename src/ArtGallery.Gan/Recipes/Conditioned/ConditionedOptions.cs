@@ -12,6 +12,17 @@ public enum ConditionedLoss
     RpGan,
 }
 
+/// <summary>The space in which D's reals are a condition's nearest neighbours.</summary>
+public enum NeighbourSpace
+{
+    /// <summary>The condition's own descriptor (palette and 8x8 luminance layout).</summary>
+    Descriptor,
+
+    /// <summary>The descriptor plus the composition: ResNet-18 pool features of the greyscale picture (<see cref="CompositionNeighbours"/>).
+    /// Descriptor neighbours mix kinds of picture (a grid's nearest is a dot field: docs/lab/2026-12-07-condition-neighbours.md).</summary>
+    Composition,
+}
+
 /// <summary>
 /// Settings of the conditioned recipe (instance conditioning, Casanova et al. 2021): G and D see a descriptor of one
 /// collection picture (its palette and its colour-free composition); D's reals are that picture's nearest neighbours.
@@ -23,6 +34,9 @@ public sealed record ConditionedOptions
 
     /// <summary>D's real examples for a condition: one of its k nearest collection pictures in descriptor space (itself included).</summary>
     public int Neighbours { get; init; } = 5;
+
+    /// <summary>Where those neighbours are nearest (stored runs without the setting: <see cref="NeighbourSpace.Descriptor"/>).</summary>
+    public NeighbourSpace NeighboursBy { get; init; }
 
     /// <summary>Width of the learned condition embedding in G and D (a multiple of 16).</summary>
     public int EmbeddingSize { get; init; } = 64;

@@ -32,6 +32,7 @@ internal sealed class ConditionedRecipe : GanRecipeBase
         // which broke bit-exact resume (measured with 8).
         if (c.EmbeddingSize < 16 || c.EmbeddingSize > 1024 || c.EmbeddingSize % 16 != 0)
             throw new ArgumentException("Embedding size must be a multiple of 16 in 16..1024.");
+        if (!Enum.IsDefined(c.NeighboursBy)) throw new ArgumentException($"Unknown neighbour space {(int)c.NeighboursBy}.");
         if (!Enum.IsDefined(c.Loss)) throw new ArgumentException($"Unknown conditioned loss {(int)c.Loss}.");
         if (c.ModeSeekingWeight < 0) throw new ArgumentException("Mode-seeking weight must be 0 or positive.");
         if (c.ModeSeekingWeight > 0 && options.BatchSizes.Values.Any(b => b % 2 != 0)) throw new ArgumentException("Mode seeking needs even batch sizes.");
@@ -56,7 +57,7 @@ internal sealed class ConditionedRecipe : GanRecipeBase
     /// its size: a conditioned model carries its collection, so the size is part of the options.</summary>
     public override RecipeStep CreateStep(TrainingOptions options, IImageDataset dataset, string? descriptorCache)
     {
-        var conditions = DescriptorCache.Load(dataset, options.Conditioned.Neighbours, descriptorCache);
+        var conditions = DescriptorCache.Load(dataset, options.Conditioned.Neighbours, descriptorCache, options.Conditioned.NeighboursBy);
         int stored = options.Conditioned.CollectionSize;
         if (stored != 0 && stored != conditions.Count)
             throw new ArgumentException($"This conditioned run was trained on {stored} pictures; the dataset now has {conditions.Count}.");
