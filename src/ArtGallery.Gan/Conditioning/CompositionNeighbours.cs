@@ -31,7 +31,7 @@ internal static class CompositionNeighbours
     {
         double descriptorScale = 1 / MedianPairDistance(descriptors), compositionScale = 1 / MedianPairDistance(composition);
         return ConditionSet.NearestNeighbours(descriptors.Length, k,
-            (i, j) => (float)(descriptorScale * Squared(descriptors[i], descriptors[j]) + compositionScale * Squared(composition[i], composition[j])));
+            (i, j) => (float)(descriptorScale * ConditionDescriptor.Distance(descriptors[i], descriptors[j]) + compositionScale * ConditionDescriptor.Distance(composition[i], composition[j])));
     }
 
     private static float[] Grey(IImageDataset dataset, int index)
@@ -49,14 +49,7 @@ internal static class CompositionNeighbours
     {
         int n = points.Length;
         var distances = Enumerable.Range(0, n).Select(i => (i, j: (int)((i * 7919L + n / 2 + 1) % n))).Where(p => p.i != p.j)
-            .Select(p => Squared(points[p.i], points[p.j])).Order().ToArray();
+            .Select(p => (double)ConditionDescriptor.Distance(points[p.i], points[p.j])).Order().ToArray();
         return distances.Length == 0 || distances[distances.Length / 2] <= 0 ? 1 : distances[distances.Length / 2];
-    }
-
-    private static double Squared(float[] a, float[] b)
-    {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++) sum += (a[i] - b[i]) * (double)(a[i] - b[i]);
-        return sum;
     }
 }

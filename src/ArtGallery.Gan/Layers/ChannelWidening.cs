@@ -65,7 +65,7 @@ internal static class ChannelWidening
         long[] narrowShape = narrow.shape;
         if (narrowShape[0] != outputs.NarrowWidth || narrowShape[1] != inputs.NarrowWidth || wideShape[0] != outputs.Source.Length || wideShape[1] != inputs.Source.Length)
             throw new ArgumentException($"Cannot widen a weight of shape [{string.Join(", ", narrowShape)}] to [{string.Join(", ", wideShape)}] with these channel maps.");
-        var from = narrow.detach().cpu().contiguous().data<float>().ToArray();
+        var from = Values(narrow);
         int kernel = (int)narrowShape.Skip(2).Aggregate(1L, (a, b) => a * b);
         int narrowIn = (int)narrowShape[1], wideOut = (int)wideShape[0], wideIn = (int)wideShape[1];
         var to = new float[wideOut * wideIn * kernel];
@@ -91,8 +91,15 @@ internal static class ChannelWidening
     /// <summary>The wide bias: each output channel's copy of its source's.</summary>
     public static float[] Bias(Tensor narrow, ChannelMap outputs)
     {
-        var from = narrow.detach().cpu().data<float>().ToArray();
+        var from = Values(narrow);
         return [.. outputs.Source.Select(s => from[s])];
+    }
+
+    /// <summary>A parameter's values, read on the CPU (the copies it takes are freed here).</summary>
+    private static float[] Values(Tensor parameter)
+    {
+        using var scope = NewDisposeScope();
+        return parameter.detach().cpu().contiguous().data<float>().ToArray();
     }
 
     /// <summary>Writes <paramref name="values"/> into <paramref name="parameter"/> (on any device).</summary>
