@@ -1,7 +1,5 @@
-using ArtGallery.Web.Accounts;
 using ArtGallery.Web.Backups;
 using ArtGallery.Web.Composition;
-using ArtGallery.Web.Infrastructure;
 using ArtGallery.Gan;
 
 // `--restore BACKUP.zip --into NEW_DATA_DIR` unpacks a back-up and exits (see docs/HARDENING.md).
@@ -11,16 +9,7 @@ if (RestoreCommand.Requested(args)) return RestoreCommand.Run(args, Console.Out,
 // tensors stay in the heap instead of being mapped afresh (see NativeHeap).
 NativeHeap.LimitArenas(2);
 NativeHeap.KeepTensorBuffers();
-var builder = WebApplication.CreateBuilder(args);
-
-builder.AddArtGalleryData();
-builder.AddArtGalleryAccounts();
-builder.AddArtGalleryRendering();
-builder.AddArtGalleryTraining();
-builder.AddArtGalleryUi();
-
-var app = builder.Build();
-app.MapArtGallery();
+var app = ArtGalleryApp.Build(args);
 app.Run();
 return 0;
 

@@ -29,7 +29,7 @@ public sealed class RateLimitTests
     {
         await using var app = new AppFactory(AppFactory.NewDataDirectory(), null,
             new Dictionary<string, string> { ["ArtGallery:Device"] = "gpu" });
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var error = await app.StartFailure();
         Assert.Contains("ArtGallery:Device must be auto, cpu or cuda", error.ToString());
     }
 }

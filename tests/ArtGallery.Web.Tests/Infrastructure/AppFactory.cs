@@ -21,13 +21,36 @@ public sealed class AppFactory(string dataDirectory, string? modelPath, IReadOnl
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ArtGallery:DataDirectory", dataDirectory);
-        builder.UseSetting("ArtGallery:AdminPassword", AdminPassword);
-        builder.UseSetting("ArtGallery:DefaultModelPath", modelPath ?? Path.Combine(dataDirectory, "no-model.agmodel"));
-        builder.UseSetting("ArtGallery:DirectionSamples", "32");
-        builder.UseSetting("ArtGallery:LoginAttemptsPerMinute", "1000");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (k, v) in extra ?? new Dictionary<string, string>()) builder.UseSetting(k, v);
+        foreach (var (k, v) in Settings()) builder.UseSetting(k, v);
         configure?.Invoke(builder);
+    }
+
+    /// <summary>
+    /// Builds the app as Program does and starts it outside the factory, returning why the start failed. A failed start
+    /// through <c>CreateClient</c> races: the app's own thread disposes the host while the factory's thread still reads
+    /// its services, so the error can come back as an ObjectDisposedException instead of the app's message.
+    /// </summary>
+    public async Task<Exception> StartFailure()
+    {
+        var args = Settings().Select(s => $"--{s.Key}={s.Value}")
+            .Append($"--{WebHostDefaults.ApplicationKey}={typeof(Program).Assembly.GetName().Name}").ToArray();
+        await using var app = ArtGallery.Web.Composition.ArtGalleryApp.Build(args);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync(stop.Token));
+    }
+
+    private Dictionary<string, string> Settings()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ArtGallery:DataDirectory"] = dataDirectory,
+            ["ArtGallery:AdminPassword"] = AdminPassword,
+            ["ArtGallery:DefaultModelPath"] = modelPath ?? Path.Combine(dataDirectory, "no-model.agmodel"),
+            ["ArtGallery:DirectionSamples"] = "32",
+            ["ArtGallery:LoginAttemptsPerMinute"] = "1000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string>()) settings[k] = v;
+        return settings;
     }
 }
