@@ -28,6 +28,7 @@ public class UsageTests
     [InlineData("train --out /nonexistent/run --resume --consistency -1", "--consistency must be between 0 and 100")]
     [InlineData("train --out /nonexistent/run --resume --widen 64", "--widen must be RES:WIDTH pairs such as 32:64,64:32")]
     [InlineData("train --out /nonexistent/run --resume --neighbours-by colour", "--neighbours-by must be descriptor or composition, got 'colour'")]
+    [InlineData("train --out /nonexistent/run --resume --composition-size 65", "--composition-size must be between 1 and 64, got 65")]
     [InlineData("train --out /nonexistent/run --resume --widen 64:32,64:48", "each resolution once")]
     [InlineData("evaluate --checkpoint . --detail /nonexistent/d.agdetail", "--detail '/nonexistent/d.agdetail' does not exist")]
     [InlineData("export-model --checkpoint /nonexistent/run --out m.agmodel", "does not exist")]

@@ -16,15 +16,18 @@ public sealed class ConditionCollection : nn.Module
     private readonly int[]? shuffle;
     private float[][]? descriptorCache;
 
-    public ConditionCollection(int count, CollectionSeedOrder order) : base(nameof(ConditionCollection))
+    /// <summary>A collection of <paramref name="count"/> pictures with conditions of <paramref name="conditionSize"/> values.</summary>
+    public ConditionCollection(int count, CollectionSeedOrder order, int conditionSize) : base(nameof(ConditionCollection))
     {
         if (count < 1) throw new ArgumentException("A conditioned model needs a collection of at least one picture.");
         if (!Enum.IsDefined(order)) throw new ArgumentOutOfRangeException(nameof(order), order, "Unknown seed order.");
+        if (conditionSize < ConditionDescriptor.Size) throw new ArgumentException($"A condition has at least the {ConditionDescriptor.Size} descriptor values.");
         Count = count;
         Order = order;
+        ConditionSize = conditionSize;
         if (order == CollectionSeedOrder.Shuffled) shuffle = Shuffle(count);
         int side = ConditionSet.ThumbnailSide;
-        descriptors = zeros(count, ConditionDescriptor.Size).DetachFromDisposeScope();
+        descriptors = zeros(count, conditionSize).DetachFromDisposeScope();
         thumbnails = zeros([count, 3, side, side], ScalarType.Byte).DetachFromDisposeScope();
         register_buffer("descriptors", descriptors);
         register_buffer("thumbnails", thumbnails);
@@ -33,6 +36,9 @@ public sealed class ConditionCollection : nn.Module
     /// <summary>Pictures in the collection.</summary>
     public int Count { get; }
 
+    /// <summary>Values in each picture's condition: its descriptor, then any composition part (<see cref="CompositionCondition"/>).</summary>
+    public int ConditionSize { get; }
+
     /// <summary>How seeds pick pictures.</summary>
     public CollectionSeedOrder Order { get; }
 
@@ -40,19 +46,24 @@ public sealed class ConditionCollection : nn.Module
     public void Fill(ConditionSet set)
     {
         if (set.Count != Count) throw new ArgumentException($"The collection holds {Count} pictures, the dataset {set.Count}.");
+        if (set.ConditionSize != ConditionSize) throw new ArgumentException($"The collection's conditions have {ConditionSize} values, the dataset's {set.ConditionSize}.");
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        descriptors.copy_(tensor(set.Descriptors.SelectMany(d => d).ToArray(), [Count, ConditionDescriptor.Size]));
+        descriptors.copy_(tensor(set.Descriptors.SelectMany(d => d).ToArray(), [Count, ConditionSize]));
         thumbnails.copy_(tensor(set.Thumbnails.SelectMany(t => t).ToArray(), [Count, 3, ConditionSet.ThumbnailSide, ConditionSet.ThumbnailSide]));
         descriptorCache = null;
     }
 
-    /// <summary>Copies another model's collection of the same size in (a widened generator keeps its collection).</summary>
+    /// <summary>Copies another model's collection of the same size in (a widened generator keeps its collection). Its
+    /// conditions may be shorter (a condition that gained a composition part): they fill the first values of each, and the
+    /// rest stays as filled from the dataset.</summary>
     public void CopyFrom(ConditionCollection other)
     {
         if (other.Count != Count) throw new ArgumentException($"The collection holds {Count} pictures, the other {other.Count}.");
+        if (other.ConditionSize > ConditionSize) throw new ArgumentException($"The collection's conditions have {ConditionSize} values, the other's {other.ConditionSize}.");
         using var noGrad = no_grad();
-        descriptors.copy_(other.descriptors);
+        using var scope = NewDisposeScope();
+        descriptors.narrow(1, 0, other.ConditionSize).copy_(other.descriptors);
         thumbnails.copy_(other.thumbnails);
         descriptorCache = null;
     }
@@ -76,7 +87,7 @@ public sealed class ConditionCollection : nn.Module
         return order;
     }
 
-    /// <summary>Descriptor of picture <paramref name="index"/>.</summary>
+    /// <summary>Condition of picture <paramref name="index"/>: its descriptor, then any composition part.</summary>
     public float[] Descriptor(int index) => Descriptors()[CheckIndex(index)];
 
     /// <summary>Thumbnail of picture <paramref name="index"/>: planar RGB bytes, 3 x 32 x 32.</summary>
@@ -92,7 +103,7 @@ public sealed class ConditionCollection : nn.Module
         if (descriptorCache is { } cached) return cached;
         using var scope = NewDisposeScope();
         var flat = descriptors.cpu().contiguous().data<float>().ToArray();
-        return descriptorCache = [.. Enumerable.Range(0, Count).Select(i => flat.AsSpan(i * ConditionDescriptor.Size, ConditionDescriptor.Size).ToArray())];
+        return descriptorCache = [.. Enumerable.Range(0, Count).Select(i => flat.AsSpan(i * ConditionSize, ConditionSize).ToArray())];
     }
 
     private int CheckIndex(int index) =>

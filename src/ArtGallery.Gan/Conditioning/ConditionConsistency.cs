@@ -55,7 +55,8 @@ public static class ConditionConsistency
     public static Tensor Loss(Tensor images, Tensor conditions)
     {
         using var scope = NewDisposeScope();
-        return Describe(images).add(conditions, Scalars.MinusOne).pow(Scalars.Two).sum([1L]).mean().MoveToOuterDisposeScope();
+        // A condition's composition part (if any) is not measured here: it needs the ResNet.
+        return Describe(images).add(conditions.narrow(1, 0, ConditionDescriptor.Size), Scalars.MinusOne).pow(Scalars.Two).sum([1L]).mean().MoveToOuterDisposeScope();
     }
 
     // Area-averaged to the descriptor's resolution; a smaller phase's picture is read at its own size (at least the layout grid).

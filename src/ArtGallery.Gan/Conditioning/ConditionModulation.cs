@@ -30,12 +30,16 @@ public sealed class ConditionModulation : nn.Module
         onePlusScale = new float[2 * widths.Sum()];
         for (int layer = 0; layer < widths.Length; layer++) Array.Fill(onePlusScale, 1f, offsets[layer], widths[layer]);
         EmbeddingSize = embeddingSize;
+        ConditionSize = conditionSize;
         embed1 = new EqualizedLinear(conditionSize, embeddingSize);
         embed2 = new EqualizedLinear(embeddingSize, embeddingSize);
         styles = new EqualizedLinear(embeddingSize, 2 * widths.Sum(), StyleGain);
         colour = new EqualizedLinear(embeddingSize, 3, 1);
         RegisterComponents();
     }
+
+    /// <summary>Length of the condition it reads.</summary>
+    public int ConditionSize { get; }
 
     /// <summary>Length of the embedding carried in the generator's code.</summary>
     public int EmbeddingSize { get; }
@@ -64,11 +68,12 @@ public sealed class ConditionModulation : nn.Module
     public Tensor ColourBias(Tensor embeddings) => colour.forward(embeddings).view(-1, 3, 1, 1);
 
     /// <summary>Loads a narrower modulation: each layer's scales and shifts follow <paramref name="layerMaps"/> (its channels'
-    /// map), the embedding and colour layers are copied.</summary>
-    internal void LoadWidened(ConditionModulation narrow, IReadOnlyList<ChannelMap> layerMaps, Training.GanRandom random)
+    /// map), the embedding reads the condition through <paramref name="conditionMap"/> (new condition values start unread),
+    /// the rest is copied.</summary>
+    internal void LoadWidened(ConditionModulation narrow, IReadOnlyList<ChannelMap> layerMaps, ChannelMap conditionMap, Training.GanRandom random)
     {
         if (layerMaps.Count != widths.Length || narrow.EmbeddingSize != EmbeddingSize) throw new ArgumentException("Widening keeps the modulated layers and the embedding.");
-        embed1.LoadCopy(narrow.embed1, random);
+        embed1.LoadWidened(narrow.embed1, ChannelMap.Identity(EmbeddingSize), conditionMap, random);
         embed2.LoadCopy(narrow.embed2, random);
         styles.LoadWidened(narrow.styles, ChannelMap.Concat(layerMaps.SelectMany(m => new[] { m, m })), ChannelMap.Identity(EmbeddingSize), random);
         colour.LoadCopy(narrow.colour, random);

@@ -17,8 +17,12 @@ public sealed class ConditionSet
         Described = described;
     }
 
-    /// <summary>Descriptors (<see cref="ConditionDescriptor.Size"/> each), one per picture.</summary>
+    /// <summary>Conditions, one per picture: its descriptor (<see cref="ConditionDescriptor.Size"/> values), then any
+    /// composition part (<see cref="CompositionCondition"/>).</summary>
     public float[][] Descriptors { get; }
+
+    /// <summary>Values in each condition.</summary>
+    public int ConditionSize => Descriptors[0].Length;
 
     /// <summary>Thumbnails, planar RGB bytes (3 x 32 x 32), one per picture.</summary>
     public byte[][] Thumbnails { get; }
@@ -32,9 +36,9 @@ public sealed class ConditionSet
     /// <summary>Pictures whose descriptors were computed to build this set: 0 when they came from a cache.</summary>
     public int Described { get; }
 
-    /// <summary>Reads every picture at 32 px and describes it (deterministic: same dataset, same set), without a cache.</summary>
-    public static ConditionSet Describe(IImageDataset dataset, int neighbours, Recipes.Conditioned.NeighbourSpace space = default) =>
-        DescriptorCache.Load(dataset, neighbours, null, space);
+    /// <summary>Reads every picture at 32 px and describes it (with a composition part of <paramref name="compositionSize"/> values) (deterministic: same dataset, same set), without a cache.</summary>
+    public static ConditionSet Describe(IImageDataset dataset, int neighbours, Recipes.Conditioned.NeighbourSpace space = default, int compositionSize = 0) =>
+        DescriptorCache.Load(dataset, neighbours, null, space, compositionSize);
 
     internal static byte[] ToBytes(float[] chw) => [.. chw.Select(v => (byte)Math.Clamp(Math.Round((v + 1) * 127.5), 0, 255))];
 

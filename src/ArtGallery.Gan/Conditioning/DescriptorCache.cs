@@ -27,17 +27,20 @@ internal static class DescriptorCache
             ? new Training.RunFolder(runDir).DescriptorCache
             : Path.TrimEndingDirectorySeparator(Path.GetFullPath(datasetSpec)) + ".agdesc";
 
-    /// <summary>The described collection of <paramref name="dataset"/>, from <paramref name="path"/> when it matches the
-    /// pictures (then <see cref="ConditionSet.Described"/> is 0), else computed and written there.</summary>
-    public static ConditionSet Load(IImageDataset dataset, int neighbours, string? path, NeighbourSpace space = NeighbourSpace.Descriptor)
+    /// <summary>The described collection of <paramref name="dataset"/> (conditions with a composition part of
+    /// <paramref name="compositionSize"/> values), from <paramref name="path"/> when it matches the pictures (then
+    /// <see cref="ConditionSet.Described"/> is 0), else computed and written there.</summary>
+    public static ConditionSet Load(IImageDataset dataset, int neighbours, string? path, NeighbourSpace space = NeighbourSpace.Descriptor, int compositionSize = 0)
     {
         bool composition = space == NeighbourSpace.Composition;
+        int conditionSize = ConditionDescriptor.Size + compositionSize;
         int side = ConditionDescriptor.Resolution;
         var thumbnails = new byte[dataset.Count][];
         var chw = new float[3 * side * side];
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // Composition neighbours get their own key (a descriptor-only file keeps its old one).
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{DescriptorKind}{(composition ? "|neighbours by composition: ResNet-18 grey 64 px v1" : "")}|{dataset.Count}|{side}|"));
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{DescriptorKind}{(composition ? "|neighbours by composition: ResNet-18 grey 64 px v1" : "")}" +
+            $"{(compositionSize > 0 ? $"|composition part: ResNet-18 grey 64 px, top {compositionSize} components v1" : "")}|{dataset.Count}|{side}|"));
         for (int i = 0; i < dataset.Count; i++)
         {
             dataset.Read(i, side, chw);
@@ -45,7 +48,7 @@ internal static class DescriptorCache
             thumbnails[i] = ConditionSet.ToBytes(chw);
         }
         var key = hash.GetHashAndReset();
-        if (path is not null && TryRead(path, key, dataset.Count, neighbours, recomputeNeighbours: !composition) is var (cached, near))
+        if (path is not null && TryRead(path, key, dataset.Count, conditionSize, neighbours, recomputeNeighbours: !composition) is var (cached, near))
             return new ConditionSet(cached, thumbnails, near, described: 0);
         var descriptors = new float[dataset.Count][];
         for (int i = 0; i < dataset.Count; i++)
@@ -53,24 +56,27 @@ internal static class DescriptorCache
             dataset.Read(i, side, chw);
             descriptors[i] = ConditionDescriptor.Describe(chw, side);
         }
+        var features = composition || compositionSize > 0 ? CompositionNeighbours.Features(dataset) : null;
+        var conditions = compositionSize > 0 ? CompositionCondition.Append(descriptors, CompositionCondition.Project(features!, compositionSize)) : descriptors;
+        // Composition neighbours weigh the descriptor and the full features; descriptor neighbours the whole condition.
         var nearest = composition
-            ? CompositionNeighbours.Nearest(descriptors, CompositionNeighbours.Features(dataset), neighbours)
-            : ConditionSet.NearestNeighbours(descriptors, neighbours);
-        var set = new ConditionSet(descriptors, thumbnails, nearest, dataset.Count);
+            ? CompositionNeighbours.Nearest(descriptors, features!, neighbours)
+            : ConditionSet.NearestNeighbours(conditions, neighbours);
+        var set = new ConditionSet(conditions, thumbnails, nearest, dataset.Count);
         if (path is not null) TryWrite(path, key, set);
         return set;
     }
 
-    private static (float[][], int[][])? TryRead(string path, byte[] key, int count, int neighbours, bool recomputeNeighbours)
+    private static (float[][], int[][])? TryRead(string path, byte[] key, int count, int conditionSize, int neighbours, bool recomputeNeighbours)
     {
         if (!File.Exists(path)) return null;
         try
         {
             using var r = new BinaryReader(new MemoryStream(HashedFile.Read(path, Magic)));
-            if (!r.ReadBytes(key.Length).AsSpan().SequenceEqual(key) || r.ReadInt32() != count || r.ReadInt32() != ConditionDescriptor.Size) return null;
+            if (!r.ReadBytes(key.Length).AsSpan().SequenceEqual(key) || r.ReadInt32() != count || r.ReadInt32() != conditionSize) return null;
             int k = r.ReadInt32();
             var descriptors = new float[count][];
-            for (int i = 0; i < count; i++) descriptors[i] = MemoryMarshal.Cast<byte, float>(r.ReadBytes(4 * ConditionDescriptor.Size)).ToArray();
+            for (int i = 0; i < count; i++) descriptors[i] = MemoryMarshal.Cast<byte, float>(r.ReadBytes(4 * conditionSize)).ToArray();
             // Neighbours for another k are recomputed from the stored descriptors (the cheap part); composition ones need the pictures.
             if (k != Math.Min(neighbours, count)) return recomputeNeighbours ? (descriptors, ConditionSet.NearestNeighbours(descriptors, neighbours)) : null;
             var near = new int[count][];
@@ -90,7 +96,7 @@ internal static class DescriptorCache
         {
             w.Write(key);
             w.Write(set.Count);
-            w.Write(ConditionDescriptor.Size);
+            w.Write(set.ConditionSize);
             w.Write(set.Neighbours[0].Length);
             foreach (var d in set.Descriptors) w.Write(MemoryMarshal.AsBytes(d.AsSpan()));
             foreach (var n in set.Neighbours) w.Write(MemoryMarshal.AsBytes(n.AsSpan()));

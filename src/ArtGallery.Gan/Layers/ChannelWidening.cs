@@ -12,7 +12,7 @@ public sealed class ChannelMap
 {
     private ChannelMap(int[] source, int[] copies) => (Source, Copies) = (source, copies);
 
-    /// <summary>For each wide channel, the narrow channel it copies.</summary>
+    /// <summary>For each wide channel, the narrow channel it copies (-1: a new channel, see <see cref="Extended"/>).</summary>
     public int[] Source { get; }
 
     /// <summary>For each wide channel, how many wide channels copy its source.</summary>
@@ -42,6 +42,14 @@ public sealed class ChannelMap
             offset += part.NarrowWidth;
         }
         return new([.. source], [.. copies]);
+    }
+
+    /// <summary>The <paramref name="narrow"/> channels kept, then <paramref name="added"/> new ones whose weights start at zero: a
+    /// layer that reads new inputs (a longer condition) still computes what it did.</summary>
+    public static ChannelMap Extended(int narrow, int added)
+    {
+        if (narrow < 1 || added < 0) throw new ArgumentException($"Cannot extend {narrow} channels by {added}.");
+        return new([.. Enumerable.Range(0, narrow), .. Enumerable.Repeat(-1, added)], [.. Enumerable.Repeat(1, narrow), .. Enumerable.Repeat(0, added)]);
     }
 
     /// <summary>Every channel kept as it is.</summary>
@@ -76,10 +84,12 @@ internal static class ChannelWidening
             {
                 // Random shares per narrow input channel, centred so each channel's copies sum to exactly 1.
                 Array.Clear(sums);
-                for (int i = 0; i < wideIn; i++) sums[inputs.Source[i]] += shares[i] = Jitter * (2 * random.NextDouble() - 1);
+                for (int i = 0; i < wideIn; i++)
+                    if (inputs.Source[i] >= 0) sums[inputs.Source[i]] += shares[i] = Jitter * (2 * random.NextDouble() - 1);
                 for (int i = 0; i < wideIn; i++)
                 {
                     int copies = inputs.Copies[i];
+                    if (copies == 0) continue; // a new input: zero weight
                     double share = copies == 1 ? 1 : (1.0 + shares[i] - sums[inputs.Source[i]] / copies) / copies;
                     double w = from[(outputs.Source[o] * narrowIn + inputs.Source[i]) * kernel + k];
                     to[(o * wideIn + i) * kernel + k] = (float)(w * share * scaleRatio);

@@ -30,6 +30,9 @@ public abstract class GanGenerator : nn.Module<Tensor, Tensor>
     /// <summary>The collection a conditioned generator draws around; null for an unconditioned one.</summary>
     public virtual Conditioning.ConditionCollection? Collection => null;
 
+    /// <summary>Values of the condition at the end of a latent (0: unconditioned).</summary>
+    public virtual int ConditionSize => 0;
+
     /// <summary>
     /// The latent of an artwork seed, the same on every machine. A conditioned generator appends the condition: the
     /// descriptor of the seed's collection picture (or of picture <paramref name="like"/>).

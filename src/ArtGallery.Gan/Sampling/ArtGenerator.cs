@@ -166,10 +166,10 @@ public sealed class ArtGenerator : IDisposable
     {
         using var scope = NewDisposeScope();
         long n = latents.shape[0];
-        int noiseSize = LatentSize - ConditionDescriptor.Size, editable = g.EditableCodeSize;
+        int noiseSize = LatentSize - g.ConditionSize, editable = g.EditableCodeSize;
         var noises = tensor(Enumerable.Range(0, ConditionMeanSamples).SelectMany(i => Rendering.Latent(-1 - i, noiseSize)).ToArray(),
             [ConditionMeanSamples, noiseSize], device: latents.device);
-        var conditions = latents.narrow(1, noiseSize, ConditionDescriptor.Size);
+        var conditions = latents.narrow(1, noiseSize, g.ConditionSize);
         var paired = cat([noises.repeat(n, 1), conditions.repeat_interleave(ConditionMeanSamples, 0)], 1);
         var mean = g.Code(paired).narrow(1, 0, editable).reshape(n, ConditionMeanSamples, editable).mean([1L]);
         var code = g.Code(latents);

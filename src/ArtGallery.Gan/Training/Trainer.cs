@@ -51,7 +51,7 @@ public sealed class Trainer : IDisposable
         if (changes is not { None: false }) return new Trainer(GanSession.Restore(data, dataset, cache), dataset, runDir) { SkippedCheckpoints = skipped };
         var changed = changes.Apply(data.Options);
         GanRecipes.Validate(changed);
-        var session = changes.Widen is null
+        var session = !changes.Reshapes
             ? GanSession.Restore(data with { OptionsJson = changed.ToJson() }, dataset, cache)
             : GanSession.RestoreWidened(data, changed, dataset, cache);
         new RunFolder(runDir).WriteOptions(session.Options); // run.json says what the run trains with now

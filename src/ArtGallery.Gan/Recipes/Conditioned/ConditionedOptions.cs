@@ -38,6 +38,14 @@ public sealed record ConditionedOptions
     /// <summary>Where those neighbours are nearest (stored runs without the setting: <see cref="NeighbourSpace.Descriptor"/>).</summary>
     public NeighbourSpace NeighboursBy { get; init; }
 
+    /// <summary>Values of the condition's composition part (<see cref="CompositionCondition"/>: the top principal components of
+    /// the pictures' greyscale ResNet-18 features) after the palette and layout; 0 (stored runs without the setting): none.</summary>
+    public int CompositionSize { get; init; }
+
+    /// <summary>Length of the condition G and D read: the descriptor, then the composition part.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ConditionSize => ConditionDescriptor.Size + CompositionSize;
+
     /// <summary>Width of the learned condition embedding in G and D (a multiple of 16).</summary>
     public int EmbeddingSize { get; init; } = 64;
 
@@ -58,6 +66,9 @@ public sealed record ConditionedOptions
     /// <summary>How an artwork seed picks its collection picture. New runs walk a shuffle (no picture twice in a gallery page);
     /// runs saved before the setting existed read as <see cref="CollectionSeedOrder.Hashed"/> (ConditionedRecipe.ReadStored).</summary>
     public CollectionSeedOrder SeedOrder { get; init; } = CollectionSeedOrder.Shuffled;
+
+    /// <summary>The longest composition part a condition may have.</summary>
+    public const int MaxCompositionSize = CompositionCondition.MaxSize;
 
     /// <summary>The largest collection a model carries (descriptors and thumbnails live in the model file).</summary>
     public const int MaxCollection = 20_000;

@@ -32,6 +32,10 @@ internal sealed class ConditionedRecipe : GanRecipeBase
         // which broke bit-exact resume (measured with 8).
         if (c.EmbeddingSize < 16 || c.EmbeddingSize > 1024 || c.EmbeddingSize % 16 != 0)
             throw new ArgumentException("Embedding size must be a multiple of 16 in 16..1024.");
+        if (c.CompositionSize < 0 || c.CompositionSize > CompositionCondition.MaxSize)
+            throw new ArgumentException($"Composition size must be 0..{CompositionCondition.MaxSize}.");
+        if (c.CompositionSize > 0 && c.CollectionSize != 0 && c.CompositionSize > c.CollectionSize)
+            throw new ArgumentException($"A composition part of {c.CompositionSize} values needs at least as many pictures; the collection has {c.CollectionSize}.");
         if (!Enum.IsDefined(c.NeighboursBy)) throw new ArgumentException($"Unknown neighbour space {(int)c.NeighboursBy}.");
         if (!Enum.IsDefined(c.Loss)) throw new ArgumentException($"Unknown conditioned loss {(int)c.Loss}.");
         if (c.ModeSeekingWeight < 0) throw new ArgumentException("Mode-seeking weight must be 0 or positive.");
@@ -48,16 +52,17 @@ internal sealed class ConditionedRecipe : GanRecipeBase
             : options;
 
     public override GanGenerator CreateGenerator(TrainingOptions options) =>
-        new ProGenerator(options.EffectiveLatentSize, options.MaxResolution, Widths(options), (options.Conditioned.EmbeddingSize, options.Conditioned.CollectionSize, options.Conditioned.SeedOrder));
+        new ProGenerator(options.EffectiveLatentSize, options.MaxResolution, Widths(options),
+            (options.Conditioned.EmbeddingSize, options.Conditioned.CollectionSize, options.Conditioned.SeedOrder, options.Conditioned.ConditionSize));
 
     public override GanDiscriminator CreateDiscriminator(TrainingOptions options) =>
-        new ProDiscriminator(options.MaxResolution, Widths(options), options.Conditioned.EmbeddingSize);
+        new ProDiscriminator(options.MaxResolution, Widths(options), (options.Conditioned.EmbeddingSize, options.Conditioned.ConditionSize));
 
     /// <summary>Describes the dataset (from <paramref name="descriptorCache"/> when its images have not changed) and records
     /// its size: a conditioned model carries its collection, so the size is part of the options.</summary>
     public override RecipeStep CreateStep(TrainingOptions options, IImageDataset dataset, string? descriptorCache)
     {
-        var conditions = DescriptorCache.Load(dataset, options.Conditioned.Neighbours, descriptorCache, options.Conditioned.NeighboursBy);
+        var conditions = DescriptorCache.Load(dataset, options.Conditioned.Neighbours, descriptorCache, options.Conditioned.NeighboursBy, options.Conditioned.CompositionSize);
         int stored = options.Conditioned.CollectionSize;
         if (stored != 0 && stored != conditions.Count)
             throw new ArgumentException($"This conditioned run was trained on {stored} pictures; the dataset now has {conditions.Count}.");

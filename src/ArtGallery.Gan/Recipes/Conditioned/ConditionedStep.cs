@@ -35,7 +35,7 @@ internal sealed class ConditionedStep(TrainingOptions options, ConditionSet set)
             drawn.Add(picture);
             return set.Neighbours[picture][rng.NextInt(k)];
         });
-        stepConditions = tensor(drawn.SelectMany(i => set.Descriptors[i]).ToArray(), [batch, ConditionDescriptor.Size]).to(Session.Device);
+        stepConditions = tensor(drawn.SelectMany(i => set.Descriptors[i]).ToArray(), [batch, set.ConditionSize]).to(Session.Device);
         return reals;
     }
 

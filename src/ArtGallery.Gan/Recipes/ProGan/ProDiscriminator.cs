@@ -21,9 +21,9 @@ public sealed class ProDiscriminator : GanDiscriminator, IWidenable
     private readonly int[] widths;
     private readonly EqualizedLinear? embed1, embed2;
 
-    /// <summary>Builds every block up to <paramref name="maxResolution"/>; widths[i] is the width at 4*2^i. With an
-    /// <paramref name="embeddingSize"/> it scores (image, condition) pairs through <see cref="Score"/>.</summary>
-    public ProDiscriminator(int maxResolution, IReadOnlyList<int> widths, int? embeddingSize = null) : base(nameof(ProDiscriminator))
+    /// <summary>Builds every block up to <paramref name="maxResolution"/>; widths[i] is the width at 4*2^i. With a
+    /// <paramref name="condition"/> (embedding size, condition length) it scores (image, condition) pairs through <see cref="Score"/>.</summary>
+    public ProDiscriminator(int maxResolution, IReadOnlyList<int> widths, (int Embedding, int Size)? condition = null) : base(nameof(ProDiscriminator))
     {
         this.widths = widths.ToArray();
         int stages = (int)Math.Log2(maxResolution) - 1, c4 = this.widths[0];
@@ -37,9 +37,9 @@ public sealed class ProDiscriminator : GanDiscriminator, IWidenable
         conv4 = new EqualizedConv2d(c4 + 1, c4, 3);
         dense4 = new EqualizedLinear(c4 * 16, c4);
         output = new EqualizedLinear(c4, 1, gain: 1);
-        if (embeddingSize is int e)
+        if (condition is var (e, conditionSize))
         {
-            embed1 = new EqualizedLinear(Conditioning.ConditionDescriptor.Size, e);
+            embed1 = new EqualizedLinear(conditionSize, e);
             embed2 = new EqualizedLinear(e, c4, gain: 1);
         }
         RegisterComponents();
@@ -52,7 +52,7 @@ public sealed class ProDiscriminator : GanDiscriminator, IWidenable
         return output.forward(Features(input)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Images and their conditions (N, ConditionDescriptor.Size) -> logits (N, 1).</summary>
+    /// <summary>Images and their conditions (N, condition length) -> logits (N, 1).</summary>
     public Tensor Score(Tensor images, Tensor conditions)
     {
         if (embed1 is null) throw new InvalidOperationException("This discriminator was built without conditions.");
@@ -83,12 +83,13 @@ public sealed class ProDiscriminator : GanDiscriminator, IWidenable
         return dense4.forward(x.flatten(1)).leaky_relu(Scalars.LeakySlope);
     }
 
-    /// <summary>Takes over a discriminator that differs only in the widths of its stages after 4 px: the same scores
-    /// (<see cref="ChannelWidening"/>).</summary>
+    /// <summary>Takes over a discriminator that differs only in the widths of its stages after 4 px and in a longer
+    /// condition: the same scores (<see cref="ChannelWidening"/>; the new condition values start unread).</summary>
     public void LoadWidened(nn.Module narrowModule, Training.GanRandom random)
     {
-        if (narrowModule is not ProDiscriminator narrow || narrow.widths.Length != widths.Length || narrow.widths[0] != widths[0] || (narrow.embed1 is null) != (embed1 is null))
-            throw new ArgumentException("Widening keeps the 4 px width, the stages and the condition; only later stages' widths may grow.");
+        if (narrowModule is not ProDiscriminator narrow || narrow.widths.Length != widths.Length || narrow.widths[0] != widths[0] || (narrow.embed1 is null) != (embed1 is null)
+            || narrow.embed1?.InFeatures > embed1?.InFeatures)
+            throw new ArgumentException("Widening keeps the 4 px width, the stages and the condition; only later stages' widths and the condition's length may grow.");
         var maps = widths.Select((w, i) => ChannelMap.Of(narrow.widths[i], w)).ToArray();
         var rgb = ChannelMap.Identity(3);
         for (int i = 0; i < widths.Length; i++) fromRgb[i].LoadWidened(narrow.fromRgb[i], maps[i], rgb, random);
@@ -100,7 +101,8 @@ public sealed class ProDiscriminator : GanDiscriminator, IWidenable
         conv4.LoadCopy(narrow.conv4, random);
         dense4.LoadCopy(narrow.dense4, random);
         output.LoadCopy(narrow.output, random);
-        embed1?.LoadCopy(narrow.embed1!, random);
+        if (embed1 is not null)
+            embed1.LoadWidened(narrow.embed1!, ChannelMap.Identity(embed1.OutFeatures), ChannelMap.Extended((int)narrow.embed1!.InFeatures, (int)(embed1.InFeatures - narrow.embed1.InFeatures)), random);
         embed2?.LoadCopy(narrow.embed2!, random);
     }
 

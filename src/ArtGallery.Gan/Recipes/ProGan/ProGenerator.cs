@@ -23,20 +23,21 @@ public sealed class ProGenerator : GanGenerator, IWidenable
     private readonly ConditionCollection? collection;
 
     /// <summary>Builds every block up to <paramref name="maxResolution"/>; widths[i] is the width at 4*2^i. With a
-    /// <paramref name="condition"/> (embedding size, collection size and how seeds pick pictures) it is the conditioned recipe's generator.</summary>
-    public ProGenerator(int latentSize, int maxResolution, IReadOnlyList<int> widths, (int Embedding, int Collection, CollectionSeedOrder Order)? condition = null)
+    /// <paramref name="condition"/> (embedding size, collection size, how seeds pick pictures and the condition's length) it
+    /// is the conditioned recipe's generator.</summary>
+    public ProGenerator(int latentSize, int maxResolution, IReadOnlyList<int> widths, (int Embedding, int Collection, CollectionSeedOrder Order, int Size)? condition = null)
         : base(nameof(ProGenerator))
     {
         this.latentSize = latentSize;
         this.widths = widths.ToArray();
         MaxResolution = maxResolution;
         int c4 = this.widths[0];
-        if (condition is var (embedding, collectionSize, order))
+        if (condition is var (embedding, collectionSize, order, conditionSize))
         {
             // Modulated layers: conv4, then both convs of every stage.
             int[] layerWidths = [c4, .. this.widths.Skip(1).Take(Stages - 1).SelectMany(w => new[] { w, w })];
-            modulation = new ConditionModulation(ConditionDescriptor.Size, embedding, layerWidths);
-            collection = new ConditionCollection(collectionSize, order);
+            modulation = new ConditionModulation(conditionSize, embedding, layerWidths);
+            collection = new ConditionCollection(collectionSize, order, conditionSize);
         }
         // ProGAN's first layer is a dense "4x4 conv-transpose" with gain sqrt(2)/4.
         dense = new EqualizedLinear(latentSize + (modulation?.EmbeddingSize ?? 0), c4 * 16, Math.Sqrt(2) / 4);
@@ -52,7 +53,10 @@ public sealed class ProGenerator : GanGenerator, IWidenable
     }
 
     /// <inheritdoc/>
-    public override int LatentSize => latentSize + (modulation is null ? 0 : ConditionDescriptor.Size);
+    public override int LatentSize => latentSize + ConditionSize;
+
+    /// <inheritdoc/>
+    public override int ConditionSize => modulation?.ConditionSize ?? 0;
 
     /// <inheritdoc/>
     public override int CodeSize => widths[0] * 16 + (modulation?.EmbeddingSize ?? 0);
@@ -83,7 +87,7 @@ public sealed class ProGenerator : GanGenerator, IWidenable
         using var scope = NewDisposeScope();
         if (modulation is null) return Block4(PixelNorm.Apply(latents), null).flatten(1).MoveToOuterDisposeScope();
         // Contiguous copies: BLAS results on strided views depend on their alignment, which would break bit-exact resume.
-        var embedding = modulation.Embed(latents.narrow(1, latentSize, ConditionDescriptor.Size).contiguous());
+        var embedding = modulation.Embed(latents.narrow(1, latentSize, ConditionSize).contiguous());
         var z = PixelNorm.Apply(latents.narrow(1, 0, latentSize).contiguous());
         var x = Block4(cat([z, embedding], 1), modulation.Factors(embedding, layers: 1)[0]);
         return cat([x.flatten(1), embedding], 1).MoveToOuterDisposeScope();
@@ -129,13 +133,15 @@ public sealed class ProGenerator : GanGenerator, IWidenable
     private static Tensor Modulated(Tensor x, (Tensor Scale, Tensor Shift)[]? factors, int layer) =>
         factors is null ? x : ConditionModulation.Modulate(x, factors[layer]);
 
-    /// <summary>Takes over a generator that differs only in the widths of its stages after 4 px (the latent and the
-    /// condition stay): it draws the same pictures (<see cref="ChannelWidening"/>).</summary>
+    /// <summary>Takes over a generator that differs only in the widths of its stages after 4 px and in a longer condition
+    /// (a composition part added; the latent's noise and the collection stay): it draws the same pictures
+    /// (<see cref="ChannelWidening"/>; the new condition values start unread).</summary>
     public void LoadWidened(nn.Module narrowModule, Training.GanRandom random)
     {
         if (narrowModule is not ProGenerator narrow || narrow.latentSize != latentSize || narrow.widths.Length != widths.Length
-            || narrow.widths[0] != widths[0] || (narrow.modulation is null) != (modulation is null) || narrow.collection?.Count != collection?.Count)
-            throw new ArgumentException("Widening keeps the latent, the 4 px width, the stages and the condition; only later stages' widths may grow.");
+            || narrow.widths[0] != widths[0] || (narrow.modulation is null) != (modulation is null) || narrow.collection?.Count != collection?.Count
+            || narrow.ConditionSize > ConditionSize)
+            throw new ArgumentException("Widening keeps the latent, the 4 px width, the stages and the condition; only later stages' widths and the condition's length may grow.");
         var maps = widths.Select((w, i) => ChannelMap.Of(narrow.widths[i], w)).ToArray();
         var rgb = ChannelMap.Identity(3);
         dense.LoadCopy(narrow.dense, random);
@@ -146,7 +152,8 @@ public sealed class ProGenerator : GanGenerator, IWidenable
             convs[2 * i - 2].LoadWidened(narrow.convs[2 * i - 2], maps[i], maps[i - 1], random);
             convs[2 * i - 1].LoadWidened(narrow.convs[2 * i - 1], maps[i], maps[i], random);
         }
-        modulation?.LoadWidened(narrow.modulation!, [maps[0], .. maps.Skip(1).SelectMany(m => new[] { m, m })], random);
+        modulation?.LoadWidened(narrow.modulation!, [maps[0], .. maps.Skip(1).SelectMany(m => new[] { m, m })],
+            ChannelMap.Extended(narrow.ConditionSize, ConditionSize - narrow.ConditionSize), random);
         collection?.CopyFrom(narrow.collection!);
     }
 
