@@ -40,6 +40,39 @@ internal sealed partial class AdamOptimiser
         }
     }
 
+    /// <summary>
+    /// Reads what <see cref="Save"/> wrote for a network whose parameters each had this shape or fewer inputs (dim 1: a
+    /// condition that grew longer): their moments fill the leading inputs and the new inputs' start at zero, as their
+    /// weights do, so the taken-over run steps on as it did. False, with nothing loaded, when a parameter changed otherwise
+    /// (widened channels, whose copies get fresh moments).
+    /// </summary>
+    public bool TryLoadGrown(byte[] state)
+    {
+        using var r = new BinaryReader(new MemoryStream(state));
+        if (r.ReadString() != Format || r.ReadInt32() != parameters.Length) return false;
+        using var scope = NewDisposeScope();
+        var read = new (long Step, Tensor Avg, Tensor AvgSq)[parameters.Length];
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            read[i] = (r.ReadInt64(), TensorExtensionMethods.Load(r), TensorExtensionMethods.Load(r));
+            if (!FitsInputsOf(read[i].Avg.shape, parameters[i].shape)) return false;
+        }
+        using var noGrad = no_grad();
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            steps[i] = read[i].Step;
+            foreach (var (from, to) in new[] { (read[i].Avg, expAvg[i]), (read[i].AvgSq, expAvgSq[i]) })
+            {
+                to.zero_();
+                (to.dim() < 2 ? to : to.narrow(1, 0, from.shape[1])).copy_(from);
+            }
+        }
+        return true;
+    }
+
+    private static bool FitsInputsOf(long[] saved, long[] now) =>
+        saved.Length == now.Length && Enumerable.Range(0, now.Length).All(d => d == 1 ? saved[d] <= now[d] : saved[d] == now[d]);
+
     private void LoadTorchSharpState(byte[] state)
     {
         // TorchSharp's own reader, on a throw-away TorchSharp Adam over the same parameters (it never steps).

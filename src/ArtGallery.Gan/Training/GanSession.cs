@@ -67,8 +67,8 @@ internal sealed partial class GanSession : IDisposable
     }
 
     /// <summary>Rebuilds a session from a checkpoint with wider networks (<paramref name="wide"/>: its options with more
-    /// channels in some stages): the same function (<see cref="IWidenable"/>), the same counters, fresh optimiser moments
-    /// (the old ones do not fit the new shapes).</summary>
+    /// channels in some stages, or a longer condition): the same function (<see cref="IWidenable"/>), the same counters, and
+    /// the optimiser moments where only the condition grew (fresh ones for widened channels: the old ones do not fit them).</summary>
     public static GanSession RestoreWidened(Checkpoints.CheckpointData data, TrainingOptions wide, IImageDataset dataset, string? descriptorCache = null)
     {
         var narrow = data.Options;
@@ -80,6 +80,9 @@ internal sealed partial class GanSession : IDisposable
             WidenInto(session.G, session.Recipe.CreateGenerator(narrow), data.Generator, seed);
             WidenInto(session.Ema, session.Recipe.CreateGenerator(narrow), data.EmaGenerator, seed);
             WidenInto(session.D, session.Recipe.CreateDiscriminator(narrow), data.Discriminator, seed + 1);
+            // A longer condition keeps every moment (its new inputs' start at zero); widened channels start afresh.
+            if (!(session.OptG.TryLoadGrown(data.GeneratorOptimiser) & session.OptD.TryLoadGrown(data.DiscriminatorOptimiser)))
+                session.ResetOptimisers();
             return session;
         }
         catch
@@ -137,6 +140,11 @@ internal sealed partial class GanSession : IDisposable
         (D.Resolution, D.Alpha) = (phase.Resolution, phase.Alpha);
         if (phase.Resolution == optimiserResolution) return;
         optimiserResolution = phase.Resolution;
+        ResetOptimisers();
+    }
+
+    private void ResetOptimisers()
+    {
         OptG.Dispose();
         OptD.Dispose();
         (OptG, OptD) = NewOptimisers();
