@@ -9,13 +9,13 @@ public sealed class PrintTests(AppFixture app, ITestOutputHelper output) : Brows
 {
     [Theory]
     [InlineData("8x10", 30, 240, 300, 1)]
-    [InlineData("12x15", 300, 3600, 4500, 0)] // the contract's size; ~12 s here, well under the 60 s allowed
+    [InlineData("12x15", 300, 3600, 4500, 0)] // the contract's size: ~12 s on a quiet machine, over 90 s with 4 other jobs on its 2 cores
     public async Task PrintDialog_SizeAndDpi_DownloadsExactPixelsWithDpi(string size, int dpi, int width, int height, int pick)
     {
         var artwork = await UiSteps.OpenFirstArtworkAsync(Page);
 
         // The big print renders for seconds, long enough to see the progress indicator without racing it.
-        var (png, fileName, href) = await PrintSteps.DownloadPrintAsync(Page, size, dpi, timeoutMs: 90_000, pick, expectProgress: dpi >= 300);
+        var (png, fileName, href) = await PrintSteps.DownloadPrintAsync(Page, size, dpi, timeoutMs: 240_000, pick, expectProgress: dpi >= 300);
 
         await ScreenshotAsync($"print-dialog-{size}");
         var info = PngInfo.Parse(png);
