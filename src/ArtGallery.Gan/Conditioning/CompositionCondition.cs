@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ArtGallery.Gan.Conditioning;
@@ -24,7 +25,8 @@ internal static class CompositionCondition
         // Float64 and one thread's worth of work (512 x 512): the same collection gives the same values.
         var x = tensor(features.SelectMany(f => f).Select(v => (double)v).ToArray(), [n, d], float64);
         var centred = x.sub(x.mean([0L], keepdim: true));
-        var covariance = centred.t().matmul(centred).div(n);
+        using var count = ((double)n).ToScalar();
+        var covariance = centred.t().matmul(centred).div(count);
         var (values, vectors) = linalg.eigh(covariance);
         // eigh sorts ascending: the top components are the last columns.
         var top = vectors.narrow(1, d - size, size).flip(1);
@@ -32,8 +34,9 @@ internal static class CompositionCondition
         var largest = top.abs().argmax(0);
         var signs = top.gather(0, largest.unsqueeze(0)).sign();
         top = top.mul(signs);
-        var variance = values.narrow(0, d - size, size).clamp_min(0).sum().item<double>();
-        var projected = centred.matmul(top).div(Math.Sqrt(Math.Max(variance, 1e-12))).to(float32).contiguous();
+        var variance = values.narrow(0, d - size, size).relu().sum().item<double>();
+        using var spread = Math.Sqrt(Math.Max(variance, 1e-12)).ToScalar();
+        var projected = centred.matmul(top).div(spread).to(float32).contiguous();
         var flat = projected.data<float>().ToArray();
         return [.. Enumerable.Range(0, n).Select(i => flat.AsSpan(i * size, size).ToArray())];
     }
