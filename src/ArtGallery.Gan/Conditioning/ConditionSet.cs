@@ -36,7 +36,8 @@ public sealed class ConditionSet
     /// <summary>Pictures whose descriptors were computed to build this set: 0 when they came from a cache.</summary>
     public int Described { get; }
 
-    /// <summary>Reads every picture at 32 px and describes it (with a composition part of <paramref name="compositionSize"/> values) (deterministic: same dataset, same set), without a cache.</summary>
+    /// <summary>Reads every picture at 32 px and describes it, with a composition part of <paramref name="compositionSize"/>
+    /// values, without a cache (deterministic: same dataset, same set).</summary>
     public static ConditionSet Describe(IImageDataset dataset, int neighbours, Recipes.Conditioned.NeighbourSpace space = default, int compositionSize = 0) =>
         DescriptorCache.Load(dataset, neighbours, null, space, compositionSize);
 
