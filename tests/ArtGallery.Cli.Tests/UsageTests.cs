@@ -26,6 +26,7 @@ public class UsageTests
     [InlineData("evaluate --checkpoint . --res 256", "--res needs --detail")]
     [InlineData("evaluate --checkpoint . --truncation 3", "--truncation must be between 0 and 2")]
     [InlineData("train --out /nonexistent/run --resume --consistency -1", "--consistency must be between 0 and 100")]
+    [InlineData("train --out /nonexistent/run --resume --edges -1", "--edges must be between 0 and 1000")]
     [InlineData("train --out /nonexistent/run --resume --widen 64", "--widen must be RES:WIDTH pairs such as 32:64,64:32")]
     [InlineData("train --out /nonexistent/run --resume --neighbours-by colour", "--neighbours-by must be descriptor or composition, got 'colour'")]
     [InlineData("train --out /nonexistent/run --resume --composition-size 65", "--composition-size must be between 1 and 64, got 65")]

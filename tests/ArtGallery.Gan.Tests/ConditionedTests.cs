@@ -1,3 +1,4 @@
+using TorchSharp;
 using ArtGallery.Gan.Recipes.Conditioned;
 using ArtGallery.Gan.Recipes.ProGan;
 using ArtGallery.Gan.Conditioning;
@@ -140,21 +141,71 @@ public sealed class ConditionedTests
     }
 
     [Fact]
+    public void EdgeDistribution_ZeroForTheSameSteps_AndItsGradientSharpensASoftEdge()
+    {
+        // A hard vertical edge, and the same edge spread over 4 pixels.
+        const int side = 16;
+        float Value(int x, bool soft) => soft ? Math.Clamp((x - 6) / 4f, 0, 1) * 1.6f - 0.8f : (x >= 8 ? 0.8f : -0.8f);
+        float[] Picture(bool soft) => [.. Enumerable.Range(0, 3 * side * side).Select(i => Value(i % side, soft))];
+        using var scope = NewDisposeScope();
+        var crisp = tensor(Picture(false), [1, 3, side, side]);
+        var softened = tensor(Picture(true), [1, 3, side, side]).requires_grad_(true);
+        Assert.Equal(0f, GanLosses.EdgeDistribution(crisp, crisp).item<float>());
+        // Mirrored, the steps are the same: the term does not say where an edge goes.
+        Assert.Equal(0f, GanLosses.EdgeDistribution(crisp.flip(3), crisp).item<float>());
+        float LargestStep(Tensor x) => GanLosses.Steps(x.detach()).max().item<float>();
+        float before = GanLosses.EdgeDistribution(softened, crisp).item<float>(), startStep = LargestStep(softened);
+        Assert.True(before > 0);
+        using var step = (-20).ToScalar();
+        var x = softened;
+        for (int i = 0; i < 30; i++)
+        {
+            var loss = GanLosses.EdgeDistribution(x, crisp);
+            var grad = autograd.grad([loss], [x])[0];
+            x = x.detach().add(grad, step).requires_grad_(true);
+        }
+        float after = GanLosses.EdgeDistribution(x, crisp).item<float>();
+        Assert.True(after < 0.5 * before, $"edge term {before:0.0000} -> {after:0.0000}");
+        Assert.True(LargestStep(x) > 1.5 * startStep, $"largest step {startStep:0.000} -> {LargestStep(x):0.000}");
+    }
+
+    [Fact]
+    public void EdgeWeight_SamplesStepLikeTheirReals()
+    {
+        // The same run twice but for the edge weight: the samples' steps are nearer those of the pictures they were drawn for.
+        double Distance(double weight)
+        {
+            using var session = TrainedOnTwoColours(8, new() { EmbeddingSize = 16, Neighbours = 3, EdgeWeight = weight }, 120);
+            var g = session.G;
+            using var scope = NewDisposeScope();
+            var latents = Enumerable.Range(0, 12).Select(s => g.LatentFor(s, like: s % 6)).ToArray();
+            var images = tensor(Rendering.Images(g, latents, session.Device).SelectMany(i => i).ToArray(), [12, 3, g.Resolution, g.Resolution]);
+            var reals = new float[12 * 3 * g.Resolution * g.Resolution];
+            int size = 3 * g.Resolution * g.Resolution;
+            for (int s = 0; s < 12; s++) new TwoColours().Read(s % 6, g.Resolution, reals.AsSpan(s * size, size));
+            return GanLosses.EdgeDistribution(images, tensor(reals, [12, 3, g.Resolution, g.Resolution])).item<float>();
+        }
+        double without = Distance(0), with = Distance(20);
+        Assert.True(with < 0.6 * without, $"edge term against the drawn-for pictures: {with:0.0000} with the term, {without:0.0000} without");
+    }
+
+    [Fact]
     public void Resume_NewNeighboursModeSeekingAndLoss_TakeEffectAndOtherRecipesRefuseThem()
     {
         var run = TestOptions.TempDir();
         using (var trainer = Trainer.Create(TestOptions.TinyConditioned(4, 0.008), new TwoColours(), run)) trainer.Run();
-        var changes = new ResumeChanges(FinalKimg: 0.016, Neighbours: 2, ModeSeeking: 0.5, Loss: ConditionedLoss.RpGan, Gamma: 0.5, Consistency: 1.5);
+        var changes = new ResumeChanges(FinalKimg: 0.016, Neighbours: 2, ModeSeeking: 0.5, Loss: ConditionedLoss.RpGan, Gamma: 0.5, Consistency: 1.5, Edges: 3);
         using (var resumed = Trainer.Resume(run, new TwoColours(), changes))
         {
             var c = resumed.Options.Conditioned;
-            Assert.Equal((2, 0.5, ConditionedLoss.RpGan, (double?)0.5, 1.5), (c.Neighbours, c.ModeSeekingWeight, c.Loss, c.Gamma, c.ConsistencyWeight));
+            Assert.Equal((2, 0.5, ConditionedLoss.RpGan, (double?)0.5, 1.5, 3.0), (c.Neighbours, c.ModeSeekingWeight, c.Loss, c.Gamma, c.ConsistencyWeight, c.EdgeWeight));
             var end = resumed.Run();
             Assert.Equal(0, end.SkippedUpdates);
             Assert.True(end.Kimg > 0.008);
         }
         Assert.Throws<ArgumentException>(() => Trainer.Resume(run, new TwoColours(), new ResumeChanges(ModeSeeking: -1)));
         Assert.Throws<ArgumentException>(() => Trainer.Resume(run, new TwoColours(), new ResumeChanges(Consistency: -1)));
+        Assert.Throws<ArgumentException>(() => Trainer.Resume(run, new TwoColours(), new ResumeChanges(Edges: -1)));
 
         var progan = TestOptions.TempDir();
         using (var trainer = Trainer.Create(TestOptions.Tiny(4, 0.008), new SyntheticDataset(), progan)) trainer.Run();
@@ -262,7 +313,6 @@ public sealed class ConditionedTests
     private static float[] Flat(float r, float g, float b, int side) =>
         [.. Enumerable.Repeat(r * 2 - 1, side * side), .. Enumerable.Repeat(g * 2 - 1, side * side), .. Enumerable.Repeat(b * 2 - 1, side * side)];
 
-    /// <summary>Even pictures red, odd ones blue, each with a stripe so compositions differ too.</summary>
     // A tiny conditioned session on TwoColours after some steps, none of them dropped.
     private static GanSession TrainedOnTwoColours(int maxResolution, ConditionedOptions conditioned, int steps)
     {
@@ -272,6 +322,7 @@ public sealed class ConditionedTests
         return session;
     }
 
+    /// <summary>Even pictures red, odd ones blue, each with a stripe so compositions differ too.</summary>
     private sealed class TwoColours : IImageDataset
     {
         public string Name => "test:two-colours";

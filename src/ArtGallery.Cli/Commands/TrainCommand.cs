@@ -9,7 +9,7 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
 {
     public string Verb => "train";
     public string Usage => $"train --data {DataOption.Help} --max-res R --out RUNDIR [--recipe {GanRecipes.NamePattern}] [--kimg-per-phase K] [--final-kimg K] " +
-        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume [--neighbours K] [--neighbours-by descriptor|composition] [--mode-seeking W] [--consistency W] [--loss logistic|rpgan] [--gamma G] [--widen RES:WIDTH,...] [--composition-size N]]";
+        "[--minutes M] [--seed S] [--threads T] [--device auto|cpu|cuda] [--checkpoint-kimg K] [--options FILE.json] [--resume [--neighbours K] [--neighbours-by descriptor|composition] [--mode-seeking W] [--consistency W] [--loss logistic|rpgan] [--gamma G] [--widen RES:WIDTH,...] [--composition-size N] [--edges W]]";
     public string[] Flags => ["resume"];
 
     public int Run(CliArgs args, CliContext context)
@@ -91,7 +91,8 @@ public sealed class TrainCommand : ICliCommand, IHasFlags
         args.Optional("consistency") is null ? null : args.Double("consistency", 0, 0, 100),
         args.Optional("widen") is { } widen ? ReadWidths(widen) : null,
         args.Optional("neighbours-by") is { } space ? ReadNeighbourSpace(space) : null,
-        args.Optional("composition-size") is null ? null : args.Int("composition-size", 0, 1, Gan.Recipes.Conditioned.ConditionedOptions.MaxCompositionSize));
+        args.Optional("composition-size") is null ? null : args.Int("composition-size", 0, 1, Gan.Recipes.Conditioned.ConditionedOptions.MaxCompositionSize),
+        args.Optional("edges") is null ? null : args.Double("edges", 0, 0, 1000));
 
     private static Gan.Recipes.Conditioned.NeighbourSpace ReadNeighbourSpace(string name) => name.ToLowerInvariant() switch
     {

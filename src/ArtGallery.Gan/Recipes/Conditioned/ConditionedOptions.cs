@@ -63,6 +63,10 @@ public sealed record ConditionedOptions
     /// between each sample and the picture it was drawn for; 0: off. It keeps "more like this" on its picture.</summary>
     public double ConsistencyWeight { get; init; }
 
+    /// <summary>Weight of G's edge term (<see cref="Training.GanLosses.EdgeDistribution"/>): each sample's neighbouring-pixel
+    /// steps should be distributed as its paired real's, so edges come out as crisp as the paintings'; 0: off.</summary>
+    public double EdgeWeight { get; init; }
+
     /// <summary>How an artwork seed picks its collection picture. New runs walk a shuffle (no picture twice in a gallery page);
     /// runs saved before the setting existed read as <see cref="CollectionSeedOrder.Hashed"/> (ConditionedRecipe.ReadStored).</summary>
     public CollectionSeedOrder SeedOrder { get; init; } = CollectionSeedOrder.Shuffled;

@@ -41,6 +41,7 @@ internal sealed class ConditionedRecipe : GanRecipeBase
         if (c.ModeSeekingWeight < 0) throw new ArgumentException("Mode-seeking weight must be 0 or positive.");
         if (c.ModeSeekingWeight > 0 && options.BatchSizes.Values.Any(b => b % 2 != 0)) throw new ArgumentException("Mode seeking needs even batch sizes.");
         if (c.ConsistencyWeight < 0 || !double.IsFinite(c.ConsistencyWeight)) throw new ArgumentException("Consistency weight must be 0 or positive.");
+        if (c.EdgeWeight < 0 || !double.IsFinite(c.EdgeWeight)) throw new ArgumentException("Edge weight must be 0 or positive.");
         if (c.Gamma is < 0) throw new ArgumentException("Gamma must not be negative.");
         if (!Enum.IsDefined(c.SeedOrder)) throw new ArgumentException($"Unknown seed order {(int)c.SeedOrder}.");
     }

@@ -11,7 +11,7 @@ namespace ArtGallery.Gan.Recipes.Conditioned;
 /// The conditioned recipe's step (instance conditioning, Casanova et al. 2021): each sample draws a collection picture
 /// uniformly; G draws from that picture's descriptor, D judges (image, descriptor) pairs by projection and sees as real
 /// one of the picture's nearest neighbours. Loss: progan's logistic + lazy R1, or RpGAN + R1 + R2 (Huang et al. 2024);
-/// optionally mode seeking and a condition-consistency term on G.
+/// optionally mode seeking, a condition-consistency term and an edge term on G.
 /// </summary>
 internal sealed class ConditionedStep(TrainingOptions options, ConditionSet set) : RecipeStep(options)
 {
@@ -82,8 +82,7 @@ internal sealed class ConditionedStep(TrainingOptions options, ConditionSet set)
         if (relativistic)
         {
             Tensor realForG;
-            var pairedReals = modeSeeking > 0 ? cat([reals[..(batch / 2)], reals[..(batch / 2)]], 0) : reals;
-            using (no_grad()) realForG = d.Score(Augment(pairedReals), gc);
+            using (no_grad()) realForG = d.Score(Augment(PairedReals(reals, batch, modeSeeking)), gc);
             lossG = Relativistic(generated, realForG);
         }
         else lossG = GanLosses.LogisticG(generated);
@@ -97,11 +96,20 @@ internal sealed class ConditionedStep(TrainingOptions options, ConditionSet set)
             using var weight = Options.Conditioned.ConsistencyWeight.ToScalar();
             lossG = lossG.add(ConditionConsistency.Loss(images, gc), weight);
         }
+        if (Options.Conditioned.EdgeWeight > 0)
+        {
+            using var weight = Options.Conditioned.EdgeWeight.ToScalar();
+            lossG = lossG.add(GanLosses.EdgeDistribution(images, PairedReals(reals, batch, modeSeeking)), weight);
+        }
         Session.OptG.zero_grad();
         lossG.backward();
         StepIfFinite(Session.OptG, lossG);
         return (lossD.item<float>(), lossG.item<float>());
     }
+
+    // G's batch under mode seeking is the first half's conditions twice; so are the reals drawn for them.
+    private static Tensor PairedReals(Tensor reals, int batch, double modeSeeking) =>
+        modeSeeking > 0 ? cat([reals[..(batch / 2)], reals[..(batch / 2)]], 0) : reals;
 
     // RpGAN: softplus(-(D(winner) - D(loser))), pairing each sample with the batch's same-index one.
     private static Tensor Relativistic(Tensor winner, Tensor loser) => -F.logsigmoid(winner.sub(loser)).mean();
