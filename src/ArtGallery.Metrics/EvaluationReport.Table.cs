@@ -20,6 +20,8 @@ public sealed partial record EvaluationReport
         Row(s, "near-duplicate rate", Generated.DuplicateRate, RealVsReal.DuplicateRate, "P2");
         if (Palettes is { } pc)
             s.AppendLine(Inv($"{$"distinct palettes (of {pc.Of})",-30} {pc.Generated,11} {pc.RealVsReal,13}"));
+        if (Edges is { } e)
+            Row(s, "edge width, 10-90 % (px)", e.Generated, e.RealVsReal, "F2");
         if (Generated.Families is { } g && RealVsReal.Families is { } r)
         {
             s.AppendLine(Inv($"{"families covered",-30} {$"{g.Covered}/{g.Families}",11} {$"{r.Covered}/{r.Families}",13}"));

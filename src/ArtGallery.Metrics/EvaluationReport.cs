@@ -12,6 +12,10 @@ public sealed record PaletteCounts(int Generated, int RealVsReal, int Of)
     public const int Sample = 64;
 }
 
+/// <summary>Mean 10-90 % rise of the steepest edges (<see cref="EdgeWidth.SelfMeanOver"/>), in pixels at the evaluated
+/// resolution, of the generated images and of the real ceiling half: how crisp the pictures are.</summary>
+public sealed record EdgeWidths(double Generated, double RealVsReal);
+
 /// <summary>"More like this" on a conditioned model: the share of samples drawn around a collection picture that lie nearer
 /// to it than to 95 % of the collection (<paramref name="Nearer"/>), and the share that are copies of it.</summary>
 public sealed record LikeFidelity(int Pictures, int PerPicture, double Nearer, double Copies);
@@ -31,6 +35,9 @@ public sealed partial record EvaluationReport(
 
     /// <summary>Distinct palettes in the first 64 generated and real (ceiling half) images.</summary>
     public PaletteCounts? Palettes { get; init; }
+
+    /// <summary>Edge widths of the generated and the real ceiling images.</summary>
+    public EdgeWidths? Edges { get; init; }
 
     /// <summary>"More like this" on a conditioned model, when measured.</summary>
     public LikeFidelity? Like { get; init; }
@@ -54,6 +61,7 @@ public sealed partial record EvaluationReport(
         generated = Json(Generated),
         realVsReal = Json(RealVsReal),
         palettes = Palettes is not { } pc ? null : new { generated = pc.Generated, realVsReal = pc.RealVsReal, of = pc.Of },
+        edgeWidth = Edges is not { } e ? null : new { generated = Finite(e.Generated), realVsReal = Finite(e.RealVsReal) },
         like = Like is not { } l ? null : new { pictures = l.Pictures, perPicture = l.PerPicture, nearer = l.Nearer, copies = l.Copies },
         pretrained = Pretrained is not { } p ? null : new
         {
@@ -65,6 +73,8 @@ public sealed partial record EvaluationReport(
             kidRealVsRealStandardError = p.KidRealVsReal.StandardError,
         },
     }, JsonOptions);
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static object Json(MetricSet m) => new
     {

@@ -70,6 +70,7 @@ public static class Evaluator
             Palettes = new PaletteCounts(PaletteCount.Count(fake, resolution),
                 PaletteCount.Count(ReadImages(real, order.GetRange(half, Math.Min(PaletteCounts.Sample, half)), resolution), resolution),
                 Math.Min(PaletteCounts.Sample, Math.Min(fake.Count, half))),
+            Edges = new EdgeWidths(EdgeWidth.SelfMeanOver(fake, resolution), EdgeWidth.SelfMeanOver(ReadImages(real, order.GetRange(half, half), resolution), resolution)),
         };
     }
 

@@ -74,11 +74,44 @@ public class EvaluatorTests
         var palettes = doc.RootElement.GetProperty("palettes");
         Assert.Equal(report.Palettes!.Generated, palettes.GetProperty("generated").GetInt32());
         Assert.Equal(60, palettes.GetProperty("of").GetInt32());
+        Assert.Equal(report.Edges!.Generated, doc.RootElement.GetProperty("edgeWidth").GetProperty("generated").GetDouble(), 6);
         string table = report.ToTable();
+        Assert.Contains("edge width, 10-90 % (px)", table);
         Assert.Contains("recall (k=3)", table);
         Assert.Contains("real-vs-real", table);
         Assert.Contains("distinct palettes (of 60)", table);
         Assert.DoesNotContain("families covered", table); // no classifier given
+    }
+
+    [Fact]
+    public void Evaluate_SoftenedPictures_ReportWiderEdgesThanTheReals()
+    {
+        var real = new ConstructedDataset(120);
+        var options = new EvaluationOptions { Bins = 10 };
+        var fresh = new ConstructedDataset(60, seed: 1).ReadAll(Res);
+        var crisp = Evaluator.Evaluate(real, fresh, Res, options).Edges!;
+        var soft = Evaluator.Evaluate(real, [.. fresh.Select(Softened)], Res, options).Edges!;
+        Assert.True(Math.Abs(crisp.Generated - crisp.RealVsReal) < 0.5 * crisp.RealVsReal, $"crisp {crisp}");
+        Assert.True(soft.Generated > 1.3 * crisp.Generated && soft.Generated > 1.3 * soft.RealVsReal, $"softened {soft}, crisp {crisp}");
+        Assert.Equal(crisp.RealVsReal, soft.RealVsReal);
+    }
+
+    // A 3-tap box blur along rows and then columns, clamped at the borders.
+    private static float[] Softened(float[] chw)
+    {
+        float[] Pass(float[] src, bool rows)
+        {
+            var dst = new float[src.Length];
+            for (int c = 0; c < 3; c++)
+                for (int y = 0; y < Res; y++)
+                    for (int x = 0; x < Res; x++)
+                    {
+                        float At(int d) => rows ? src[(c * Res + y) * Res + Math.Clamp(x + d, 0, Res - 1)] : src[(c * Res + Math.Clamp(y + d, 0, Res - 1)) * Res + x];
+                        dst[(c * Res + y) * Res + x] = (At(-1) + At(0) + At(1)) / 3;
+                    }
+            return dst;
+        }
+        return Pass(Pass(chw, true), false);
     }
 
     [Trait("Category","Slow")]

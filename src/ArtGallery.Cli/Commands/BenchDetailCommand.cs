@@ -3,6 +3,7 @@ using ArtGallery.Detail;
 using ArtGallery.Detail.Quality;
 using ArtGallery.Detail.Training;
 using ArtGallery.Imaging;
+using ArtGallery.Metrics;
 using SixLabors.ImageSharp.Processing;
 
 namespace ArtGallery.Cli.Commands;

@@ -3,6 +3,7 @@ using System.Globalization;
 using ArtGallery.Detail;
 using ArtGallery.Detail.Quality;
 using ArtGallery.Imaging;
+using ArtGallery.Metrics;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;

@@ -20,8 +20,8 @@ public static class ImageQuality
     /// <summary>Mean SSIM of the luma (Gaussian window 11, sigma 1.5, Wang et al. 2004 constants).</summary>
     public static double Ssim(ReadOnlySpan<float> a, ReadOnlySpan<float> b, int width, int height)
     {
-        var x = Luma(a, width, height);
-        var y = Luma(b, width, height);
+        var x = Metrics.Luma.Plane(a, width, height);
+        var y = Metrics.Luma.Plane(b, width, height);
         var xy = new float[x.Length];
         var xx = new float[x.Length];
         var yy = new float[x.Length];
@@ -35,16 +35,6 @@ public static class ImageQuality
             total += (2 * mx[i] * my[i] + c1) * (2 * cov + c2) / ((mx[i] * mx[i] + my[i] * my[i] + c1) * (vx + vy + c2));
         }
         return total / x.Length;
-    }
-
-    /// <summary>Rec. 601 luma on 0..1.</summary>
-    public static float[] Luma(ReadOnlySpan<float> chw, int width, int height)
-    {
-        int plane = width * height;
-        if (chw.Length < 3 * plane) throw new ArgumentException("Source too small for the size given.");
-        var luma = new float[plane];
-        for (int i = 0; i < plane; i++) luma[i] = (0.299f * chw[i] + 0.587f * chw[plane + i] + 0.114f * chw[2 * plane + i] + 1f) * 0.5f;
-        return luma;
     }
 
     private static readonly float[] Window = MakeWindow();

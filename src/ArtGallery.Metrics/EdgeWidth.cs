@@ -1,4 +1,4 @@
-namespace ArtGallery.Detail.Quality;
+namespace ArtGallery.Metrics;
 
 /// <summary>
 /// Mean 10-90% rise distance, in pixels, of step edges: edges are found in a reference image (a sharp step along a
@@ -8,11 +8,19 @@ namespace ArtGallery.Detail.Quality;
 /// </summary>
 public static class EdgeWidth
 {
+    /// <summary>Mean self-measured width (<see cref="SelfMean"/>) over the images that have edges; NaN when none has.
+    /// <paramref name="images"/> are CHW in [-1, 1], <paramref name="side"/> px square.</summary>
+    public static double SelfMeanOver(IEnumerable<float[]> images, int side)
+    {
+        var widths = images.Select(i => SelfMean(i, side, side)).Where(double.IsFinite).ToList();
+        return widths.Count == 0 ? double.NaN : widths.Average();
+    }
+
     /// <summary>Mean width over up to <paramref name="maxEdges"/> edges; NaN when the reference has none.</summary>
     public static double Mean(ReadOnlySpan<float> testChw, ReadOnlySpan<float> referenceChw, int width, int height, int maxEdges = 400)
     {
-        var test = ImageQuality.Luma(testChw, width, height);
-        var reference = ImageQuality.Luma(referenceChw, width, height);
+        var test = Luma.Plane(testChw, width, height);
+        var reference = Luma.Plane(referenceChw, width, height);
         int half = Math.Max(4, Math.Max(width, height) / 16);
         var widths = new List<double>();
         // Rows then columns, on a sparse grid so big images stay cheap.
@@ -65,7 +73,7 @@ public static class EdgeWidth
     /// </summary>
     public static double SelfMean(ReadOnlySpan<float> chw, int width, int height, int maxEdges = 400)
     {
-        var luma = ImageQuality.Luma(chw, width, height);
+        var luma = Luma.Plane(chw, width, height);
         int half = Math.Max(4, Math.Max(width, height) / 32);
         var widths = new List<double>();
         for (int pass = 0; pass < 2 && widths.Count < maxEdges; pass++)
