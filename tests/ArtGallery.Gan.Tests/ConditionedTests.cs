@@ -129,10 +129,8 @@ public sealed class ConditionedTests
         double Distance(double weight)
         {
             using var session = TrainedOnTwoColours(8, new() { EmbeddingSize = 16, Neighbours = 3, ConsistencyWeight = weight }, 120);
-            var g = session.G;
             using var scope = NewDisposeScope();
-            var latents = Enumerable.Range(0, 12).Select(s => g.LatentFor(s, like: s % 6)).ToArray();
-            var images = tensor(Rendering.Images(g, latents, session.Device).SelectMany(i => i).ToArray(), [12, 3, g.Resolution, g.Resolution]);
+            var (images, latents) = SamplesAroundEachPicture(session);
             var conditions = tensor(latents.SelectMany(l => l.TakeLast(ConditionDescriptor.Size)).ToArray(), [12, ConditionDescriptor.Size]);
             return ConditionConsistency.Loss(images, conditions).item<float>();
         }
@@ -176,14 +174,12 @@ public sealed class ConditionedTests
         double Distance(double weight)
         {
             using var session = TrainedOnTwoColours(8, new() { EmbeddingSize = 16, Neighbours = 3, EdgeWeight = weight }, 120);
-            var g = session.G;
             using var scope = NewDisposeScope();
-            var latents = Enumerable.Range(0, 12).Select(s => g.LatentFor(s, like: s % 6)).ToArray();
-            var images = tensor(Rendering.Images(g, latents, session.Device).SelectMany(i => i).ToArray(), [12, 3, g.Resolution, g.Resolution]);
-            var reals = new float[12 * 3 * g.Resolution * g.Resolution];
-            int size = 3 * g.Resolution * g.Resolution;
-            for (int s = 0; s < 12; s++) new TwoColours().Read(s % 6, g.Resolution, reals.AsSpan(s * size, size));
-            return GanLosses.EdgeDistribution(images, tensor(reals, [12, 3, g.Resolution, g.Resolution])).item<float>();
+            var (images, _) = SamplesAroundEachPicture(session);
+            int side = session.G.Resolution, size = 3 * side * side;
+            var reals = new float[12 * size];
+            for (int s = 0; s < 12; s++) new TwoColours().Read(s % 6, side, reals.AsSpan(s * size, size));
+            return GanLosses.EdgeDistribution(images, tensor(reals, [12, 3, side, side])).item<float>();
         }
         double without = Distance(0), with = Distance(20);
         Assert.True(with < 0.6 * without, $"edge term against the drawn-for pictures: {with:0.0000} with the term, {without:0.0000} without");
@@ -312,6 +308,14 @@ public sealed class ConditionedTests
 
     private static float[] Flat(float r, float g, float b, int side) =>
         [.. Enumerable.Repeat(r * 2 - 1, side * side), .. Enumerable.Repeat(g * 2 - 1, side * side), .. Enumerable.Repeat(b * 2 - 1, side * side)];
+
+    // Seeds 0-11, each drawn around picture seed % 6 of the collection: images [12, 3, R, R] and their latents.
+    private static (Tensor Images, float[][] Latents) SamplesAroundEachPicture(GanSession session)
+    {
+        var g = session.G;
+        var latents = Enumerable.Range(0, 12).Select(s => g.LatentFor(s, like: s % 6)).ToArray();
+        return (tensor(Rendering.Images(g, latents, session.Device).SelectMany(i => i).ToArray(), [12, 3, g.Resolution, g.Resolution]), latents);
+    }
 
     // A tiny conditioned session on TwoColours after some steps, none of them dropped.
     private static GanSession TrainedOnTwoColours(int maxResolution, ConditionedOptions conditioned, int steps)
