@@ -60,17 +60,19 @@ public static class Evaluator
 
         var generated = Measure(rawFake);
         var ceiling = Measure(rawB);
+        // The ceiling half's pixels, read once for the image-level measures below.
+        var imagesB = ReadImages(real, order.GetRange(half, half), resolution);
         var pretrained = options.PretrainedFeatures is { } pf
-            ? PretrainedDistances.Measure(pf, ReadImages(real, order.GetRange(0, half), resolution), ReadImages(real, order.GetRange(half, half), resolution), fake, resolution)
+            ? PretrainedDistances.Measure(pf, ReadImages(real, order.GetRange(0, half), resolution), imagesB, fake, resolution)
             : null;
         return new EvaluationReport(real.Name, resolution, half, fake.Count, options.K, options.Alpha, threshold, generated, ceiling, clock.Elapsed)
         {
             ClassifierAccuracy = options.FamilyClassifier?.HeldOutAccuracy,
             Pretrained = pretrained,
-            Palettes = new PaletteCounts(PaletteCount.Count(fake, resolution),
-                PaletteCount.Count(ReadImages(real, order.GetRange(half, Math.Min(PaletteCounts.Sample, half)), resolution), resolution),
+            Palettes = new PaletteCounts(PaletteCount.Count(fake, resolution, PaletteCounts.Sample),
+                PaletteCount.Count(imagesB, resolution, PaletteCounts.Sample),
                 Math.Min(PaletteCounts.Sample, Math.Min(fake.Count, half))),
-            Edges = new EdgeWidths(EdgeWidth.SelfMeanOver(fake, resolution), EdgeWidth.SelfMeanOver(ReadImages(real, order.GetRange(half, half), resolution), resolution)),
+            Edges = new EdgeWidths(EdgeWidth.SelfMeanOver(fake, resolution), EdgeWidth.SelfMeanOver(imagesB, resolution)),
         };
     }
 
