@@ -55,6 +55,21 @@ public sealed class DetailPassTests(TinyDetail tiny) : IClassFixture<TinyDetail>
     }
 
     [Fact]
+    public void PassOne_RetrainedFromACascade_KeepsTheCascadesLaterNet()
+    {
+        using var cascade = TrainPassTwo(steps: 4);
+        var path = Path.Combine(dir, "cascade.agdetail");
+        cascade.Save(path);
+        using var retrained = DetailTrainer.Train(TinyDetail.Options(steps: 3) with { ContinueFrom = path }, TinyDetail.Source);
+        Assert.Equal(2, retrained.Info.Nets.Count);
+        Assert.Equal(cascade.Info.Nets[1], retrained.Info.Nets[1]);
+        Assert.Equal(cascade.Info.Nets[0].Steps + 3, retrained.Info.Nets[0].Steps);
+        var input = TestImages.Painting(4, 10);
+        Assert.Equal(cascade.Upscale(input, 10, 10, pass: 2), retrained.Upscale(input, 10, 10, pass: 2)); // pass 2's net copied
+        Assert.NotEqual(cascade.Upscale(input, 10, 10, pass: 1), retrained.Upscale(input, 10, 10, pass: 1)); // pass 1's trained on
+    }
+
+    [Fact]
     public void ConditionedLaterPass_TiledEqualsUntiled()
     {
         using var cascade = TrainPassTwo(steps: 4);

@@ -15,7 +15,8 @@ namespace ArtGallery.Detail.Training;
 public static class DetailTrainer
 {
     /// <summary>Trains until the step or time budget is spent (blocking; call on a dedicated thread). The model returned holds
-    /// the passes before <see cref="DetailTrainingOptions.Pass"/> (from <see cref="DetailTrainingOptions.Previous"/>) and the new net.</summary>
+    /// the passes before <see cref="DetailTrainingOptions.Pass"/> (from <see cref="DetailTrainingOptions.Previous"/>), the new net, and the
+    /// passes after it that the <see cref="DetailTrainingOptions.ContinueFrom"/> model has (so one pass of a cascade can be retrained alone).</summary>
     public static DetailModel Train(DetailTrainingOptions options, IHighResSource source, IProgress<DetailProgress>? progress = null, CancellationToken cancel = default)
     {
         options = options.Validated();
@@ -76,7 +77,8 @@ public static class DetailTrainer
         net.eval();
         var trained = new DetailPassInfo(net.Channels, net.Blocks, net.Conditions, priorSteps + step, priorMinutes + clock.Elapsed.TotalMinutes, loss,
             LossName(options));
-        return Assemble(options, source.Name, previous, net, trained, device);
+        using var after = options.ContinueFrom is { } c ? DetailModel.Load(c, device) : null;
+        return Assemble(options, source.Name, previous, net, trained, after, device);
     }
 
     private static string LossName(DetailTrainingOptions o) => "l1"
@@ -123,22 +125,26 @@ public static class DetailTrainer
         return (net, info?.Steps ?? 0, info?.Minutes ?? 0);
     }
 
-    /// <summary>The model file: passes 1..k-1 of <paramref name="previous"/> (copied) and the new net; header format 2.</summary>
-    private static DetailModel Assemble(DetailTrainingOptions options, string trainedOn, DetailModel? previous, DetailNet net, DetailPassInfo trained, Device device)
+    /// <summary>The model file: passes 1..k-1 of <paramref name="previous"/> (copied), the new net, then the nets of
+    /// <paramref name="continued"/> for the passes after k (copied; none when it has no more nets than k); header format 2.</summary>
+    private static DetailModel Assemble(DetailTrainingOptions options, string trainedOn, DetailModel? previous, DetailNet net, DetailPassInfo trained,
+        DetailModel? continued, Device device)
     {
         var nets = new List<DetailNet>();
         var infos = new List<DetailPassInfo>();
-        for (int k = 1; k < options.Pass; k++)
+        void Copy(DetailModel from, int pass)
         {
-            var before = previous!.NetFor(k);
-            var copy = new DetailNet(before.Channels, before.Blocks, before.Conditions);
+            var source = from.NetFor(pass);
+            var copy = new DetailNet(source.Channels, source.Blocks, source.Conditions);
             copy.to(device);
-            copy.CopyFrom(before);
+            copy.CopyFrom(source);
             nets.Add(copy);
-            infos.Add(previous.Info.Nets[Math.Min(k, previous.Info.Nets.Count) - 1]);
+            infos.Add(from.Info.Nets[Math.Min(pass, from.Info.Nets.Count) - 1]);
         }
+        for (int k = 1; k < options.Pass; k++) Copy(previous!, k);
         nets.Add(net);
         infos.Add(trained);
+        for (int k = options.Pass + 1; continued is not null && k <= continued.Info.Nets.Count; k++) Copy(continued, k);
         var first = infos[0];
         var info = new DetailModelInfo(options.GeneratorResolution, first.Channels, first.Blocks, options.Profile, trainedOn,
             infos.Sum(i => i.Steps), infos.Sum(i => i.Minutes), trained.FinalLoss) { Passes = infos };
