@@ -11,7 +11,7 @@ public sealed class DetailTrainCommand : ICliCommand, IHasFlags
     public string Verb => "detail train";
     public string Usage => "detail train --data builtin:abstract|PATH --for RUNDIR|MODEL --out FILE.agdetail [--minutes M] [--steps N] [--threads T] " +
         "[--seed S] [--continue FILE.agdetail] [--channels C] [--blocks B] [--crop PX] [--batch N] [--clean-fraction F] " +
-        "[--pass K --previous FILE.agdetail] [--fft W] [--feature W] [--adversarial W] [--unconditioned]";
+        "[--pass K --previous FILE.agdetail] [--fft W] [--feature W] [--adversarial W] [--largest-painting PX] [--unconditioned]";
 
     public int Run(CliArgs args, CliContext context)
     {
@@ -41,6 +41,7 @@ public sealed class DetailTrainCommand : ICliCommand, IHasFlags
             FeatureWeight = args.Double("feature", 0, 0, 100),
             AdversarialWeight = args.Double("adversarial", 0, 0, 100),
             Conditioned = !args.Flag("unconditioned"),
+            LargestPainting = args.Optional("largest-painting") is null ? null : args.Int("largest-painting", 1024, 16, 4096),
         };
         args.EnsureAllUsed();
         if (options.Pass > 1 && options.Previous is null)

@@ -10,11 +10,11 @@ namespace ArtGallery.Detail.Training;
 /// </summary>
 public static class DetailJob
 {
-    /// <summary>builtin:abstract (with any options) painted at 4x..16x the generator's side (256..1024 px for 64 px), else a
-    /// folder of images (a dataset folder's originals/ when it has them).</summary>
-    public static IHighResSource SourceFor(string data, int generatorResolution) =>
+    /// <summary>builtin:abstract (with any options) painted at 4x the generator's side up to <paramref name="largestPainting"/>
+    /// (default 16x: 256..1024 px for 64 px), else a folder of images (a dataset folder's originals/ when it has them).</summary>
+    public static IHighResSource SourceFor(string data, int generatorResolution, int? largestPainting = null) =>
         data.Trim().StartsWith(BuiltinAbstractDataset.SpecName, StringComparison.OrdinalIgnoreCase)
-            ? new BuiltinHighResSource(11, 4 * generatorResolution, 16 * generatorResolution)
+            ? new BuiltinHighResSource(11, 4 * generatorResolution, Math.Max(4 * generatorResolution, largestPainting ?? 16 * generatorResolution))
             : new FolderHighResSource(data);
 
     /// <summary>Calibrates on the generator at <paramref name="generatorPath"/> (run folder, .agck or .agmodel), then trains
@@ -30,7 +30,7 @@ public static class DetailJob
         string generatorId;
         using (var generator = ArtGenerator.Load(generatorPath))
         {
-            source = SourceFor(data, generator.Resolution);
+            source = SourceFor(data, generator.Resolution, options.LargestPainting);
             var fit = GeneratorCalibration.Fit(generator, source, cancel: cancel);
             calibrated?.Invoke(fit);
             int crop = Math.Min(options.CropSize, Math.Max(16, 4 * generator.Resolution));

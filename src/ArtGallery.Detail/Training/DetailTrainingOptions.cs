@@ -76,6 +76,10 @@ public sealed record DetailTrainingOptions
     /// discriminator trained beside the net (<see cref="AdversarialLoss"/>, as Real-ESRGAN's; not saved with the model).</summary>
     public double AdversarialWeight { get; init; }
 
+    /// <summary>builtin:abstract only: the largest side (px) its paintings are painted at, from 4x the generator's side; null: 16x.
+    /// At 4x exactly, pass 1 learns at the one scale a print meets: whole paintings the generator's size.</summary>
+    public int? LargestPainting { get; init; }
+
     /// <summary>Device choice: auto, cpu or cuda.</summary>
     public string Device { get; init; } = "auto";
 
