@@ -1,6 +1,5 @@
 using System.Globalization;
 using ArtGallery.Cli.Commands;
-using ArtGallery.Detail.Training;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -32,10 +31,7 @@ public sealed class BenchPrintTests
     public void Paintings_PrintedBesideTheirTruth_TheTruthShrinksBackToTheSample()
     {
         var root = CliRunner.TempDir();
-        var detail = Path.Combine(root, "d16.agdetail");
-        var options = new DetailTrainingOptions { GeneratorResolution = 16, Channels = 12, Blocks = 1, Batch = 2, CropSize = 32, Steps = 2,
-            Threads = 1, Device = "cpu", PoolSize = 2 };
-        using (var model = DetailTrainer.Train(options, new BuiltinHighResSource(3, 64, 64))) model.Save(detail);
+        var detail = TinyDetailFile.Save(root, "d16.agdetail", 16);
 
         var bench = CliRunner.Run("bench", "print", "--paintings", "2", "--detail", detail, "--size", "2x2", "--dpi", "128", "--threads", "1");
 

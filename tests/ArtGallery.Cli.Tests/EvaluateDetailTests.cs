@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ArtGallery.Detail.Training;
 
 namespace ArtGallery.Cli.Tests;
 
@@ -17,7 +16,7 @@ public sealed class EvaluateDetailTests
         var run = Path.Combine(root, "run");
         var train = CliRunner.Run("train", "--data", TinyData, "--max-res", "8", "--kimg-per-phase", "0.05", "--threads", "1", "--out", run);
         Assert.True(train.ExitCode == 0, train.Err);
-        string detail = TinyDetail(root, "d8.agdetail", 8), wrong = TinyDetail(root, "d16.agdetail", 16);
+        string detail = TinyDetailFile.Save(root, "d8.agdetail", 8), wrong = TinyDetailFile.Save(root, "d16.agdetail", 16);
         Environment.SetEnvironmentVariable("XDG_CACHE_HOME", Path.Combine(root, "cache"));
 
         var eval = CliRunner.Run("evaluate", "--checkpoint", run, "--data", TinyData, "--count", "48", "--detail", detail, "--no-fd", "--threads", "1", "--json");
@@ -35,14 +34,5 @@ public sealed class EvaluateDetailTests
         var refused = CliRunner.Run("evaluate", "--checkpoint", run, "--data", TinyData, "--count", "48", "--detail", wrong, "--no-fd");
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("made for 16 px generator samples, not 8 px", refused.Err);
-    }
-
-    private static string TinyDetail(string dir, string name, int resolution)
-    {
-        var path = Path.Combine(dir, name);
-        var options = new DetailTrainingOptions { GeneratorResolution = resolution, Channels = 12, Blocks = 1, Batch = 2, CropSize = 32, Steps = 2,
-            Threads = 1, Device = "cpu", PoolSize = 2 };
-        using (var model = DetailTrainer.Train(options, new BuiltinHighResSource(3, 64, 64))) model.Save(path);
-        return path;
     }
 }

@@ -1,5 +1,4 @@
 using ArtGallery.Detail;
-using ArtGallery.Detail.Training;
 using ArtGallery.Imaging;
 
 namespace ArtGallery.Cli.Tests;
@@ -11,10 +10,7 @@ public sealed class UpscaleCommandTests
     public void Upscale_AnyFactor_ExactSizeAndTextNamesTheDetailModel()
     {
         var dir = CliRunner.TempDir();
-        var detail = Path.Combine(dir, "d.agdetail");
-        var options = new DetailTrainingOptions { GeneratorResolution = 8, Channels = 12, Blocks = 1, Batch = 2, CropSize = 32, Steps = 3,
-            Threads = 1, Device = "cpu", PoolSize = 2 };
-        using (var model = DetailTrainer.Train(options, new BuiltinHighResSource(3, 64, 64))) model.Save(detail);
+        var detail = TinyDetailFile.Save(dir, "d.agdetail", 8, steps: 3);
         var input = Path.Combine(dir, "in.png");
         using (var image = AbstractPainter.Paint(4, 10).Image) File.WriteAllBytes(input, PngExport.Encode(image));
         var output = Path.Combine(dir, "out.png");
@@ -32,10 +28,7 @@ public sealed class UpscaleCommandTests
     public void Upscale_OnePixelImage_ClearErrorExitCode1()
     {
         var dir = CliRunner.TempDir();
-        var detail = Path.Combine(dir, "d.agdetail");
-        var options = new DetailTrainingOptions { GeneratorResolution = 8, Channels = 12, Blocks = 1, Batch = 2, CropSize = 32, Steps = 1,
-            Threads = 1, Device = "cpu", PoolSize = 1 };
-        using (var model = DetailTrainer.Train(options, new BuiltinHighResSource(3, 64, 64))) model.Save(detail);
+        var detail = TinyDetailFile.Save(dir, "d.agdetail", 8, steps: 1);
         var input = Path.Combine(dir, "dot.png");
         using (var image = AbstractPainter.Paint(4, 1).Image) File.WriteAllBytes(input, PngExport.Encode(image));
         var r = CliRunner.Run("upscale", "--detail", detail, "--in", input, "--out", Path.Combine(dir, "o.png"), "--scale", "4");
