@@ -26,7 +26,9 @@ public static class DetailTrainer
         // The pool first: a stop while it is painted throws before any native weights exist. It draws nothing from torch's generator.
         IPairSampler pairs = options.Pass == 1 ? new PairSampler(options, source, cancel) : new CascadePairSampler(options, source, previous!, cancel);
         manual_seed(options.Seed);
-        var (net, priorSteps, priorMinutes) = StartingNet(options, previous, device);
+        // Read once: it gives the starting net and, when it holds more passes than the one trained, the passes after it.
+        using var start = options.ContinueFrom is { } path ? DetailModel.Load(path, device) : null;
+        var (net, priorSteps, priorMinutes) = StartingNet(options, start, previous, device);
         using var rng = new Generator((ulong)options.Seed + 17);
         // The project's Adam: TorchSharp's Adam.step makes implicit Scalars a GC can free mid-call (ENGINE.md).
         using var adam = new Gan.Training.AdamOptimiser(net.parameters(), options.LearningRate, 0.9, 0.99, 1e-8);
@@ -77,8 +79,7 @@ public static class DetailTrainer
         net.eval();
         var trained = new DetailPassInfo(net.Channels, net.Blocks, net.Conditions, priorSteps + step, priorMinutes + clock.Elapsed.TotalMinutes, loss,
             LossName(options));
-        using var after = options.ContinueFrom is { } c ? DetailModel.Load(c, device) : null;
-        return Assemble(options, source.Name, previous, net, trained, after, device);
+        return Assemble(options, source.Name, previous, net, trained, start, device);
     }
 
     private static string LossName(DetailTrainingOptions o) => "l1"
@@ -111,10 +112,10 @@ public static class DetailTrainer
     /// <summary>The new net: from the --continue model's net for this pass; else the previous pass's features with a zero tail
     /// (exactly bicubic: that net re-run on its own output does worse than bicubic, issue 22's first A/B); else fresh.
     /// Condition weights a start lacks begin at zero, so training starts exactly where the start model was.</summary>
-    private static (DetailNet Net, int Steps, double Minutes) StartingNet(DetailTrainingOptions options, DetailModel? previous, Device device)
+    private static (DetailNet Net, int Steps, double Minutes) StartingNet(DetailTrainingOptions options, DetailModel? start, DetailModel? previous,
+        Device device)
     {
         int conditions = options.Conditioned ? DetailNet.ConditionCount : 0;
-        using var start = options.ContinueFrom is { } path ? DetailModel.Load(path, device) : null;
         start?.EnsureServes(options.GeneratorResolution);
         var from = start?.NetFor(options.Pass) ?? previous?.NetFor(options.Pass - 1);
         var net = new DetailNet(from?.Channels ?? options.Channels, from?.Blocks ?? options.Blocks, Math.Max(conditions, from?.Conditions ?? 0));
