@@ -20,22 +20,14 @@ public static class PrintScores
     /// (central differences; a histogram of 1/64-level bins keeps 16 megapixels cheap).</summary>
     public static double Sharpness(Image<Rgb24> image)
     {
-        var luma = new float[image.Width * image.Height];
         int w = image.Width, h = image.Height;
-        image.ProcessPixelRows(rows =>
-        {
-            for (int y = 0; y < h; y++)
-            {
-                var row = rows.GetRowSpan(y);
-                for (int x = 0; x < w; x++) luma[y * w + x] = 0.299f * row[x].R + 0.587f * row[x].G + 0.114f * row[x].B;
-            }
-        });
+        var luma = Luma.Plane(Floats(image), w, h); // 0..1
         var histogram = new long[BinsPerLevel * MaxLevels + 1];
         for (int y = 1; y + 1 < h; y++)
             for (int x = 1; x + 1 < w; x++)
             {
                 int i = y * w + x;
-                float gx = (luma[i + 1] - luma[i - 1]) / 2, gy = (luma[i + w] - luma[i - w]) / 2;
+                float gx = (luma[i + 1] - luma[i - 1]) * 127.5f, gy = (luma[i + w] - luma[i - w]) * 127.5f; // central, in 1/255 per px
                 histogram[Math.Min(histogram.Length - 1, (int)(MathF.Sqrt(gx * gx + gy * gy) * BinsPerLevel))]++;
             }
         long total = (long)(w - 2) * (h - 2), tail = (long)Math.Ceiling(total * SharpnessTail), seen = 0;
