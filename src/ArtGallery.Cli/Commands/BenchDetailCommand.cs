@@ -12,7 +12,8 @@ namespace ArtGallery.Cli.Commands;
 /// artgallery bench detail: held-out built-in paintings painted at 64 px and at 256/1024/4096 px (ground truth); Lanczos vs
 /// each level of the detail cascade (x4 = pass 1, x16 = passes 1-2, x64 = passes 1-3), from clean 64 px renders and from
 /// generator-like ones (the model's own calibrated degradation, which the model is told; clean inputs are told "clean"),
-/// for all paintings and for ColorField alone.
+/// for all paintings and for ColorField alone. At x16 and x64 a third row, lanczos-last, runs the passes before the last and
+/// Lanczos in the last one's place: what the last pass itself adds.
 /// </summary>
 public sealed class BenchDetailCommand : ICliCommand
 {
@@ -46,12 +47,15 @@ public sealed class BenchDetailCommand : ICliCommand
                 {
                     var lanczos = Lanczos(lr, low, low * factor);
                     var sharp = Cascade(model, lr, low, factor, profile);
+                    // What the last pass adds: the passes before it, then Lanczos for its x4 in its place.
+                    var lanczosLast = factor > 4 ? Lanczos(Cascade(model, lr, low, factor / 4, profile), low * factor / 4, low * factor) : null;
                     // Each level of the cascade against its own ground truth (x4 = pass 1, x16 = passes 1-2, x64 = 1-3),
                     // and again for ColorField alone: its feathered edges are what a too-eager net draws hard.
                     foreach (var group in paintings.FamilyAt(i) == ArtFamily.ColorField ? new[] { "", " ColorField" } : [""])
                     {
                         Add(rows, $"x{factor} {lrName}{group} lanczos", Score(lanczos, truth, low * factor));
                         Add(rows, $"x{factor} {lrName}{group} detail", Score(sharp, truth, low * factor));
+                        if (lanczosLast is not null) Add(rows, $"x{factor} {lrName}{group} lanczos-last", Score(lanczosLast, truth, low * factor));
                     }
                     if (save is not null && i < 4) Save(save, $"p{i}-x{factor}-{lrName}", lanczos, sharp, truth, low * factor);
                 }
@@ -79,8 +83,8 @@ public sealed class BenchDetailCommand : ICliCommand
         return chw;
     }
 
-    // Rows by factor, then input, then all paintings before ColorField, Lanczos before the model.
-    private static string Order(string key) => key.Replace("x4 ", "x04 ").Replace(" ColorField", " ~ColorField").Replace(" lanczos", " a");
+    // Rows by factor, then input, then all paintings before ColorField; Lanczos, the model, then lanczos-last.
+    private static string Order(string key) => key.Replace("x4 ", "x04 ").Replace(" ColorField", " ~ColorField").Replace(" lanczos-last", " z").Replace(" lanczos", " a");
 
     private static float[] Read(BuiltinAbstractDataset d, int i, int side)
     {
