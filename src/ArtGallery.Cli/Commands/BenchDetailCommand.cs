@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using ArtGallery.Detail;
 using ArtGallery.Detail.Quality;
 using ArtGallery.Detail.Training;
@@ -46,9 +47,11 @@ public sealed class BenchDetailCommand : ICliCommand
                 foreach (var (lrName, lr, profile) in new[] { ("clean", clean, DegradationProfile.Clean), ("generator-like", degraded, model.Info.Profile) })
                 {
                     var lanczos = Lanczos(lr, low, low * factor);
-                    var sharp = Cascade(model, lr, low, factor, profile);
-                    // What the last pass adds: the passes before it, then Lanczos for its x4 in its place.
-                    var lanczosLast = factor > 4 ? Lanczos(Cascade(model, lr, low, factor / 4, profile), low * factor / 4, low * factor) : null;
+                    // The passes before the last (none at x4) run once: the last pass, or Lanczos in its place, continues from them.
+                    int before = low * factor / 4, lastPass = BitOperations.Log2((uint)factor) / 2;
+                    var earlier = Cascade(model, lr, low, factor / 4, profile);
+                    var sharp = Cascade(model, earlier, before, 4, profile, lastPass);
+                    var lanczosLast = factor > 4 ? Lanczos(earlier, before, low * factor) : null;
                     // Each level of the cascade against its own ground truth (x4 = pass 1, x16 = passes 1-2, x64 = 1-3),
                     // and again for ColorField alone: its feathered edges are what a too-eager net draws hard.
                     foreach (var group in paintings.FamilyAt(i) == ArtFamily.ColorField ? new[] { "", " ColorField" } : [""])
@@ -76,10 +79,11 @@ public sealed class BenchDetailCommand : ICliCommand
         return 0;
     }
 
-    // x4 passes, one after another, each on the whole image and 8-bit between passes (the cascade a print runs, without its crop).
-    private static float[] Cascade(DetailModel model, float[] chw, int side, int factor, DegradationProfile input)
+    // x4 passes from firstPass, one after another, each on the whole image and 8-bit between passes (the cascade a print
+    // runs, without its crop); factor 1 returns the input.
+    private static float[] Cascade(DetailModel model, float[] chw, int side, int factor, DegradationProfile input, int firstPass = 1)
     {
-        for (int pass = 1; factor > 1; factor /= 4, side *= 4, pass++) chw = Quantised(model.Upscale(chw, side, side, pass, input), side * 4);
+        for (int pass = firstPass; factor > 1; factor /= 4, side *= 4, pass++) chw = Quantised(model.Upscale(chw, side, side, pass, input), side * 4);
         return chw;
     }
 
